@@ -1,0 +1,30 @@
+// Every rule scopelint reports: id, default level and its explanation (scopelint --explain).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/finding.h"
+
+namespace scopelint {
+
+struct RuleInfo {
+  std::string_view id;  // "missing-scope"
+  Level default_level;
+  std::string_view summary;  // one line, lowercase, no period (SARIF shortDescription)
+  std::string_view what;  // what it finds
+  std::string_view why;  // why it matters
+  std::string_view example;  // code that triggers it
+  std::string_view fix;  // what to do instead
+};
+
+// All rules in a fixed order (the order of SARIF tool.driver.rules).
+const std::vector<RuleInfo>& all_rules();
+// nullptr when `id` is not a rule.
+const RuleInfo* find_rule(std::string_view id);
+// The text `scopelint --explain ID` prints: headings "What it finds", "Why it matters", "Example",
+// "Fix".
+std::string explain_rule(const RuleInfo& rule);
+
+}  // namespace scopelint

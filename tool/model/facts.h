@@ -1,0 +1,76 @@
+// The facts extraction produces and the checks consume: HTTP calls as the code makes them.
+//
+// Extraction knows HTTP libraries, not Elation. It reports every HTTP request it finds with what it
+// could work out statically; classification (scope/classify.h) decides which ones are Elation API
+// calls or token requests. Run-time parts of strings are written as the wildcard "{}".
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/http_method.h"
+#include "model/source_location.h"
+
+namespace scopelint {
+
+inline constexpr const char* kWildcard = "{}";
+
+// A located explanation attached to a fact or a finding (a wrapper chain step, a token request).
+struct Note {
+  SourceLocation location;
+  std::string message;
+};
+
+// One key/value pair of a form body built through a library API (cpr::Payload, httplib::Params,
+// QUrlQuery, a std::map). The library URL-encodes the value itself.
+struct FormField {
+  std::string key;
+  std::optional<std::string> value;  // decoded value with "{}" for run-time parts; nullopt: unknown
+  std::optional<SourceRange> value_literal;  // the string literal that spells the value, if one does
+};
+
+struct RequestBody {
+  enum class Kind {
+    None,     // the request sends no body
+    Unknown,  // a body is sent but nothing about it is known
+    Fields,   // key/value pairs, encoded by the library (see FormField)
+    Raw,      // the body text exactly as sent, e.g. "grant_type=client_credentials&scope=..."
+  };
+  Kind kind = Kind::None;
+  std::vector<FormField> fields;  // Kind::Fields
+  std::optional<std::string> raw;  // Kind::Raw; nullopt when the text is not known
+  std::optional<SourceRange> raw_literal;  // the literal that spells the raw body, if one does
+};
+
+// An HTTP request made by the code.
+struct HttpCall {
+  SourceLocation location;  // where the user would edit: the outermost call site that fixes the URL
+  std::optional<HttpMethod> method;  // nullopt: not known statically
+  // The URL or path, with "{}" for run-time parts; nullopt: not known statically. May be a full URL
+  // ("https://app.elationemr.com/api/2.0/patients/") or a path relative to `base`.
+  std::optional<std::string> url;
+  // The client's base URL or host when the library takes it separately (httplib::Client("host"),
+  // a session base); nullopt when none is known.
+  std::optional<std::string> base;
+  bool base_is_elation = false;  // a base configured as Elation (config, or known client wrapper)
+  RequestBody body;
+  std::string library;  // "libcurl", "cpr", ... (for messages)
+  std::string unresolved_reason;  // why method or URL could not be worked out, when they could not
+  std::vector<Note> chain;  // wrapper chain down to the library call, outermost first
+  std::string component;  // project component (config), empty: the default one
+};
+
+// Declared scopes provisioned outside the code (--granted-scopes, config).
+struct GrantedScopes {
+  SourceLocation location;  // the config line, or empty for the command line
+  std::string scopes;  // space-separated, decoded
+  std::string component;
+};
+
+struct Facts {
+  std::vector<HttpCall> calls;
+  std::vector<GrantedScopes> granted;
+};
+
+}  // namespace scopelint

@@ -1,0 +1,46 @@
+// A finding: what the checks report and the reporters print.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/facts.h"
+#include "model/source_location.h"
+
+namespace scopelint {
+
+enum class Level { Note = 0, Warning = 1, Error = 2 };
+
+std::string_view to_string(Level level);
+std::optional<Level> parse_level(std::string_view text);
+
+struct Replacement {
+  SourceRange range;
+  std::string text;
+};
+
+struct Fix {
+  std::string description;
+  std::vector<Replacement> replacements;
+};
+
+struct Finding {
+  std::string rule;  // rule id, e.g. "missing-scope"
+  Level level = Level::Warning;
+  std::string message;  // lowercase, no trailing period
+  SourceLocation location;
+  std::optional<SourceLocation> end;  // exclusive end of the flagged text, if known
+  std::vector<Note> notes;
+  std::optional<Fix> fix;
+  // Structured details, where relevant.
+  std::string scope;
+  std::string method;
+  std::string path;
+  std::vector<std::string> suggested_scopes;
+};
+
+// Deterministic report order: file, line, column, rule, message.
+bool finding_order(const Finding& a, const Finding& b);
+
+}  // namespace scopelint

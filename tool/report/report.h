@@ -1,0 +1,31 @@
+// Reporters: pure functions from findings to text in each output format.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/finding.h"
+
+namespace scopelint {
+
+enum class ReportFormat { Text, Json, Sarif };
+
+struct ReportOptions {
+  // Paths in findings are printed relative to this directory when they are under it (repo-relative
+  // URIs in SARIF); absolute otherwise. Empty: print paths as they are.
+  std::string base_directory;
+  bool show_source = true;  // text: the source line and a caret under the finding, like clang
+  bool color = false;  // text: ANSI colours like clang
+};
+
+// Findings must already be sorted (finding_order); reporters do not reorder.
+std::string format_text(const std::vector<Finding>& findings, const ReportOptions& options);
+std::string format_json(const std::vector<Finding>& findings, const ReportOptions& options);
+std::string format_sarif(const std::vector<Finding>& findings, const ReportOptions& options);
+std::string format_report(ReportFormat format, const std::vector<Finding>& findings,
+                          const ReportOptions& options);
+
+// "2 errors, 1 warning and 3 notes generated." (the stderr summary)
+std::string summary_line(const std::vector<Finding>& findings);
+
+}  // namespace scopelint

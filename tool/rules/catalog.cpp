@@ -1,0 +1,2 @@
+// Placeholder; the loader is being written.
+#include "rules/catalog.h"
