@@ -1,4 +1,11 @@
-// scopelint entry point: argv -> options -> run -> exit code.
-#include <cstdio>
+// scopelint entry point: argv -> run -> exit code.
+#include <iostream>
+#include <string>
+#include <vector>
 
-int main() { std::puts("scopelint"); return 0; }
+#include "app/run.h"
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  return scopelint::run(args, std::cout, std::cerr);
+}

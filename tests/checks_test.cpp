@@ -1,0 +1,294 @@
+// Every check on hand-built facts, positive and negative.
+#include <gtest/gtest.h>
+
+#include "checks/checks.h"
+#include "rules/catalog.h"
+
+namespace scopelint {
+namespace {
+
+const char* kHost = "https://app.elationemr.com";
+
+HttpCall api(const char* method, const std::string& path, unsigned line) {
+  HttpCall call;
+  call.location = {"client.cpp", line, 5};
+  call.method = parse_http_method(method);
+  call.url = std::string(kHost) + "/api/2.0" + path;
+  return call;
+}
+
+HttpCall token_raw(const std::string& body, unsigned line) {
+  HttpCall call = api("POST", "/oauth2/token/", line);
+  call.body.kind = RequestBody::Kind::Raw;
+  call.body.raw = body;
+  return call;
+}
+
+HttpCall token_fields(const std::optional<std::string>& scope, unsigned line) {
+  HttpCall call = api("POST", "/oauth2/token/", line);
+  call.body.kind = RequestBody::Kind::Fields;
+  call.body.fields.push_back({"grant_type", std::string("client_credentials"), std::nullopt});
+  if (scope) call.body.fields.push_back({"scope", *scope, std::nullopt});
+  return call;
+}
+
+std::string raw_scope(const std::string& scope) {
+  return "grant_type=client_credentials&client_id=x&client_secret=y&scope=" + scope;
+}
+
+std::vector<Finding> check(std::vector<HttpCall> calls) {
+  Facts facts;
+  facts.calls = std::move(calls);
+  return run_checks(facts, default_catalog());
+}
+
+std::vector<Finding> of_rule(const std::vector<Finding>& findings, const std::string& rule) {
+  std::vector<Finding> out;
+  for (const auto& f : findings) {
+    if (f.rule == rule) out.push_back(f);
+  }
+  return out;
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+TEST(Checks, CoveredCallsGiveNoFindings) {
+  auto findings = check({token_raw(raw_scope("system/patients.read%20system/allergies.write"), 1),
+                         api("GET", "/patients/{}/", 10), api("POST", "/allergies/", 11)});
+  EXPECT_TRUE(findings.empty()) << findings.front().message;
+}
+
+TEST(Checks, MissingScopeAtTheCallWithANoteAtTheToken) {
+  auto findings = check({token_raw(raw_scope("system/patients.read"), 3), api("GET", "/patients/", 10),
+                         api("POST", "/allergies/", 12)});
+  auto missing = of_rule(findings, "missing-scope");
+  ASSERT_EQ(missing.size(), 1u);
+  EXPECT_EQ(missing[0].level, Level::Error);
+  EXPECT_EQ(missing[0].location.line, 12u);
+  EXPECT_EQ(missing[0].scope, "system/allergies.write");
+  EXPECT_EQ(missing[0].message,
+            "POST /api/2.0/allergies/ needs scope 'system/allergies.write', which no token request asks for");
+  ASSERT_EQ(missing[0].notes.size(), 1u);
+  EXPECT_EQ(missing[0].notes[0].location.line, 3u);
+  EXPECT_TRUE(contains(missing[0].notes[0].message, "system/patients.read"));
+}
+
+TEST(Checks, WriteDoesNotGrantRead) {
+  auto findings = check({token_raw(raw_scope("system/allergies.write"), 1), api("GET", "/allergies/", 5),
+                         api("POST", "/allergies/", 6)});
+  auto missing = of_rule(findings, "missing-scope");
+  ASSERT_EQ(missing.size(), 1u);
+  EXPECT_EQ(missing[0].scope, "system/allergies.read");
+  EXPECT_TRUE(contains(missing[0].message, "write does not grant read"));
+}
+
+TEST(Checks, UnscopedEndpointOnlyApiv2Reaches) {
+  auto findings = check({token_raw(raw_scope("system/patients.read"), 1), api("GET", "/patients/", 4),
+                         api("POST", "/referral_orders/", 5)});
+  auto missing = of_rule(findings, "missing-scope");
+  ASSERT_EQ(missing.size(), 1u);
+  EXPECT_TRUE(contains(missing[0].message, "only apiv2 reaches it"));
+  EXPECT_TRUE(of_rule(findings, "global-scope").empty());
+}
+
+TEST(Checks, NoScopeParameterIsGlobalWithLeastPrivilege) {
+  auto findings = check({token_raw("grant_type=client_credentials&client_id=a", 2),
+                         api("GET", "/patients/", 5), api("POST", "/allergies/", 6), api("GET", "/patients/1/", 7)});
+  auto global = of_rule(findings, "global-scope");
+  ASSERT_EQ(global.size(), 1u);
+  EXPECT_EQ(global[0].location.line, 2u);
+  EXPECT_TRUE(contains(global[0].message, "sends no scope"));
+  EXPECT_TRUE(contains(global[0].message, "'system/allergies.write system/patients.read'"));
+  EXPECT_EQ(global[0].suggested_scopes,
+            (std::vector<std::string>{"system/allergies.write", "system/patients.read"}));
+  EXPECT_TRUE(of_rule(findings, "missing-scope").empty());
+}
+
+TEST(Checks, ExplicitApiv2IsGlobal) {
+  auto findings = check({token_fields(std::string("apiv2"), 2), api("GET", "/vitals/", 5)});
+  auto global = of_rule(findings, "global-scope");
+  ASSERT_EQ(global.size(), 1u);
+  EXPECT_TRUE(contains(global[0].message, "asks for the global scope 'apiv2'"));
+}
+
+TEST(Checks, GlobalScopeIsNotFlaggedWhenAnUnscopedEndpointNeedsIt) {
+  auto findings = check({token_fields(std::nullopt, 2), api("GET", "/users/", 5)});
+  EXPECT_TRUE(of_rule(findings, "global-scope").empty());
+}
+
+TEST(Checks, GlobalCombined) {
+  auto findings = check({token_raw(raw_scope("apiv2+system/patients.read"), 2), api("GET", "/patients/", 3)});
+  ASSERT_EQ(of_rule(findings, "global-scope-combined").size(), 1u);
+  EXPECT_EQ(of_rule(findings, "global-scope-combined")[0].level, Level::Error);
+  EXPECT_TRUE(of_rule(findings, "missing-scope").empty());
+  EXPECT_TRUE(of_rule(findings, "global-scope").empty());
+}
+
+TEST(Checks, UnusedScope) {
+  auto findings = check({token_raw(raw_scope("system/patients.read%20system/patients.write"), 2),
+                         api("GET", "/patients/", 5)});
+  auto unused = of_rule(findings, "unused-scope");
+  ASSERT_EQ(unused.size(), 1u);
+  EXPECT_EQ(unused[0].scope, "system/patients.write");
+  EXPECT_EQ(unused[0].level, Level::Warning);
+  EXPECT_EQ(unused[0].suggested_scopes, std::vector<std::string>{"system/patients.read"});
+}
+
+TEST(Checks, UnusedScopeIsNotJudgedWhenACallCouldNeedAnything) {
+  HttpCall unknown = api("GET", "/patients/", 5);
+  unknown.url = std::string(kHost) + "/api/2.0/{}/";
+  auto findings = check({token_raw(raw_scope("system/patients.read%20system/vitals.write"), 2),
+                         api("GET", "/patients/", 4), unknown});
+  EXPECT_TRUE(of_rule(findings, "unused-scope").empty());
+  EXPECT_EQ(of_rule(findings, "unresolved-call").size(), 1u);
+}
+
+TEST(Checks, UnusedScopeIsNotJudgedWithoutCalls) {
+  auto findings = check({token_raw(raw_scope("system/patients.read"), 2)});
+  EXPECT_TRUE(findings.empty());
+}
+
+TEST(Checks, UnknownScopeWithDidYouMeanAlsoMissing) {
+  auto findings = check({token_raw(raw_scope("system/patient.read"), 2), api("GET", "/patients/", 5)});
+  auto unknown = of_rule(findings, "unknown-scope");
+  ASSERT_EQ(unknown.size(), 1u);
+  EXPECT_TRUE(contains(unknown[0].message, "did you mean 'system/patients.read'"));
+  EXPECT_EQ(of_rule(findings, "missing-scope").size(), 1u);
+}
+
+TEST(Checks, UnknownScopeWithoutPrefix) {
+  auto findings = check({token_raw(raw_scope("patients.read"), 2), api("GET", "/patients/", 5)});
+  auto unknown = of_rule(findings, "unknown-scope");
+  ASSERT_EQ(unknown.size(), 1u);
+  EXPECT_TRUE(contains(unknown[0].message, "did you mean 'system/patients.read'"));
+}
+
+TEST(Checks, UnknownScopeFarFromAnything) {
+  auto findings = check({token_raw(raw_scope("openid"), 2), api("GET", "/patients/", 5)});
+  auto unknown = of_rule(findings, "unknown-scope");
+  ASSERT_EQ(unknown.size(), 1u);
+  EXPECT_FALSE(contains(unknown[0].message, "did you mean"));
+}
+
+TEST(Checks, ReadOnlyScope) {
+  auto findings = check({token_raw(raw_scope("system/languages.write%20system/languages.read"), 2),
+                         api("GET", "/languages/", 5)});
+  auto read_only = of_rule(findings, "read-only-scope");
+  ASSERT_EQ(read_only.size(), 1u);
+  EXPECT_TRUE(contains(read_only[0].message, "system/languages.write"));
+  EXPECT_TRUE(of_rule(findings, "unknown-scope").empty());
+  EXPECT_TRUE(of_rule(findings, "missing-scope").empty());
+}
+
+TEST(Checks, UnknownEndpoint) {
+  auto findings = check({token_raw(raw_scope("system/allergies.read"), 1), api("GET", "/alergies/", 5),
+                         api("GET", "/allergies/", 6)});
+  auto unknown = of_rule(findings, "unknown-endpoint");
+  ASSERT_EQ(unknown.size(), 1u);
+  EXPECT_EQ(unknown[0].location.line, 5u);
+  EXPECT_TRUE(contains(unknown[0].message, "/api/2.0/alergies/"));
+  EXPECT_TRUE(contains(unknown[0].message, "did you mean 'allergies'"));
+}
+
+TEST(Checks, UndocumentedMethod) {
+  auto findings = check({token_raw(raw_scope("system/letters.write"), 1), api("DELETE", "/letters/{}/", 5)});
+  auto unknown = of_rule(findings, "unknown-endpoint");
+  ASSERT_EQ(unknown.size(), 1u);
+  EXPECT_TRUE(contains(unknown[0].message, "DELETE is not documented"));
+}
+
+TEST(Checks, ScopeEncodingRawSpaceAndComma) {
+  auto space = check({token_raw(raw_scope("system/vitals.read system/vitals.write"), 1),
+                      api("GET", "/vitals/", 3), api("POST", "/vitals/", 4)});
+  ASSERT_EQ(of_rule(space, "scope-encoding").size(), 1u);
+  EXPECT_TRUE(contains(of_rule(space, "scope-encoding")[0].message, "raw space"));
+  auto comma = check({token_fields(std::string("system/vitals.read,system/vitals.write"), 1),
+                      api("GET", "/vitals/", 3), api("POST", "/vitals/", 4)});
+  ASSERT_EQ(of_rule(comma, "scope-encoding").size(), 1u);
+  EXPECT_TRUE(contains(of_rule(comma, "scope-encoding")[0].message, "comma"));
+}
+
+TEST(Checks, ScopeEncodingDoubleEncoded) {
+  auto findings = check({token_fields(std::string("system/vitals.read%20system/vitals.write"), 1),
+                         api("GET", "/vitals/", 3), api("POST", "/vitals/", 4)});
+  ASSERT_EQ(of_rule(findings, "scope-encoding").size(), 1u);
+  EXPECT_TRUE(contains(of_rule(findings, "scope-encoding")[0].message, "%20"));
+}
+
+TEST(Checks, UnresolvedMethod) {
+  HttpCall call = api("GET", "/medications/", 5);
+  call.method.reset();
+  auto findings = check({token_raw(raw_scope("system/medications.read"), 1), call});
+  auto unresolved = of_rule(findings, "unresolved-call");
+  ASSERT_EQ(unresolved.size(), 1u);
+  EXPECT_EQ(unresolved[0].level, Level::Note);
+  EXPECT_TRUE(contains(unresolved[0].message, "could not work out"));
+  EXPECT_TRUE(contains(unresolved[0].message, "system/medications.write"));
+  EXPECT_TRUE(of_rule(findings, "missing-scope").empty());
+  EXPECT_TRUE(of_rule(findings, "unused-scope").empty());
+}
+
+TEST(Checks, RuntimeScopeIsNotJudged) {
+  auto findings = check({token_raw(raw_scope("{}"), 1), api("GET", "/patients/", 5)});
+  EXPECT_TRUE(of_rule(findings, "missing-scope").empty());
+  ASSERT_EQ(of_rule(findings, "unresolved-call").size(), 1u);
+  EXPECT_TRUE(contains(of_rule(findings, "unresolved-call")[0].message, "scope of this token request"));
+}
+
+TEST(Checks, OtherHostsAreIgnored) {
+  HttpCall github = api("GET", "/patients/", 5);
+  github.url = "https://api.github.com/repos/x/y";
+  HttpCall internal = api("POST", "/patients/", 6);
+  internal.url = "http://localhost:8080/patients/";
+  HttpCall keycloak = token_raw("grant_type=client_credentials", 7);
+  keycloak.url = "https://sso.example.com/realms/x/protocol/openid-connect/token";
+  EXPECT_TRUE(check({github, internal, keycloak}).empty());
+}
+
+TEST(Checks, BarePathNeedsAnElationBaseOrApiPrefix) {
+  HttpCall bare = api("GET", "/patients/", 5);
+  bare.url = "/patients/";
+  HttpCall prefixed = bare;
+  prefixed.url = "/api/2.0/patients/";
+  HttpCall based = bare;
+  based.base = "https://sandbox.elationemr.com/api/2.0";
+  auto findings = check({token_raw(raw_scope("system/vitals.read"), 1), bare, prefixed, based,
+                         api("GET", "/vitals/", 9)});
+  auto missing = of_rule(findings, "missing-scope");
+  EXPECT_EQ(missing.size(), 2u);  // the prefixed and the based call, not the bare one
+}
+
+TEST(Checks, GrantedScopesFromConfig) {
+  Facts facts;
+  facts.calls = {api("GET", "/patients/", 5), api("POST", "/vitals/", 6)};
+  facts.granted.push_back({{"scopelint.json", 3, 5}, "system/patients.read", ""});
+  auto findings = run_checks(facts, default_catalog());
+  auto missing = of_rule(findings, "missing-scope");
+  ASSERT_EQ(missing.size(), 1u);
+  EXPECT_EQ(missing[0].scope, "system/vitals.write");
+  EXPECT_TRUE(contains(missing[0].notes[0].message, "configuration"));
+}
+
+TEST(Checks, ComponentsAreJudgedSeparately) {
+  HttpCall reader_token = token_raw(raw_scope("system/patients.read"), 1);
+  reader_token.component = "reporting";
+  HttpCall reader_call = api("GET", "/patients/", 2);
+  reader_call.component = "reporting";
+  HttpCall writer_token = token_raw(raw_scope("system/vitals.write"), 3);
+  writer_token.component = "writer";
+  HttpCall writer_call = api("GET", "/patients/", 4);
+  writer_call.component = "writer";
+  auto findings = check({reader_token, reader_call, writer_token, writer_call});
+  auto missing = of_rule(findings, "missing-scope");
+  ASSERT_EQ(missing.size(), 1u);
+  EXPECT_EQ(missing[0].location.line, 4u);
+}
+
+TEST(Checks, FindingsAreSorted) {
+  auto findings = check({token_raw(raw_scope("system/x.read"), 9), api("GET", "/patients/", 2),
+                         api("GET", "/vitals/", 1)});
+  for (size_t i = 1; i < findings.size(); ++i) EXPECT_FALSE(finding_order(findings[i], findings[i - 1]));
+}
+
+}  // namespace
+}  // namespace scopelint

@@ -1,0 +1,40 @@
+// Helpers shared by the tests: running the scopelint binary, temporary files.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace scopelint::test {
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs build/scopelint with `args` (each shell-quoted) in `cwd` (default: the current directory).
+CommandResult run_scopelint(const std::vector<std::string>& args, const std::string& cwd = "");
+
+// Runs a shell command; captures stdout and stderr.
+CommandResult run_shell(const std::string& command);
+
+std::string shell_quote(const std::string& text);
+
+// A fresh directory under the system temp dir, removed by the destructor.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  // Writes `contents` to path()/name (creating folders) and returns the full path.
+  std::string write(const std::string& name, const std::string& contents) const;
+
+ private:
+  std::string path_;
+};
+
+std::string read_text(const std::string& path);
+
+}  // namespace scopelint::test

@@ -1,0 +1,18 @@
+// `scopelint suggest`: the least-privilege scope string for the calls found.
+#pragma once
+
+#include <string>
+
+#include "model/facts.h"
+#include "report/report.h"
+#include "rules/catalog.h"
+
+namespace scopelint {
+
+// Text: one line per component ("scope1 scope2", prefixed "NAME: " when there are several).
+// JSON: {"version": 1, "components": [{"name", "scope", "scopes": [{"scope", "calls": [...]}],
+// "unresolved_calls": [...]}]}.
+std::string format_suggestion(const Facts& facts, const Catalog& catalog, ReportFormat format,
+                              const std::string& base_directory);
+
+}  // namespace scopelint

@@ -1,0 +1,62 @@
+// What every check needs: the classified facts grouped by component, with each grant worked out.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "model/finding.h"
+#include "rules/catalog.h"
+#include "scope/classify.h"
+
+namespace scopelint {
+
+enum class ScopeStatus {
+  Known,          // in the catalog
+  Global,         // the global scope (apiv2)
+  ReadOnlyWrite,  // write on read-only reference data
+  Unknown,        // not in the catalog
+};
+
+ScopeStatus scope_status(const Catalog& catalog, const std::string& scope);
+
+// A part of the project with its own token requests (one, unless the config splits it).
+struct Component {
+  std::string name;
+  std::vector<const ApiCall*> calls;
+  std::vector<const TokenRequest*> tokens;
+
+  bool global = false;  // a token request gets the global scope (explicitly or by sending none)
+  bool grant_unknown = false;  // some token request's scopes cannot be worked out statically
+  std::set<std::string> granted;  // known specific scopes the token requests ask for
+  std::set<std::string> needed;  // scopes the resolved calls need
+  std::set<std::string> maybe_needed;  // scopes unresolved calls might need
+  bool may_need_any = false;  // an unresolved call might need any scope
+  bool needs_global = false;  // a call reaches an endpoint only the global scope covers
+
+  bool judged() const { return !tokens.empty(); }
+  // The least-privilege scope string for the calls found: sorted, space-separated.
+  std::vector<std::string> least_privilege(const Catalog& catalog) const;
+};
+
+// Whether a token request gets the global scope: no scope sent, an empty scope, or the global scope
+// alone.
+bool token_is_global(const Catalog& catalog, const TokenRequest& token);
+
+struct CheckContext {
+  const Catalog& catalog;
+  std::vector<Component> components;
+};
+
+CheckContext build_check_context(const ClassifiedFacts& facts, const Catalog& catalog);
+
+// A finding of `rule` at its default level.
+Finding make_finding(std::string_view rule, const SourceLocation& location, std::string message);
+
+// "GET /api/2.0/patients/{}/"
+std::string describe_call(const ApiCall& call);
+
+// Notes pointing at each token request of a component ("token requested here with scope '...'").
+std::vector<Note> token_notes(const Component& component);
+
+}  // namespace scopelint

@@ -1,0 +1,61 @@
+// unknown-endpoint: an API URL that matches no documented endpoint (a typo, or an undocumented
+// method), which fails at run time whatever the token.
+#include <set>
+
+#include "checks/checks.h"
+#include "scope/did_you_mean.h"
+
+namespace scopelint {
+namespace {
+
+std::string documented_methods(const ApiCall& call) {
+  std::set<std::string> names;
+  for (const auto* rule : call.match.rules) {
+    for (HttpMethod m : rule->methods) names.insert(std::string(to_string(m)));
+  }
+  std::string out;
+  for (const auto& name : names) out += (out.empty() ? "" : ", ") + name;
+  return out;
+}
+
+std::string resource_suggestion(const Catalog& catalog, const ApiCall& call) {
+  std::string first = call.display_path.substr(catalog.base_path.size());
+  first = first.substr(first.find_first_not_of('/'));
+  first = first.substr(0, first.find('/'));
+  std::set<std::string> firsts;
+  for (const auto& rule : catalog.endpoints) {
+    if (!rule.segments.empty()) firsts.insert(rule.segments.front());
+  }
+  auto suggestion = closest_match(first, {firsts.begin(), firsts.end()});
+  return suggestion ? " (did you mean '" + *suggestion + "'?)" : "";
+}
+
+}  // namespace
+
+void check_unknown_endpoint(const CheckContext& context, std::vector<Finding>& out) {
+  const Catalog& catalog = context.catalog;
+  for (const auto& component : context.components) {
+    for (const auto* call : component.calls) {
+      if (!call->url_known) continue;
+      std::string message;
+      if (call->method_undocumented) {
+        message = std::string(to_string(*call->method)) + " is not documented for " +
+                  call->display_path + " (documented: " + documented_methods(*call) + ")";
+      } else if (call->match.rules.empty() && !call->match.nested_resource.empty()) {
+        message = call->display_path + " is not a documented endpoint; as a nested path of '" +
+                  call->match.nested_resource + "' it is governed by that resource's scopes";
+      } else if (call->requirement.kind == Requirement::Kind::Unknown) {
+        message = call->display_path + " matches no documented endpoint" +
+                  resource_suggestion(catalog, *call);
+      } else {
+        continue;
+      }
+      Finding f = make_finding("unknown-endpoint", call->call->location, std::move(message));
+      f.method = call->method ? std::string(to_string(*call->method)) : "";
+      f.path = call->display_path;
+      out.push_back(std::move(f));
+    }
+  }
+}
+
+}  // namespace scopelint

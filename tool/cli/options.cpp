@@ -1,0 +1,140 @@
+// Option parsing.
+#include "cli/options.h"
+
+#include <functional>
+#include <map>
+
+namespace scopelint {
+namespace {
+
+ReportFormat parse_format(const std::string& value) {
+  if (value == "text" || value == "gcc" || value == "clang") return ReportFormat::Text;
+  if (value == "json") return ReportFormat::Json;
+  if (value == "sarif") return ReportFormat::Sarif;
+  throw UsageError("unknown --format '" + value + "' (expected text, json or sarif)");
+}
+
+Level parse_fail_level(const std::string& value) {
+  if (auto level = parse_level(value)) return *level;
+  throw UsageError("unknown --fail-level '" + value + "' (expected note, warning or error)");
+}
+
+ColorMode parse_color(const std::string& value) {
+  if (value == "auto") return ColorMode::Auto;
+  if (value == "always") return ColorMode::Always;
+  if (value == "never") return ColorMode::Never;
+  throw UsageError("unknown --color '" + value + "' (expected auto, always or never)");
+}
+
+}  // namespace
+
+std::string usage_text() {
+  return R"(USAGE: scopelint [options] PATH... [-- COMPILER FLAGS]
+       scopelint suggest [options] PATH...
+
+Finds Elation Health API calls and OAuth token requests in C, C++ and Objective-C code and
+checks that each token asks for exactly the scopes its calls need.
+
+Directories are scanned recursively for .c .cc .cpp .cxx .h .hh .hpp .hxx .m .mm files.
+
+OPTIONS:
+  -p DIR                  directory holding compile_commands.json (default: searched upwards
+                          from the first path)
+  --extra-arg=ARG         append a compiler flag (repeatable)
+  --extra-arg-before=ARG  prepend a compiler flag (repeatable)
+  --resource-dir=DIR      clang resource directory (default: detected)
+  --rules=FILE            load API rules from FILE instead of the built-in rules/elation.json
+  --facts=FILE            check facts from a JSON file instead of scanning code
+  --config=FILE           use this configuration for every file (default: the nearest
+                          .scopelint.json above each file)
+  --granted-scopes=LIST   scopes a token gets outside the code (space-separated)
+  --format=FORMAT         text (default), json or sarif
+  -o FILE, --output=FILE  write the report to FILE instead of stdout
+  --fail-level=LEVEL      exit 1 when a finding is at or above LEVEL: note, warning (default), error
+  --color=WHEN            auto (default), always or never
+  --no-source             text: do not print the source line and caret
+  --quiet                 no summary on stderr
+  -v, --verbose           say how each file is parsed
+  --list-scopes           print every known scope, one per line
+  --list-rules            print every rule with its default level
+  --explain=RULE          explain a rule
+  --version               print the version
+  -h, --help              print this help
+
+SUBCOMMANDS:
+  suggest                 print the least-privilege scope string for the calls found
+                          (--format=json: per component, with the calls that need each scope)
+
+EXIT STATUS:
+  0  no finding at or above the fail level
+  1  findings at or above the fail level
+  2  usage, configuration, rules or I/O error
+)";
+}
+
+Options parse_options(const std::vector<std::string>& args) {
+  Options options;
+  using Setter = std::function<void(const std::string&)>;
+  const std::map<std::string, Setter> with_value = {
+      {"-p", [&](const std::string& v) { options.compile_db_dir = v; }},
+      {"--rules", [&](const std::string& v) { options.rules_file = v; }},
+      {"--facts", [&](const std::string& v) { options.facts_file = v; }},
+      {"--config", [&](const std::string& v) { options.config_file = v; }},
+      {"--granted-scopes", [&](const std::string& v) { options.granted_scopes = v; }},
+      {"--format", [&](const std::string& v) { options.format = parse_format(v); }},
+      {"-o", [&](const std::string& v) { options.output_file = v; }},
+      {"--output", [&](const std::string& v) { options.output_file = v; }},
+      {"--fail-level", [&](const std::string& v) { options.fail_level = parse_fail_level(v); }},
+      {"--color", [&](const std::string& v) { options.color = parse_color(v); }},
+      {"--extra-arg", [&](const std::string& v) { options.extra_args.push_back(v); }},
+      {"--extra-arg-before", [&](const std::string& v) { options.extra_args_before.push_back(v); }},
+      {"--resource-dir", [&](const std::string& v) { options.resource_dir = v; }},
+      {"--explain", [&](const std::string& v) { options.explain = v; }},
+  };
+  const std::map<std::string, bool*> flags = {
+      {"--no-source", nullptr}, {"--quiet", &options.quiet},     {"-v", &options.verbose},
+      {"--verbose", &options.verbose}, {"--help", &options.help}, {"-h", &options.help},
+      {"--version", &options.version}, {"--list-scopes", &options.list_scopes},
+      {"--list-rules", &options.list_rules},
+  };
+  size_t first = 0;
+  if (!args.empty() && args[0] == "suggest") {
+    options.suggest = true;
+    first = 1;
+  }
+  for (size_t i = first; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--") {
+      options.has_fixed_args = true;
+      options.fixed_args.assign(args.begin() + static_cast<long>(i) + 1, args.end());
+      break;
+    }
+    if (auto flag = flags.find(arg); flag != flags.end()) {
+      if (flag->second) *flag->second = true;
+      else options.show_source = false;
+      continue;
+    }
+    std::string name = arg;
+    std::optional<std::string> value;
+    if (size_t eq = arg.find('='); arg.rfind("--", 0) == 0 && eq != std::string::npos) {
+      name = arg.substr(0, eq);
+      value = arg.substr(eq + 1);
+    } else if (arg.size() > 2 && (arg.rfind("-p", 0) == 0 || arg.rfind("-o", 0) == 0) && arg[1] != '-') {
+      name = arg.substr(0, 2);
+      value = arg.substr(2);
+    }
+    if (auto setter = with_value.find(name); setter != with_value.end()) {
+      if (!value) {
+        if (i + 1 >= args.size()) throw UsageError("option '" + name + "' needs a value");
+        value = args[++i];
+      }
+      setter->second(*value);
+      continue;
+    }
+    if (!arg.empty() && arg[0] == '-' && arg != "-") throw UsageError("unknown option '" + arg + "'");
+    options.paths.push_back(arg);
+  }
+  return options;
+}
+
+}  // namespace scopelint

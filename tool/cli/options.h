@@ -1,0 +1,56 @@
+// Command-line options, parsed clang-tidy style (--opt=value and --opt value).
+#pragma once
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "model/finding.h"
+#include "report/report.h"
+
+namespace scopelint {
+
+// A command line that cannot be used; main prints "scopelint: error: <what>" and exits 2.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+enum class ColorMode { Auto, Always, Never };
+
+struct Options {
+  std::vector<std::string> paths;
+  std::string rules_file;  // --rules; empty: the embedded rules/elation.json
+  std::string facts_file;  // --facts: check facts from a JSON file instead of scanning code
+  std::string config_file;  // --config: one config for every file instead of .scopelint.json lookup
+  std::string granted_scopes;  // --granted-scopes: scopes provisioned outside the code
+  bool suggest = false;  // "scopelint suggest PATH...": print the least-privilege scope string
+  ReportFormat format = ReportFormat::Text;
+  std::string output_file;  // -o
+  Level fail_level = Level::Warning;
+  ColorMode color = ColorMode::Auto;
+  bool show_source = true;
+  bool quiet = false;
+  bool verbose = false;
+  // Front end.
+  std::string compile_db_dir;  // -p
+  std::vector<std::string> fixed_args;  // after "--"
+  bool has_fixed_args = false;
+  std::vector<std::string> extra_args;
+  std::vector<std::string> extra_args_before;
+  std::string resource_dir;
+  // Informational commands.
+  bool help = false;
+  bool version = false;
+  bool list_scopes = false;
+  bool list_rules = false;
+  std::string explain;  // --explain RULE
+};
+
+// Throws UsageError.
+Options parse_options(const std::vector<std::string>& args);
+
+std::string usage_text();
+
+}  // namespace scopelint

@@ -1,0 +1,115 @@
+// Configuration applied to facts and findings.
+#include "config/apply_config.h"
+
+#include <filesystem>
+#include <set>
+
+#include "checks/rule_registry.h"
+#include "scope/url.h"
+
+namespace scopelint {
+namespace fs = std::filesystem;
+
+ConfigSet::ConfigSet(std::string explicit_file) : explicit_file_(std::move(explicit_file)) {
+  if (!explicit_file_.empty()) {
+    by_config_path_[explicit_file_] = std::make_unique<Config>(load_config_file(explicit_file_));
+  }
+}
+
+const Config& ConfigSet::for_file(const std::string& path) {
+  if (!explicit_file_.empty()) return *by_config_path_[explicit_file_];
+  if (path.empty()) {
+    auto& defaults = by_config_path_[""];
+    if (!defaults) defaults = std::make_unique<Config>();
+    return *defaults;
+  }
+  std::error_code ec;
+  fs::path absolute = fs::absolute(path, ec);
+  std::string dir = (fs::is_directory(absolute, ec) ? absolute : absolute.parent_path()).string();
+  if (auto it = by_directory_.find(dir); it != by_directory_.end()) return *it->second;
+  std::string config_path = find_config_for(path);
+  auto& slot = by_config_path_[config_path];
+  if (!slot) slot = std::make_unique<Config>(config_path.empty() ? Config{} : load_config_file(config_path));
+  by_directory_[dir] = slot.get();
+  return *slot;
+}
+
+std::vector<const Config*> ConfigSet::loaded() const {
+  std::vector<const Config*> out;
+  for (const auto& [path, config] : by_config_path_) {
+    if (!path.empty()) out.push_back(config.get());
+  }
+  return out;
+}
+
+namespace {
+
+// A configured Elation base: a bare host, or a URL prefix (a proxy path) that stands for the API root.
+bool rebase_onto_elation(HttpCall& call, const std::vector<std::string>& bases) {
+  std::string full = call.url ? (call.base ? join_base_and_path(*call.base, *call.url) : *call.url)
+                              : call.base.value_or("");
+  UrlParts parts = split_url(full);
+  for (const auto& base : bases) {
+    bool is_host = base.find('/') == std::string::npos;
+    if (is_host) {
+      if (parts.host && *parts.host == base) {
+        call.base_is_elation = true;
+        if (call.url) call.url = parts.path + (full.find('?') != std::string::npos ? full.substr(full.find('?')) : "");
+        call.base.reset();
+        return true;
+      }
+      continue;
+    }
+    std::string prefix = base.back() == '/' ? base.substr(0, base.size() - 1) : base;
+    if (full.rfind(prefix, 0) == 0 && (full.size() == prefix.size() || full[prefix.size()] == '/' ||
+                                       full[prefix.size()] == '?')) {
+      call.base_is_elation = true;
+      if (call.url) call.url = full.substr(prefix.size());
+      call.base.reset();
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void apply_config_to_facts(Facts& facts, ConfigSet& configs, const std::string& cli_granted) {
+  std::vector<HttpCall> kept;
+  for (auto& call : facts.calls) {
+    const Config& config = configs.for_file(call.location.file);
+    if (!call.location.file.empty() && config.excludes(call.location.file)) continue;
+    if (call.component.empty()) call.component = config.component_for(call.location.file);
+    rebase_onto_elation(call, config.elation_bases);
+    kept.push_back(std::move(call));
+  }
+  facts.calls = std::move(kept);
+  for (const Config* config : configs.loaded()) {
+    if (config->granted_scopes) {
+      facts.granted.push_back({{config->file, config->granted_scopes_line, 0}, *config->granted_scopes, ""});
+    }
+    for (const auto& component : config->components) {
+      if (component.granted_scopes) {
+        facts.granted.push_back({{config->file, component.line, 0}, *component.granted_scopes, component.name});
+      }
+    }
+  }
+  if (!cli_granted.empty()) facts.granted.push_back({{}, cli_granted, ""});
+}
+
+std::vector<Finding> apply_config_to_findings(std::vector<Finding> findings, ConfigSet& configs) {
+  std::vector<Finding> kept;
+  for (auto& finding : findings) {
+    const Config& config = configs.for_file(finding.location.file);
+    if (!finding.location.file.empty() && config.excludes(finding.location.file)) continue;
+    const RuleInfo* rule = find_rule(finding.rule);
+    Level default_level = rule ? rule->default_level : finding.level;
+    std::optional<Level> level = config.level_for(finding.rule, default_level);
+    if (!level) continue;
+    finding.level = *level;
+    kept.push_back(std::move(finding));
+  }
+  return kept;
+}
+
+}  // namespace scopelint

@@ -1,0 +1,37 @@
+// Applies configuration to the facts (components, Elation bases, granted scopes, excluded paths)
+// and to the findings (rule levels).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "model/facts.h"
+#include "model/finding.h"
+
+namespace scopelint {
+
+// The configuration of each file: the --config file for all, or the nearest .scopelint.json.
+class ConfigSet {
+ public:
+  explicit ConfigSet(std::string explicit_file = "");
+  // Throws ConfigError when the file that applies is broken.
+  const Config& for_file(const std::string& path);
+  // Every config loaded so far.
+  std::vector<const Config*> loaded() const;
+
+ private:
+  std::string explicit_file_;
+  std::map<std::string, std::unique_ptr<Config>> by_config_path_;  // "" = defaults
+  std::map<std::string, const Config*> by_directory_;
+};
+
+// `cli_granted`: --granted-scopes, for the default component.
+void apply_config_to_facts(Facts& facts, ConfigSet& configs, const std::string& cli_granted);
+
+// Drops findings in excluded files or of rules turned off; sets the configured levels.
+std::vector<Finding> apply_config_to_findings(std::vector<Finding> findings, ConfigSet& configs);
+
+}  // namespace scopelint

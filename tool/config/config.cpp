@@ -1,0 +1,119 @@
+// Config file discovery, queries and path globs.
+#include "config/config.h"
+
+#include <filesystem>
+
+#include "suppress/nolint.h"
+#include "util/file_io.h"
+
+namespace scopelint {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool match_from(const std::string& glob, size_t g, const std::string& path, size_t p) {
+  while (g < glob.size()) {
+    if (glob.compare(g, 2, "**") == 0) {
+      size_t next = g + 2;
+      if (next < glob.size() && glob[next] == '/') ++next;
+      for (size_t i = p; i <= path.size(); ++i) {
+        if (match_from(glob, next, path, i)) return true;
+      }
+      return false;
+    }
+    if (glob[g] == '*') {
+      for (size_t i = p; i <= path.size(); ++i) {
+        if (match_from(glob, g + 1, path, i)) return true;
+        if (i < path.size() && path[i] == '/') break;
+      }
+      return false;
+    }
+    if (p >= path.size()) return false;
+    if (glob[g] != '?' && glob[g] != path[p]) return false;
+    if (glob[g] == '?' && path[p] == '/') return false;
+    ++g;
+    ++p;
+  }
+  return p == path.size();
+}
+
+// `path` relative to the config directory, with '/' separators; absolute when outside it.
+std::string relative_to(const std::string& directory, const std::string& path) {
+  std::error_code ec;
+  fs::path absolute = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  if (directory.empty()) return absolute.generic_string();
+  fs::path rel = absolute.lexically_relative(directory);
+  std::string text = rel.generic_string();
+  if (text.empty() || text.rfind("..", 0) == 0) return absolute.generic_string();
+  return text;
+}
+
+}  // namespace
+
+bool path_glob_matches(const std::string& glob, const std::string& path) {
+  // A glob without '/' names a file or folder anywhere ("build" excludes every build folder).
+  if (glob.find('/') == std::string::npos) {
+    size_t start = 0;
+    while (start <= path.size()) {
+      size_t end = path.find('/', start);
+      if (end == std::string::npos) end = path.size();
+      if (match_from(glob, 0, path.substr(start, end - start), 0)) return true;
+      start = end + 1;
+    }
+    return false;
+  }
+  std::string trimmed = glob.rfind("./", 0) == 0 ? glob.substr(2) : glob;
+  if (match_from(trimmed, 0, path, 0)) return true;
+  // A folder glob covers what is inside it.
+  return match_from(trimmed + (trimmed.back() == '/' ? "**" : "/**"), 0, path, 0);
+}
+
+std::optional<Level> Config::level_for(const std::string& rule, Level default_level) const {
+  std::optional<Level> level = default_level;
+  for (const auto& setting : rules) {
+    if (glob_matches(setting.glob, rule)) level = setting.level;
+  }
+  return level;
+}
+
+std::string Config::component_for(const std::string& path) const {
+  std::string rel = relative_to(directory, path);
+  for (const auto& component : components) {
+    for (const auto& glob : component.paths) {
+      if (path_glob_matches(glob, rel)) return component.name;
+    }
+  }
+  return "";
+}
+
+bool Config::excludes(const std::string& path) const {
+  std::string rel = relative_to(directory, path);
+  for (const auto& glob : exclude) {
+    if (path_glob_matches(glob, rel)) return true;
+  }
+  return false;
+}
+
+Config load_config_file(const std::string& path) {
+  std::string text;
+  try {
+    text = read_file_or_throw(path);
+  } catch (const std::exception& e) {
+    throw ConfigError(e.what());
+  }
+  return parse_config(text, path);
+}
+
+std::string find_config_for(const std::string& file) {
+  std::error_code ec;
+  fs::path start = fs::absolute(file, ec);
+  fs::path dir = fs::is_directory(start, ec) ? start : start.parent_path();
+  while (true) {
+    fs::path candidate = dir / kConfigFileName;
+    if (fs::is_regular_file(candidate, ec)) return candidate.string();
+    if (dir == dir.root_path() || dir.empty()) return "";
+    dir = dir.parent_path();
+  }
+}
+
+}  // namespace scopelint

@@ -1,0 +1,74 @@
+// The project configuration file, .scopelint.json, found like .clang-tidy: the nearest one in the
+// parent directories of each scanned file.
+#pragma once
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "model/finding.h"
+#include "model/http_method.h"
+
+namespace scopelint {
+
+inline constexpr const char* kConfigFileName = ".scopelint.json";
+
+// A config file that cannot be used: what() is "<file>:<line>: <problem>".
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct RuleLevelSetting {
+  std::string glob;  // rule id or glob ("*-scope")
+  std::optional<Level> level;  // nullopt: off
+};
+
+struct ComponentConfig {
+  std::string name;
+  std::vector<std::string> paths;  // globs relative to the config's directory ("reporting/**")
+  std::optional<std::string> granted_scopes;
+  unsigned line = 0;  // of granted_scopes, for findings that point at it
+};
+
+// A function that makes an HTTP request on the caller's behalf, declared because it cannot be
+// analysed (virtual dispatch, code outside the scan).
+struct WrapperConfig {
+  std::string function;  // qualified name, "ElationApi::get"
+  int path_arg = 0;  // 0-based argument holding the URL or path
+  std::optional<HttpMethod> method;  // fixed method, or
+  int method_arg = -1;  // the argument holding the method name
+  int body_arg = -1;  // the argument holding a form body, if any
+};
+
+struct Config {
+  std::string file;  // path of the file; empty: defaults
+  std::string directory;  // path globs are relative to it
+  std::vector<RuleLevelSetting> rules;
+  std::vector<std::string> elation_bases;  // extra URLs or hosts that are Elation (a proxy)
+  std::vector<std::string> exclude;  // path globs not to scan
+  std::optional<std::string> granted_scopes;
+  unsigned granted_scopes_line = 0;
+  std::vector<ComponentConfig> components;
+  std::vector<WrapperConfig> wrappers;
+
+  // The level of `rule` after the settings (the last matching wins); nullopt: off.
+  std::optional<Level> level_for(const std::string& rule, Level default_level) const;
+  // The component `path` belongs to ("" when none names it).
+  std::string component_for(const std::string& path) const;
+  bool excludes(const std::string& path) const;
+};
+
+// Reads and validates a config file. Throws ConfigError.
+Config load_config_file(const std::string& path);
+Config parse_config(const std::string& text, const std::string& path);
+
+// The nearest .scopelint.json in the directories above `file` (or in it, for a directory); empty
+// if there is none.
+std::string find_config_for(const std::string& file);
+
+// Glob over '/'-separated paths: '*' and '?' stay within a segment, "**" spans segments.
+bool path_glob_matches(const std::string& glob, const std::string& path);
+
+}  // namespace scopelint

@@ -1,0 +1,157 @@
+// Parsing and validating .scopelint.json: every unknown key and wrong type is an error that names
+// the file, the line and the key.
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "checks/rule_registry.h"
+#include "config/config.h"
+#include "config/json_lines.h"
+#include "suppress/nolint.h"
+
+namespace scopelint {
+namespace {
+
+using nlohmann::json;
+
+class Reader {
+ public:
+  Reader(const std::string& text, std::string file) : lines_(json_pointer_lines(text)), file_(std::move(file)) {}
+
+  [[noreturn]] void fail(const std::string& pointer, const std::string& what) const {
+    throw ConfigError(file_ + ":" + std::to_string(line(pointer)) + ": " + what);
+  }
+  unsigned line(const std::string& pointer) const {
+    auto it = lines_.find(pointer);
+    return it == lines_.end() ? 1 : it->second;
+  }
+  static std::string key_name(const std::string& pointer) { return pointer.substr(pointer.rfind('/') + 1); }
+
+  void require_object(const json& value, const std::string& pointer, const std::set<std::string>& keys) const {
+    if (!value.is_object()) {
+      fail(pointer, pointer.empty() ? "the configuration must be a JSON object"
+                                    : "'" + key_name(pointer) + "' must be an object");
+    }
+    for (const auto& [key, item] : value.items()) {
+      if (!keys.count(key)) fail(pointer + "/" + json_pointer_escape(key), "unknown key '" + key + "'");
+    }
+  }
+  std::string string_at(const json& value, const std::string& pointer) const {
+    if (!value.is_string()) fail(pointer, "'" + key_name(pointer) + "' must be a string");
+    return value.get<std::string>();
+  }
+  std::vector<std::string> strings_at(const json& value, const std::string& pointer) const {
+    if (!value.is_array()) fail(pointer, "'" + key_name(pointer) + "' must be an array of strings");
+    std::vector<std::string> out;
+    for (size_t i = 0; i < value.size(); ++i) out.push_back(string_at(value[i], pointer + "/" + std::to_string(i)));
+    return out;
+  }
+  int index_at(const json& value, const std::string& pointer) const {
+    if (!value.is_number_integer() || value.get<int>() < 0 || value.get<int>() > 64) {
+      fail(pointer, "'" + key_name(pointer) + "' must be an argument index from 0 to 64");
+    }
+    return value.get<int>();
+  }
+
+ private:
+  std::map<std::string, unsigned> lines_;
+  std::string file_;
+};
+
+std::optional<Level> parse_rule_level(const Reader& reader, const json& value, const std::string& pointer) {
+  std::string text = reader.string_at(value, pointer);
+  if (text == "off") return std::nullopt;
+  if (auto level = parse_level(text)) return level;
+  reader.fail(pointer, "rule level must be off, note, warning or error, not '" + text + "'");
+}
+
+void read_rules(const Reader& reader, const json& rules, Config& config) {
+  if (!rules.is_object()) reader.fail("/rules", "'rules' must be an object of rule ids to levels");
+  for (const auto& [id, value] : rules.items()) {
+    std::string pointer = "/rules/" + json_pointer_escape(id);
+    bool known = false;
+    for (const auto& rule : all_rules()) known = known || glob_matches(id, std::string(rule.id));
+    if (!known) reader.fail(pointer, "unknown rule '" + id + "' (see scopelint --list-rules)");
+    config.rules.push_back({id, parse_rule_level(reader, value, pointer)});
+  }
+}
+
+void read_components(const Reader& reader, const json& components, Config& config) {
+  if (!components.is_array()) reader.fail("/components", "'components' must be an array");
+  std::set<std::string> names;
+  for (size_t i = 0; i < components.size(); ++i) {
+    std::string pointer = "/components/" + std::to_string(i);
+    const json& item = components[i];
+    reader.require_object(item, pointer, {"name", "paths", "granted_scopes"});
+    ComponentConfig component;
+    if (!item.contains("name")) reader.fail(pointer, "a component needs a 'name'");
+    component.name = reader.string_at(item["name"], pointer + "/name");
+    if (component.name.empty() || !names.insert(component.name).second) {
+      reader.fail(pointer + "/name", "component names must be unique and not empty");
+    }
+    if (!item.contains("paths")) reader.fail(pointer, "component '" + component.name + "' needs 'paths'");
+    component.paths = reader.strings_at(item["paths"], pointer + "/paths");
+    if (item.contains("granted_scopes")) {
+      component.granted_scopes = reader.string_at(item["granted_scopes"], pointer + "/granted_scopes");
+      component.line = reader.line(pointer + "/granted_scopes");
+    }
+    config.components.push_back(std::move(component));
+  }
+}
+
+void read_wrappers(const Reader& reader, const json& wrappers, Config& config) {
+  if (!wrappers.is_array()) reader.fail("/wrappers", "'wrappers' must be an array");
+  for (size_t i = 0; i < wrappers.size(); ++i) {
+    std::string pointer = "/wrappers/" + std::to_string(i);
+    const json& item = wrappers[i];
+    reader.require_object(item, pointer, {"function", "path_arg", "method", "method_arg", "body_arg"});
+    WrapperConfig wrapper;
+    if (!item.contains("function")) reader.fail(pointer, "a wrapper needs a 'function'");
+    wrapper.function = reader.string_at(item["function"], pointer + "/function");
+    if (item.contains("path_arg")) wrapper.path_arg = reader.index_at(item["path_arg"], pointer + "/path_arg");
+    if (item.contains("method")) {
+      std::string method = reader.string_at(item["method"], pointer + "/method");
+      wrapper.method = parse_http_method(method);
+      if (!wrapper.method) reader.fail(pointer + "/method", "unknown HTTP method '" + method + "'");
+    }
+    if (item.contains("method_arg")) wrapper.method_arg = reader.index_at(item["method_arg"], pointer + "/method_arg");
+    if (item.contains("body_arg")) wrapper.body_arg = reader.index_at(item["body_arg"], pointer + "/body_arg");
+    if (!wrapper.method && wrapper.method_arg < 0) {
+      reader.fail(pointer, "wrapper '" + wrapper.function + "' needs 'method' or 'method_arg'");
+    }
+    config.wrappers.push_back(std::move(wrapper));
+  }
+}
+
+}  // namespace
+
+Config parse_config(const std::string& text, const std::string& path) {
+  Reader reader(text, path);
+  json root = json::parse(text, nullptr, false);
+  if (root.is_discarded()) {
+    try {
+      (void)json::parse(text);
+    } catch (const json::parse_error& e) {
+      size_t line = 1;
+      for (size_t i = 0; i < e.byte && i < text.size(); ++i) line += text[i] == '\n';
+      throw ConfigError(path + ":" + std::to_string(line) + ": invalid JSON: " + e.what());
+    }
+  }
+  Config config;
+  config.file = path;
+  config.directory = std::filesystem::absolute(path).parent_path().lexically_normal().string();
+  reader.require_object(root, "", {"rules", "elation_bases", "exclude", "granted_scopes", "components", "wrappers"});
+  if (root.contains("rules")) read_rules(reader, root["rules"], config);
+  if (root.contains("elation_bases")) config.elation_bases = reader.strings_at(root["elation_bases"], "/elation_bases");
+  if (root.contains("exclude")) config.exclude = reader.strings_at(root["exclude"], "/exclude");
+  if (root.contains("granted_scopes")) {
+    config.granted_scopes = reader.string_at(root["granted_scopes"], "/granted_scopes");
+    config.granted_scopes_line = reader.line("/granted_scopes");
+  }
+  if (root.contains("components")) read_components(reader, root["components"], config);
+  if (root.contains("wrappers")) read_wrappers(reader, root["wrappers"], config);
+  return config;
+}
+
+}  // namespace scopelint

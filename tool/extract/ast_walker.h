@@ -1,0 +1,29 @@
+// One iterative pass over a translation unit: every cursor of the wanted files, in source order,
+// with its parent and enclosing function (no recursive clang_visitChildren; see ecosystem.md 2.8).
+#pragma once
+
+#include <clang-c/Index.h>
+
+#include <functional>
+#include <vector>
+
+namespace scopelint::extract {
+
+struct AstNode {
+  CXCursor cursor;
+  CXCursorKind kind;
+  int parent = -1;  // index in AstTree::nodes; -1 for top-level declarations
+  int function = -1;  // the enclosing function-like declaration; -1 at namespace scope
+};
+
+struct AstTree {
+  std::vector<AstNode> nodes;  // pre-order, so source order within a function
+};
+
+bool is_function_like(CXCursorKind kind);
+
+// Walks the top-level declarations for which `wanted(file)` is true (file of the expansion
+// location) and everything below them.
+AstTree walk_translation_unit(CXTranslationUnit tu, const std::function<bool(CXFile)>& wanted);
+
+}  // namespace scopelint::extract

@@ -1,0 +1,161 @@
+// libclang matcher for request-making calls described by `calls` in rules/http/*.json: free
+// functions (cpr::Get), client methods (cli.Post), and senders of request objects
+// (manager.get(req), session.sendRequest(req)); plus request objects built but not sent here.
+#include <algorithm>
+#include <set>
+
+#include "extract/cursor_utils.h"
+#include "extract/matchers.h"
+#include "extract/request_parts.h"
+
+namespace scopelint::extract {
+namespace {
+
+bool contains(const std::vector<std::string>& list, const std::string& name) {
+  return std::find(list.begin(), list.end(), name) != list.end();
+}
+
+std::string class_of(CXCursor method) {
+  CXCursor parent = clang_getCursorSemanticParent(method);
+  CXCursor tmpl = clang_getSpecializedCursorTemplate(parent);
+  return qualified_name(is_null(tmpl) ? parent : tmpl);
+}
+
+// The HTTP method named by the model for this call, or nullptr when the model does not match.
+const std::string* matched_name(const CallModel& model, CXCursor call, const std::vector<CXCursor>& args) {
+  CXCursor callee = callee_of(call);
+  if (is_null(callee)) return nullptr;
+  const std::string* method = nullptr;
+  if (!model.functions.empty()) {
+    const std::string name = callee_name(call);
+    if (contains(model.functions, name)) method = &model.names.at(name);
+  }
+  if (!method && !model.classes.empty()) {
+    const CXCursorKind kind = clang_getCursorKind(callee);
+    if (kind != CXCursor_CXXMethod && kind != CXCursor_FunctionTemplate) return nullptr;
+    auto it = model.names.find(spelling(callee));
+    if (it == model.names.end() || !contains(model.classes, class_of(callee))) return nullptr;
+    method = &it->second;
+  }
+  if (!method) return nullptr;
+  if (!model.when_arg0_type.empty() &&
+      (args.empty() || !type_is_one_of(clang_getCursorType(args[0]), {model.when_arg0_type}))) {
+    return nullptr;
+  }
+  return method;
+}
+
+class CallMatcher {
+ public:
+  CallMatcher(const LibraryModel& library, const TuContext& context, const StringResolver& strings)
+      : library_(library), context_(context), strings_(strings), parts_(context, strings) {}
+
+  void run(std::vector<HttpCall>& out) {
+    const auto& nodes = context_.tree().nodes;
+    for (size_t i = 0; i < nodes.size(); ++i) {
+      if (nodes[i].kind != CXCursor_CallExpr) continue;
+      const auto args = call_arguments(nodes[i].cursor);
+      for (const auto& model : library_.calls) {
+        const std::string* method = matched_name(model, nodes[i].cursor, args);
+        if (!method) continue;
+        out.push_back(build(model, *method, nodes[i].cursor, args, static_cast<int>(i)));
+        break;
+      }
+    }
+    report_unsent(out);
+  }
+
+ private:
+  HttpCall build(const CallModel& model, const std::string& method_name, CXCursor call,
+                 const std::vector<CXCursor>& args, int position) {
+    RequestParts parts;
+    const CXCursor receiver = member_call_object(call);
+    if (model.request_arg) {
+      const CXCursor object = *model.request_arg < 0 ? receiver
+                              : static_cast<size_t>(*model.request_arg) < args.size()
+                                  ? args[static_cast<size_t>(*model.request_arg)]
+                                  : clang_getNullCursor();
+      CXCursor variable = clang_getNullCursor();
+      if (!is_null(object)) {
+        if (auto state = parts_.request_object(library_, object, position, &variable)) parts = *state;
+      }
+      if (!is_null(variable)) sent_.insert(declaration_key(variable));
+    }
+    RequestParts own;
+    if (!method_name.empty()) {
+      own.method = parse_http_method(method_name);
+      own.method_given = true;
+    }
+    if (model.method_arg && *model.method_arg < args.size()) {
+      parts_.apply_role(library_, Role::Method, args[*model.method_arg], call, position, own);
+    }
+    if (model.url_arg && *model.url_arg < args.size()) {
+      parts_.apply_role(library_, Role::Url, args[*model.url_arg], call, position, own);
+    }
+    if (model.body_arg && *model.body_arg < args.size()) {
+      own.body = parts_.body_from(library_, args[*model.body_arg], position);
+    }
+    if (model.body_after_url) body_after_url(model, args, position, own);
+    if (model.args_by_type) {
+      for (CXCursor arg : args) {
+        if (auto role = parts_.role_by_type(library_, arg)) {
+          parts_.apply_role(library_, *role, arg, call, position, own);
+        }
+      }
+    }
+    if (model.base_from_receiver && !is_null(receiver)) own.base = parts_.client_base(library_, receiver);
+    parts.merge(own);
+    return make_http_call(library_.library, parts, to_source_location(cursor_location(call)));
+  }
+
+  // httplib-style overloads: after the path come headers, a body (+ content type) or params.
+  void body_after_url(const CallModel& model, const std::vector<CXCursor>& args, int position,
+                      RequestParts& parts) {
+    const size_t first = model.url_arg ? *model.url_arg + 1 : 0;
+    for (size_t i = first; i < args.size(); ++i) {
+      const auto role = parts_.role_by_type(library_, args[i]);
+      if (role == Role::Ignore) continue;
+      if (role || is_stringish_type(clang_getCursorType(args[i]))) {
+        parts.body = parts_.body_from(library_, args[i], position);
+        return;
+      }
+    }
+  }
+
+  // Request objects of `report_unsent` models declared in a function that does not send them.
+  void report_unsent(std::vector<HttpCall>& out) {
+    const auto& nodes = context_.tree().nodes;
+    for (size_t i = 0; i < nodes.size(); ++i) {
+      if (nodes[i].kind != CXCursor_VarDecl || nodes[i].function < 0) continue;
+      const CXCursor var = nodes[i].cursor;
+      const RequestObjectModel* model = parts_.request_object_model(library_, clang_getCursorType(var));
+      if (!model || !model->report_unsent) continue;
+      const CXType type = clang_getCursorType(var);
+      if (type.kind == CXType_LValueReference || type.kind == CXType_Pointer) continue;
+      if (sent_.count(declaration_key(var))) continue;
+      CXCursor ref = clang_getNullCursor();
+      auto parts = parts_.request_object(library_, var_reference(var), -1, &ref);
+      if (!parts || !parts->url) continue;
+      out.push_back(make_http_call(library_.library, *parts, to_source_location(cursor_location(var))));
+    }
+  }
+
+  // request_object() takes an expression; a VarDecl cursor stands for itself.
+  static CXCursor var_reference(CXCursor var) { return var; }
+
+  const LibraryModel& library_;
+  const TuContext& context_;
+  const StringResolver& strings_;
+  RequestPartsBuilder parts_;
+  std::set<std::string> sent_;
+};
+
+}  // namespace
+
+void match_request_calls(const LibraryModel& library, const TuContext& context,
+                         const StringResolver& strings, std::vector<HttpCall>& out) {
+  if (library.calls.empty() && library.request_objects.empty()) return;
+  CallMatcher(library, context, strings).run(out);
+}
+
+}  // namespace scopelint::extract

@@ -1,0 +1,48 @@
+// The compiler command line each file is parsed with: from -p / a compile_commands.json or
+// compile_flags.txt found above the first path, from the flags after "--", or defaults by language.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extract/extractor.h"
+#include "extract/source_discovery.h"
+
+namespace scopelint::extract {
+
+struct ParseCommand {
+  std::vector<std::string> argv;  // full argv, argv[0] a real compiler, the source file included
+  std::string source;  // the file as it appears in argv
+  std::string origin;  // "compile_commands.json", "interpolated", "--", "defaults" (for -v)
+};
+
+// A usable clang resource dir: the option, else the one recorded at build time; "" if neither
+// has include/stddef.h.
+std::string detect_resource_dir(const std::string& option);
+// A real compiler path for argv[0] (the driver finds the GCC installation relative to it).
+std::string default_compiler();
+
+class CompileCommands {
+ public:
+  // Throws nothing: a broken database is reported through `problem()` and defaults are used.
+  explicit CompileCommands(const ExtractOptions& options);
+  ~CompileCommands();
+  CompileCommands(const CompileCommands&) = delete;
+  CompileCommands& operator=(const CompileCommands&) = delete;
+
+  // `extra_before` (e.g. stub include dirs) go after argv[0], `extra_after` at the end.
+  ParseCommand command_for(const SourceFile& file, const std::vector<std::string>& extra_after) const;
+  const std::string& database_dir() const { return database_dir_; }
+  const std::string& problem() const { return problem_; }
+
+ private:
+  struct Database;
+  const ExtractOptions& options_;
+  std::string resource_dir_;
+  std::string database_dir_;
+  std::string problem_;
+  std::unique_ptr<Database> database_;
+};
+
+}  // namespace scopelint::extract

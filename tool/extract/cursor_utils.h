@@ -1,0 +1,67 @@
+// Small read-only helpers over libclang cursors: names, children, call parts, locations, tokens.
+#pragma once
+
+#include <clang-c/Index.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/source_location.h"
+
+namespace scopelint::extract {
+
+// Direct children (one level; never called from inside a visitor, so no nested visitation).
+std::vector<CXCursor> children(CXCursor cursor);
+
+// Skips implicit conversions, parentheses, casts and temporaries down to the expression that
+// carries the value (single-child wrappers only).
+CXCursor strip_wrappers(CXCursor cursor);
+
+bool is_null(CXCursor cursor);
+std::string spelling(CXCursor cursor);
+// "ns::Class::method", skipping inline and anonymous namespaces.
+std::string qualified_name(CXCursor decl);
+
+// The declaration a call refers to (function, method, constructor); null cursor when unknown.
+CXCursor callee_of(CXCursor call);
+// Qualified name of the callee; for an unresolved overload set, the name written in the code.
+std::string callee_name(CXCursor call);
+std::vector<CXCursor> call_arguments(CXCursor call);
+// The object of a member call (`obj.f()`, `ptr->f()`), stripped; null cursor for free calls.
+CXCursor member_call_object(CXCursor call);
+bool is_member_call(CXCursor call);
+
+// Names a type is known by: its typedef/alias names, then the qualified name of its declaration
+// (template arguments dropped), after removing references, pointers and qualifiers.
+std::vector<std::string> type_names(CXType type);
+bool type_is_one_of(CXType type, const std::vector<std::string>& names);
+bool is_stringish_type(CXType type);
+
+// A variable-like declaration a name refers to (VarDecl, ParmVarDecl, FieldDecl), or null.
+CXCursor referenced_variable(CXCursor expr);
+// A stable key for a declaration (its USR, or file:offset).
+std::string declaration_key(CXCursor decl);
+
+// The file location (expansion location for macro-produced code) of a cursor.
+struct FileLocation {
+  CXFile file = nullptr;
+  std::string path;
+  unsigned line = 0;
+  unsigned column = 0;
+  unsigned offset = 0;
+};
+FileLocation file_location(CXSourceLocation location);
+FileLocation cursor_location(CXCursor cursor);
+SourceLocation to_source_location(const FileLocation& location);
+
+// Token spellings of a cursor's extent.
+std::vector<std::string> token_spellings(CXTranslationUnit tu, CXCursor cursor);
+// The source range of a cursor when its extent is exactly one string-literal token in a file.
+std::optional<SourceRange> single_literal_range(CXTranslationUnit tu, CXCursor cursor);
+
+// Decodes a C string literal as written or pretty-printed ("a\tb", u8"x", L"y"): escapes and
+// adjacent pieces; nullopt when it is not a string literal.
+std::optional<std::string> decode_string_literal(const std::string& text);
+
+}  // namespace scopelint::extract

@@ -1,0 +1,36 @@
+// The libclang front end: from source paths to the HTTP calls the code makes.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/facts.h"
+#include "model/finding.h"
+
+namespace scopelint {
+
+struct ExtractOptions {
+  std::vector<std::string> paths;  // files or directories (scanned recursively)
+  std::string compile_db_dir;  // -p DIR; empty: look for compile_commands.json above the first path
+  std::vector<std::string> fixed_args;  // compiler flags after "--"; when given, no database lookup
+  bool has_fixed_args = false;  // "--" was given (possibly with no flags)
+  std::vector<std::string> extra_args;  // --extra-arg (appended)
+  std::vector<std::string> extra_args_before;  // --extra-arg-before (prepended)
+  std::string resource_dir;  // --resource-dir; empty: detect
+  std::vector<std::string> exclude_globs;  // paths to skip
+  bool verbose = false;  // say on stderr which flags each file was parsed with
+};
+
+struct ExtractResult {
+  Facts facts;
+  // Problems met while scanning (unreadable or unparsable file, libclang failure), as findings with
+  // rule "scan-error"; the scan goes on.
+  std::vector<Finding> diagnostics;
+  unsigned files_scanned = 0;
+};
+
+// Throws std::runtime_error only for usage errors that make the whole scan impossible (a named path
+// that does not exist); per-file problems become diagnostics.
+ExtractResult extract_facts(const ExtractOptions& options);
+
+}  // namespace scopelint

@@ -1,0 +1,114 @@
+// libclang matcher for handle APIs such as libcurl's easy interface (rules/http/libcurl.json):
+// the request is the perform call; its state is every option set on that handle before it.
+#include <algorithm>
+#include <map>
+
+#include "extract/cursor_utils.h"
+#include "extract/matchers.h"
+#include "extract/request_parts.h"
+
+namespace scopelint::extract {
+namespace {
+
+struct HandleState {
+  RequestParts parts;
+  std::optional<HttpMethod> custom_method;
+  bool custom_given = false;
+};
+
+// The option constant an argument names, also through a local copy (curl's type-checking macro
+// stores the option in a variable first).
+std::string option_name(CXCursor arg) {
+  for (int guard = 0; guard < 4; ++guard) {
+    arg = strip_wrappers(arg);
+    if (clang_getCursorKind(arg) != CXCursor_DeclRefExpr) return "";
+    CXCursor ref = clang_getCursorReferenced(arg);
+    if (clang_getCursorKind(ref) == CXCursor_EnumConstantDecl) return spelling(ref);
+    if (clang_getCursorKind(ref) != CXCursor_VarDecl) return spelling(ref);
+    CXCursor init = clang_Cursor_getVarDeclInitializer(ref);
+    if (is_null(init)) return spelling(ref);
+    arg = init;
+  }
+  return "";
+}
+
+bool is_false(const ResolvedString& value) { return value.known && value.text == "0"; }
+
+void apply_option(const HandleOption& option, CXCursor value_arg, CXCursor call, int position,
+                  const StringResolver& strings, HandleState& state) {
+  if (option.url) {
+    state.parts.url = strings.resolve(value_arg, position);
+    state.parts.url_location = to_source_location(cursor_location(call));
+  }
+  if (option.custom_method) {
+    state.custom_given = true;
+    state.custom_method = strings.resolve_method(value_arg, position);
+    return;
+  }
+  if (option.method) {
+    if (option.when_true && is_false(strings.resolve(value_arg, position))) {
+      if (state.parts.method == option.method) state.parts.method = HttpMethod::Get;
+      return;
+    }
+    state.parts.method = option.method;
+  }
+  if (option.body == Role::Raw) {
+    ResolvedString text = strings.resolve(value_arg, position);
+    state.parts.body = RequestBody{};
+    state.parts.body.kind = RequestBody::Kind::Raw;
+    if (text.known) state.parts.body.raw = text.text;
+    state.parts.body.raw_literal = text.spelling_literal();
+  } else if (option.body == Role::UnknownBody && state.parts.body.kind == RequestBody::Kind::None) {
+    state.parts.body.kind = RequestBody::Kind::Unknown;
+  }
+}
+
+HttpCall perform_call(const std::string& library, const HandleState& state, CXCursor perform) {
+  RequestParts parts = state.parts;
+  if (state.custom_given) {
+    parts.method = state.custom_method;
+    parts.method_given = true;
+  } else {
+    if (!parts.method) parts.method = HttpMethod::Get;
+    if (*parts.method == HttpMethod::Get || *parts.method == HttpMethod::Head) parts.body = RequestBody{};
+  }
+  return make_http_call(library, parts, to_source_location(cursor_location(perform)));
+}
+
+}  // namespace
+
+void match_handle_api(const LibraryModel& library, const TuContext& context,
+                      const StringResolver& strings, std::vector<HttpCall>& out) {
+  if (!library.handle_api) return;
+  const HandleApi& api = *library.handle_api;
+  // Per enclosing function, per handle variable.
+  std::map<int, std::map<std::string, HandleState>> states;
+  const auto& nodes = context.tree().nodes;
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].kind != CXCursor_CallExpr) continue;
+    const CXCursor call = nodes[i].cursor;
+    const std::string name = spelling(call);
+    const bool setopt = name == api.setopt;
+    const bool perform = std::find(api.perform.begin(), api.perform.end(), name) != api.perform.end();
+    const bool reset = std::find(api.reset.begin(), api.reset.end(), name) != api.reset.end();
+    if (!setopt && !perform && !reset) continue;
+    const auto args = call_arguments(call);
+    if (args.size() <= api.handle_arg) continue;
+    CXCursor handle = referenced_variable(args[api.handle_arg]);
+    const std::string key = is_null(handle) ? "?" : declaration_key(handle);
+    HandleState& state = states[nodes[i].function][key];
+    const int position = static_cast<int>(i);
+    if (reset) {
+      state = HandleState{};
+    } else if (perform) {
+      out.push_back(perform_call(library.library, state, call));
+    } else if (args.size() > std::max(api.option_arg, api.value_arg)) {
+      auto option = api.options.find(option_name(args[api.option_arg]));
+      if (option != api.options.end()) {
+        apply_option(option->second, args[api.value_arg], call, position, strings, state);
+      }
+    }
+  }
+}
+
+}  // namespace scopelint::extract

@@ -1,0 +1,115 @@
+// The HTTP library models (rules/http/*.json) as the matchers use them.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/http_method.h"
+
+namespace scopelint::extract {
+
+// What an argument or a setter gives a request.
+enum class Role { Url, Method, Fields, Raw, UnknownBody, Base, Ignore, ByType };
+
+// libcurl-style API: options set on a handle, then a perform call (rules/http/libcurl.json).
+struct HandleOption {
+  bool url = false;
+  bool custom_method = false;  // the value is the method name; overrides the others
+  std::optional<HttpMethod> method;  // set by the option (when `when_true`, only for a true value)
+  bool when_true = false;
+  std::optional<Role> body;  // Raw: the value is the body; UnknownBody: a body is sent
+};
+struct HandleApi {
+  std::string setopt;  // function name
+  unsigned handle_arg = 0, option_arg = 1, value_arg = 2;
+  std::vector<std::string> perform, reset;
+  std::map<std::string, HandleOption> options;  // by option constant name
+};
+
+// A client object whose constructor fixes the base (httplib::Client, http_client, sessions).
+struct ClientModel {
+  std::vector<std::string> types;
+  std::vector<unsigned> base_args;  // constructor arguments joined with `base_join`
+  std::string base_join = ":";
+};
+
+// A constructor form of a request object: applies when it has at least `min_args` arguments.
+struct ConstructorForm {
+  unsigned min_args = 0;
+  std::map<Role, unsigned> args;
+};
+struct SetterModel {
+  Role role = Role::Url;
+  unsigned arg = 0;
+  std::string when_arg0;  // only when argument 0 names this constant (e.g. field::host)
+};
+// An object that holds a request (QNetworkRequest, Poco HTTPRequest, beast request, cpr::Session).
+struct RequestObjectModel {
+  std::vector<std::string> types;
+  std::vector<ConstructorForm> constructors;  // most arguments first
+  std::map<std::string, SetterModel> setters;  // by method name
+  std::map<std::string, SetterModel> assigned_members;  // `obj.body() = x`, by method name
+  bool report_unsent = false;  // a request object never sent in its function is still a request
+  // `form.prepareSubmit(req)`: a call of this name taking the object makes its receiver the body.
+  std::map<std::string, Role> attached_by;
+};
+
+// A call that makes a request: a free function (cpr::Get) or a method of one of `classes`.
+struct CallModel {
+  std::vector<std::string> functions;  // qualified names of free functions
+  std::vector<std::string> classes;  // or: methods of these classes, named in `names`
+  std::map<std::string, std::string> names;  // callee name -> method ("" = from arguments)
+  std::optional<unsigned> url_arg, method_arg, body_arg;
+  std::optional<int> request_arg;  // a request object argument; -1: the receiver
+  std::string when_arg0_type;  // form applies only if argument 0 has this type
+  bool body_after_url = false;  // classify the arguments after the URL (first string = raw body)
+  bool args_by_type = false;  // classify every argument by its type (arg_types)
+  bool base_from_receiver = false;
+};
+
+struct EncoderModel {
+  std::string function;
+  unsigned arg = 0;
+};
+
+struct LibraryModel {
+  std::string library;  // "libcurl"
+  std::string file;  // "rules/http/libcurl.json"
+  std::optional<HandleApi> handle_api;
+  std::vector<ClientModel> clients;
+  std::vector<RequestObjectModel> request_objects;
+  std::vector<CallModel> calls;
+  std::map<std::string, Role> arg_types;  // type name -> role
+  std::map<std::string, std::string> method_constants;  // qualified name -> method
+};
+
+// String-building APIs of all libraries together (used by the string resolver).
+struct StringApis {
+  std::vector<std::string> passthrough;  // value of the receiver (methods) or argument 0 (functions)
+  std::vector<EncoderModel> encoders;  // percent-encode one argument
+  std::vector<std::string> format_methods;  // QString::arg: %1.. replaced by the arguments
+  std::vector<std::string> literal_macros;  // QStringLiteral("x"): the literal inside
+  std::vector<std::string> path_appenders;  // uri_builder::append_path
+  std::vector<std::string> query_appenders;  // uri_builder::append_query(k, v)
+  std::vector<std::string> wildcards;  // functions whose value is run-time (QString::number)
+  std::vector<std::string> field_adders;  // methods adding a key/value pair to a form object
+  std::vector<std::string> path_of_url;  // Poco::URI::getPathAndQuery: the path part of a URL
+  std::vector<std::string> host_of_url;  // Poco::URI::getHost: the host part of a URL
+  std::vector<std::string> query_setters;  // QUrl::setQuery(q) on a URL variable
+  std::vector<std::string> path_setters;  // QUrl::setPath(p) on a URL variable
+};
+
+struct LibraryModels {
+  std::vector<LibraryModel> libraries;
+  StringApis strings;
+};
+
+// Parses one model file; throws std::runtime_error("<file>: <json path>: <problem>").
+void load_library_model(const std::string& file, const std::string& text, LibraryModels& into);
+
+// Every embedded rules/http/*.json, sorted by path.
+const LibraryModels& builtin_library_models();
+
+}  // namespace scopelint::extract

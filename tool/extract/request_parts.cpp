@@ -1,0 +1,263 @@
+// Shared request-building steps for the matchers (see request_parts.h).
+#include "extract/request_parts.h"
+
+#include "extract/cursor_utils.h"
+
+namespace scopelint::extract {
+namespace {
+
+bool is_default_argument(CXTranslationUnit tu, CXCursor arg) {
+  return token_spellings(tu, arg).empty();
+}
+
+std::vector<CXCursor> written_arguments(CXTranslationUnit tu, CXCursor call) {
+  std::vector<CXCursor> args;
+  for (CXCursor arg : call_arguments(call)) {
+    if (is_default_argument(tu, arg)) break;
+    args.push_back(arg);
+  }
+  return args;
+}
+
+}  // namespace
+
+void RequestParts::merge(const RequestParts& later) {
+  if (later.url) {
+    url = later.url;
+    url_location = later.url_location;
+  }
+  if (later.method) method = later.method;
+  method_given = method_given || later.method_given;
+  if (later.body.kind != RequestBody::Kind::None) body = later.body;
+  if (later.base) base = later.base;
+}
+
+std::optional<Role> RequestPartsBuilder::role_by_type(const LibraryModel& library, CXCursor arg) const {
+  for (CXCursor candidate : {arg, strings_.strip_passthrough(arg)}) {
+    for (const auto& name : type_names(clang_getCursorType(candidate))) {
+      auto it = library.arg_types.find(name);
+      if (it != library.arg_types.end()) return it->second;
+    }
+  }
+  return std::nullopt;
+}
+
+RequestBody RequestPartsBuilder::body_from(const LibraryModel& library, CXCursor arg, int position) const {
+  RequestBody body;
+  const auto role = role_by_type(library, arg);
+  if (role == Role::Ignore) return body;
+  if (role == Role::Fields) {
+    ResolvedFields fields = strings_.resolve_fields(arg, position);
+    body.kind = fields.known ? RequestBody::Kind::Fields : RequestBody::Kind::Unknown;
+    body.fields = std::move(fields.fields);
+    return body;
+  }
+  if ((!role || role == Role::Raw) && (role || is_stringish_type(clang_getCursorType(arg)))) {
+    ResolvedString text = strings_.resolve(arg, position);
+    body.kind = RequestBody::Kind::Raw;
+    if (text.known) body.raw = text.text;
+    body.raw_literal = text.spelling_literal();
+    return body;
+  }
+  body.kind = RequestBody::Kind::Unknown;
+  return body;
+}
+
+void RequestPartsBuilder::apply_role(const LibraryModel& library, Role role, CXCursor arg, CXCursor at,
+                                     int position, RequestParts& parts) const {
+  switch (role) {
+    case Role::Url:
+      parts.url = strings_.resolve(arg, position);
+      parts.url_location = to_source_location(cursor_location(at));
+      break;
+    case Role::Method:
+      parts.method = strings_.resolve_method(arg, position);
+      parts.method_given = true;
+      break;
+    case Role::Fields:
+    case Role::Raw:
+      parts.body = body_from(library, arg, position);
+      break;
+    case Role::UnknownBody:
+      parts.body = RequestBody{};
+      parts.body.kind = RequestBody::Kind::Unknown;
+      break;
+    case Role::Base: {
+      ResolvedString base = strings_.resolve(arg, position);
+      if (base.known) parts.base = base.text;
+      break;
+    }
+    case Role::ByType:
+      if (auto by_type = role_by_type(library, arg); by_type && *by_type != Role::ByType) {
+        apply_role(library, *by_type, arg, at, position, parts);
+      }
+      break;
+    case Role::Ignore:
+      break;
+  }
+}
+
+std::optional<std::string> RequestPartsBuilder::client_base(const LibraryModel& library,
+                                                            CXCursor object) const {
+  CXCursor construct = strip_wrappers(object);
+  CXCursor var = referenced_variable(object);
+  int position = -1;
+  if (!is_null(var)) {
+    CXCursor definition = clang_getCursorDefinition(var);
+    if (!is_null(definition)) var = definition;
+    construct = clang_getCursorKind(var) == CXCursor_VarDecl ? clang_Cursor_getVarDeclInitializer(var)
+                                                            : clang_getNullCursor();
+    if (clang_getCursorKind(var) == CXCursor_FieldDecl) {
+      for (CXCursor child : children(var)) {
+        if (clang_isExpression(clang_getCursorKind(child))) construct = child;
+      }
+    }
+    if (is_null(construct)) return std::nullopt;
+  }
+  for (int guard = 0; guard < 8; ++guard) {
+    construct = strip_wrappers(construct);
+    const CXCursorKind kind = clang_getCursorKind(construct);
+    if (kind == CXCursor_CXXNewExpr) {
+      auto kids = children(construct);
+      if (kids.empty()) return std::nullopt;
+      construct = kids.back();
+      continue;
+    }
+    break;
+  }
+  if (clang_getCursorKind(construct) != CXCursor_CallExpr) return std::nullopt;
+  const std::string name = spelling(construct);
+  CXCursor callee = callee_of(construct);
+  const bool factory = name == "make_unique" || name == "make_shared";
+  if (!factory && clang_getCursorKind(callee) != CXCursor_Constructor) return std::nullopt;
+  const CXType type = factory ? clang_getCursorType(construct) : clang_getCursorType(construct);
+  for (const auto& client : library.clients) {
+    bool matches = type_is_one_of(type, client.types);
+    if (factory) {
+      // unique_ptr<T>: the template argument names the client type.
+      CXType pointee = clang_Type_getTemplateArgumentAsType(clang_getCanonicalType(type), 0);
+      matches = matches || (pointee.kind != CXType_Invalid && type_is_one_of(pointee, client.types));
+    }
+    if (!matches) continue;
+    const auto args = written_arguments(context_.tu(), construct);
+    std::string base;
+    bool known = false;
+    for (unsigned index : client.base_args) {
+      if (index >= args.size()) break;
+      ResolvedString part = strings_.resolve(args[index], position);
+      if (!base.empty()) base += client.base_join;
+      base += part.text;
+      known = known || part.known;
+    }
+    if (known) return base;
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+const RequestObjectModel* RequestPartsBuilder::request_object_model(const LibraryModel& library,
+                                                                   CXType type) const {
+  for (const auto& model : library.request_objects) {
+    if (type_is_one_of(type, model.types)) return &model;
+  }
+  return nullptr;
+}
+
+void RequestPartsBuilder::apply_constructor(const LibraryModel& library, const RequestObjectModel& model,
+                                            CXCursor construct, CXCursor at, int position,
+                                            RequestParts& parts) const {
+  construct = strip_wrappers(construct);
+  if (clang_getCursorKind(construct) != CXCursor_CallExpr ||
+      clang_getCursorKind(callee_of(construct)) != CXCursor_Constructor) {
+    return;
+  }
+  const auto args = written_arguments(context_.tu(), construct);
+  if (args.size() == 1 && model.constructors.size() > 0) {
+    // A copy of another request object.
+    if (request_object_model(library, clang_getCursorType(args[0])) == &model) {
+      if (auto copied = request_object(library, args[0], position, nullptr)) parts.merge(*copied);
+      return;
+    }
+  }
+  for (const auto& form : model.constructors) {
+    if (args.size() < form.min_args) continue;
+    for (const auto& [role, index] : form.args) {
+      if (index < args.size()) apply_role(library, role, args[index], at, position, parts);
+    }
+    return;
+  }
+}
+
+std::optional<RequestParts> RequestPartsBuilder::request_object(const LibraryModel& library,
+                                                                CXCursor object, int position,
+                                                                CXCursor* variable) const {
+  object = strings_.strip_passthrough(object);
+  const RequestObjectModel* model = request_object_model(library, clang_getCursorType(object));
+  if (!model) return std::nullopt;
+  RequestParts parts;
+  CXCursor var = referenced_variable(object);
+  if (is_null(var)) {
+    apply_constructor(library, *model, object, object, position, parts);
+    return parts;
+  }
+  if (variable) *variable = var;
+  if (clang_getCursorKind(var) == CXCursor_VarDecl) {
+    CXCursor init = clang_Cursor_getVarDeclInitializer(var);
+    if (!is_null(init)) apply_constructor(library, *model, init, var, position, parts);
+  }
+  const auto& nodes = context_.tree().nodes;
+  for (int index : context_.subject_events(var)) {
+    if (position >= 0 && index >= position) break;
+    const CXCursor event = nodes[static_cast<size_t>(index)].cursor;
+    if (nodes[static_cast<size_t>(index)].kind != CXCursor_CallExpr) continue;
+    const std::string name = spelling(event);
+    const auto args = call_arguments(event);
+    auto setter = model->setters.find(name);
+    if (setter != model->setters.end() && setter->second.arg < args.size() &&
+        !is_null(member_call_object(event))) {
+      if (!setter->second.when_arg0.empty() &&
+          (args.empty() || StringResolver::constant_name(args[0]) != setter->second.when_arg0)) {
+        continue;
+      }
+      apply_role(library, setter->second.role, args[setter->second.arg], event, index, parts);
+      continue;
+    }
+    if (name == "operator=" && args.size() == 2) {
+      CXCursor target = strip_wrappers(args[0]);
+      auto member = model->assigned_members.find(spelling(target));
+      if (clang_getCursorKind(target) == CXCursor_CallExpr && member != model->assigned_members.end()) {
+        apply_role(library, member->second.role, args[1], event, index, parts);
+      }
+    }
+  }
+  for (int index : context_.argument_uses(var)) {
+    if (position >= 0 && index >= position) break;
+    const CXCursor use = nodes[static_cast<size_t>(index)].cursor;
+    auto attached = model->attached_by.find(spelling(use));
+    CXCursor source = member_call_object(use);
+    if (attached == model->attached_by.end() || is_null(source)) continue;
+    apply_role(library, attached->second, source, use, index, parts);
+  }
+  return parts;
+}
+
+HttpCall make_http_call(const std::string& library, const RequestParts& parts,
+                        const SourceLocation& call_location) {
+  HttpCall call;
+  call.library = library;
+  call.location = parts.url_location.value_or(call_location);
+  call.method = parts.method;
+  if (parts.url && parts.url->known) call.url = parts.url->text;
+  call.base = parts.base;
+  call.body = parts.body;
+  std::string reason;
+  if (!call.url) reason = parts.url ? "the URL is built at run time" : "no URL is set on this request";
+  if (!call.method) {
+    if (!reason.empty()) reason += "; ";
+    reason += parts.method_given ? "the HTTP method is chosen at run time" : "the HTTP method is not known";
+  }
+  call.unresolved_reason = reason;
+  return call;
+}
+
+}  // namespace scopelint::extract

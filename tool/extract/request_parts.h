@@ -1,0 +1,63 @@
+// What the matchers learn about one request (URL, method, body, base) and the shared steps that
+// work those parts out from arguments, request objects and client objects.
+#pragma once
+
+#include <clang-c/Index.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extract/library_models.h"
+#include "extract/string_resolver.h"
+#include "extract/tu_context.h"
+#include "model/facts.h"
+
+namespace scopelint::extract {
+
+struct RequestParts {
+  std::optional<ResolvedString> url;
+  std::optional<SourceLocation> url_location;  // where the URL was attached to the request
+  std::optional<HttpMethod> method;
+  bool method_given = false;  // some method was set, even if not resolved
+  RequestBody body;
+  std::optional<std::string> base;
+
+  // Parts set in `later` win.
+  void merge(const RequestParts& later);
+};
+
+class RequestPartsBuilder {
+ public:
+  RequestPartsBuilder(const TuContext& context, const StringResolver& strings)
+      : context_(context), strings_(strings) {}
+
+  // The role an argument's type plays in `library` (arg_types), checking the argument and the
+  // value under value-preserving calls; nullopt when no listed type matches.
+  std::optional<Role> role_by_type(const LibraryModel& library, CXCursor arg) const;
+  // The body an argument gives: fields, raw text or unknown, by its type.
+  RequestBody body_from(const LibraryModel& library, CXCursor arg, int position) const;
+  // Applies one argument in a role.
+  void apply_role(const LibraryModel& library, Role role, CXCursor arg, CXCursor at, int position,
+                  RequestParts& parts) const;
+  // The base a client object was constructed with (httplib::Client("https://host")).
+  std::optional<std::string> client_base(const LibraryModel& library, CXCursor object) const;
+  // The state of a request object (variable or temporary) as of `position`; `variable` receives
+  // the variable when it is one.
+  std::optional<RequestParts> request_object(const LibraryModel& library, CXCursor object,
+                                             int position, CXCursor* variable) const;
+  const RequestObjectModel* request_object_model(const LibraryModel& library, CXType type) const;
+
+ private:
+  void apply_constructor(const LibraryModel& library, const RequestObjectModel& model,
+                         CXCursor construct, CXCursor at, int position, RequestParts& parts) const;
+
+  const TuContext& context_;
+  const StringResolver& strings_;
+};
+
+// The HttpCall for parts found at `call_location`.
+HttpCall make_http_call(const std::string& library, const RequestParts& parts,
+                        const SourceLocation& call_location);
+
+}  // namespace scopelint::extract

@@ -1,0 +1,222 @@
+// Pure operations on resolved strings (see string_values.h and string_resolver.h).
+#include "extract/string_values.h"
+
+#include <cctype>
+
+#include "model/facts.h"
+
+namespace scopelint::extract {
+
+ResolvedString ResolvedString::wildcard() {
+  ResolvedString value;
+  value.text = kWildcard;
+  return value;
+}
+
+ResolvedString ResolvedString::constant(std::string text) {
+  ResolvedString value;
+  value.known = !text.empty();
+  value.text = std::move(text);
+  return value;
+}
+
+ResolvedString& ResolvedString::append(const ResolvedString& other) {
+  if (text.empty() && literal_count == 0) {
+    *this = other;
+    return *this;
+  }
+  text += other.text;
+  known = known || other.known;
+  if (other.literal_count > 0) {
+    literal = literal_count == 0 ? other.literal : std::nullopt;
+    literal_value = literal_count == 0 ? other.literal_value : std::nullopt;
+  }
+  literal_count += other.literal_count;
+  return *this;
+}
+
+std::optional<SourceRange> ResolvedString::spelling_literal() const {
+  if (literal_count == 1 && literal && literal_value && *literal_value == text) return literal;
+  return std::nullopt;
+}
+
+std::string collapse_wildcards(const std::string& text) {
+  std::string out;
+  const std::string twice = std::string(kWildcard) + kWildcard;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    out += text[i];
+    while (out.size() >= twice.size() && out.compare(out.size() - twice.size(), twice.size(), twice) == 0) {
+      out.resize(out.size() - 2);
+    }
+  }
+  return out;
+}
+
+std::string percent_encode(const std::string& text) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 2, kWildcard) == 0) {
+      out += kWildcard;
+      ++i;
+      continue;
+    }
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+ResolvedString format_printf(const ResolvedString& format, const std::vector<ResolvedString>& args) {
+  ResolvedString out = ResolvedString::constant("");
+  size_t next = 0;
+  auto take = [&] { return next < args.size() ? args[next++] : ResolvedString::wildcard(); };
+  const std::string& f = format.text;
+  std::string pending;
+  auto flush = [&] {
+    if (!pending.empty()) out.append(ResolvedString::constant(pending));
+    pending.clear();
+  };
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (f[i] != '%') {
+      pending += f[i];
+      continue;
+    }
+    if (i + 1 < f.size() && f[i + 1] == '%') {
+      pending += '%';
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < f.size() && std::string("-+ #0").find(f[j]) != std::string::npos) ++j;
+    if (j < f.size() && f[j] == '*') { take(); ++j; }
+    while (j < f.size() && std::isdigit(static_cast<unsigned char>(f[j]))) ++j;
+    if (j < f.size() && f[j] == '.') {
+      ++j;
+      if (j < f.size() && f[j] == '*') { take(); ++j; }
+      while (j < f.size() && std::isdigit(static_cast<unsigned char>(f[j]))) ++j;
+    }
+    while (j < f.size() && std::string("hlLqjzt").find(f[j]) != std::string::npos) ++j;
+    if (j >= f.size()) break;
+    flush();
+    ResolvedString value = take();
+    out.append(f[j] == 's' ? value : ResolvedString::wildcard());
+    i = j;
+  }
+  flush();
+  out.known = out.known || format.known;
+  out.literal.reset();
+  return out;
+}
+
+ResolvedString format_qt_arg(const ResolvedString& format, const std::vector<ResolvedString>& args) {
+  ResolvedString out = format;
+  out.literal.reset();
+  for (const auto& arg : args) {
+    int lowest = 100;
+    for (size_t i = 0; i + 1 < out.text.size(); ++i) {
+      if (out.text[i] == '%' && std::isdigit(static_cast<unsigned char>(out.text[i + 1]))) {
+        int n = out.text[i + 1] - '0';
+        if (i + 2 < out.text.size() && std::isdigit(static_cast<unsigned char>(out.text[i + 2]))) {
+          n = n * 10 + (out.text[i + 2] - '0');
+        }
+        lowest = std::min(lowest, n);
+      }
+    }
+    if (lowest == 100) break;
+    const std::string marker = "%" + std::to_string(lowest);
+    for (size_t pos = out.text.find(marker); pos != std::string::npos;
+         pos = out.text.find(marker, pos + arg.text.size())) {
+      out.text.replace(pos, marker.size(), arg.text);
+    }
+    out.known = out.known || arg.known;
+    out.literal_count += arg.literal_count;
+  }
+  return out;
+}
+
+ResolvedString join_path(const ResolvedString& base, const ResolvedString& path) {
+  ResolvedString out = base;
+  ResolvedString tail = path;
+  const bool base_slash = !out.text.empty() && out.text.back() == '/';
+  const bool path_slash = !tail.text.empty() && tail.text.front() == '/';
+  if (base_slash && path_slash) {
+    tail.text.erase(0, 1);
+  } else if (!base_slash && !path_slash && !out.text.empty() && !tail.text.empty()) {
+    out.append(ResolvedString::constant("/"));
+  }
+  out.append(tail);
+  out.literal.reset();
+  return out;
+}
+
+ResolvedString append_query(const ResolvedString& base, const ResolvedString& key,
+                            const ResolvedString& value) {
+  ResolvedString out = base;
+  out.append(ResolvedString::constant(base.text.find('?') == std::string::npos ? "?" : "&"));
+  out.append(key);
+  out.append(ResolvedString::constant("="));
+  out.append(value);
+  out.literal.reset();
+  return out;
+}
+
+ResolvedString with_query(const ResolvedString& url, const ResolvedString& query) {
+  ResolvedString out = url;
+  const size_t mark = out.text.find('?');
+  if (mark != std::string::npos) out.text.resize(mark);
+  if (!query.text.empty()) {
+    out.append(ResolvedString::constant("?"));
+    out.append(query);
+  }
+  out.literal.reset();
+  return out;
+}
+
+ResolvedString with_path(const ResolvedString& url, const ResolvedString& path) {
+  const std::string& text = url.text;
+  const size_t scheme = text.find("://");
+  ResolvedString out;
+  if (scheme == std::string::npos) {
+    out = path;
+  } else {
+    const size_t path_begin = text.find('/', scheme + 3);
+    out = ResolvedString::constant(text.substr(0, path_begin));
+    out.known = url.known;
+    out.append(path);
+  }
+  out.literal.reset();
+  return out;
+}
+
+ResolvedString url_part(const ResolvedString& url, UrlPart part) {
+  const std::string& text = url.text;
+  const size_t scheme = text.find("://");
+  if (scheme == std::string::npos) {
+    return part == UrlPart::Host ? ResolvedString::wildcard() : url;
+  }
+  const size_t host_begin = scheme + 3;
+  size_t path_begin = text.find('/', host_begin);
+  if (path_begin == std::string::npos) path_begin = text.size();
+  ResolvedString out;
+  if (part == UrlPart::Host) {
+    std::string host = text.substr(host_begin, path_begin - host_begin);
+    const size_t colon = host.find(':');
+    if (colon != std::string::npos) host.resize(colon);
+    out = ResolvedString::constant(host);
+  } else {
+    out = ResolvedString::constant(path_begin < text.size() ? text.substr(path_begin) : "/");
+  }
+  if (out.text.empty()) out = ResolvedString::wildcard();
+  out.known = out.text != kWildcard;
+  return out;
+}
+
+}  // namespace scopelint::extract

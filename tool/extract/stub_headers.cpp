@@ -1,0 +1,81 @@
+// The embedded stub headers (tool/extract/stubs/*.inc) and their temporary include directory.
+#include "extract/stub_headers.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+namespace scopelint::extract {
+namespace {
+
+const char* const kCurl =
+#include "extract/stubs/curl_curl.h.inc"
+    ;
+const char* const kCpr =
+#include "extract/stubs/cpr_cpr.h.inc"
+    ;
+const char* const kHttplib =
+#include "extract/stubs/httplib.h.inc"
+    ;
+const char* const kQt =
+#include "extract/stubs/qt.h.inc"
+    ;
+
+}  // namespace
+
+const std::vector<StubHeader>& stub_headers() {
+  static const std::vector<StubHeader> headers = [] {
+    std::vector<StubHeader> list = {
+        {"curl/curl.h", kCurl},
+        {"cpr/cpr.h", kCpr},
+        {"httplib.h", kHttplib},
+    };
+    for (const char* alias : {"cpr/api.h", "cpr/session.h", "cpr/response.h", "cpr/payload.h",
+                              "cpr/body.h", "cpr/cprtypes.h", "cpr/parameters.h", "cpr/multipart.h"}) {
+      list.push_back({alias, "#include <cpr/cpr.h>\n"});
+    }
+    for (const char* alias : {"curl/easy.h", "curl/multi.h"}) {
+      list.push_back({alias, "#include <curl/curl.h>\n"});
+    }
+    list.push_back({"scopelint_qt_stub.h", kQt});
+    for (const char* module : {"QtCore", "QtNetwork"}) {
+      for (const char* name :
+           {"QByteArray", "QCoreApplication", "QDebug", "QEventLoop", "QFile", "QIODevice", "QJsonArray",
+            "QJsonDocument", "QJsonObject", "QJsonValue", "QList", "QObject", "QSettings", "QString",
+            "QStringList", "QTimer", "QUrl", "QUrlQuery", "QVariant", "QHttpMultiPart", "QHttpPart",
+            "QNetworkAccessManager", "QNetworkReply", "QNetworkRequest", "QSslConfiguration", module}) {
+        list.push_back({std::string(module) + "/" + name, "#include <scopelint_qt_stub.h>\n"});
+        if (std::string(name) != module) list.push_back({name, "#include <scopelint_qt_stub.h>\n"});
+      }
+    }
+    return list;
+  }();
+  return headers;
+}
+
+StubDirectory::StubDirectory() {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::string pattern = (fs::temp_directory_path(ec) / "scopelint-stubs-XXXXXX").string();
+  if (!mkdtemp(pattern.data())) return;
+  path_ = pattern;
+  for (const auto& header : stub_headers()) {
+    const fs::path file = fs::path(path_) / header.path;
+    fs::create_directories(file.parent_path(), ec);
+    std::ofstream out(file, std::ios::binary);
+    out << header.text;
+  }
+}
+
+StubDirectory::~StubDirectory() {
+  if (path_.empty()) return;
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+std::vector<std::string> StubDirectory::include_flags() const {
+  if (path_.empty()) return {};
+  return {"-idirafter", path_};
+}
+
+}  // namespace scopelint::extract

@@ -1,0 +1,27 @@
+// Parsing one file with libclang, and the checks that keep bad input from reaching the parser.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "extract/clang_handles.h"
+#include "extract/compile_commands.h"
+
+namespace scopelint::extract {
+
+struct ParseResult {
+  TranslationUnitHandle tu;
+  std::string error;  // why there is no usable TU (for a "scan-error" diagnostic); empty if none
+};
+
+// Why a file cannot be scanned (unreadable, binary); nullopt for a readable text file.
+// `empty` is set for an empty file (nothing to scan, nothing to report).
+std::optional<std::string> unscannable_reason(const std::string& path, bool& empty);
+
+// Parses with KeepGoing | IgnoreNonErrorsFromIncludedFiles via the FullArgv entry point.
+ParseResult parse_translation_unit(CXIndex index, const ParseCommand& command, bool verbose);
+
+// A TU whose main file is not C-family source at all (errors and no declarations of its own).
+bool main_file_unparsable(CXTranslationUnit tu);
+
+}  // namespace scopelint::extract

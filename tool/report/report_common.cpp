@@ -1,0 +1,206 @@
+// Shared reporter helpers (paths, source lines, UTF-8, columns), format dispatch, summary line.
+#include "report/report_common.h"
+
+#include "report/report.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <system_error>
+
+namespace scopelint {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Absolute and lexically normal, without a trailing separator, so that paths compare element-wise.
+fs::path absolute_normal(const std::string& text) {
+  fs::path path(text);
+  if (path.is_relative()) {
+    std::error_code ec;
+    fs::path cwd = fs::current_path(ec);
+    if (!ec) path = cwd / path;
+  }
+  path = path.lexically_normal();
+  if (!path.has_filename() && path.has_relative_path()) path = path.parent_path();
+  return path;
+}
+
+// `file` relative to `base` when it lies strictly under it; empty otherwise.
+fs::path relative_under(const fs::path& file, const fs::path& base) {
+  fs::path rel = file.lexically_relative(base);
+  if (rel.empty() || rel == "." || *rel.begin() == "..") return {};
+  return rel;
+}
+
+// The same, resolving symlinks when the plain comparison fails (a base given through a symlink).
+fs::path relative_under_resolved(const fs::path& file, const fs::path& base) {
+  fs::path rel = relative_under(file, base);
+  if (!rel.empty()) return rel;
+  std::error_code ec1, ec2;
+  fs::path real_file = fs::weakly_canonical(file, ec1);
+  fs::path real_base = fs::weakly_canonical(base, ec2);
+  if (ec1 || ec2) return {};
+  return relative_under(real_file, real_base);
+}
+
+struct Utf8Step {
+  size_t length;  // bytes consumed: the whole sequence, or the maximal ill-formed subpart
+  bool valid;
+};
+
+// Decodes one UTF-8 sequence at `i` following the Unicode table of well-formed byte sequences.
+Utf8Step next_utf8(std::string_view text, size_t i) {
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+  unsigned char lead = byte(i);
+  if (lead < 0x80) return {1, true};
+  size_t length = 0;
+  unsigned char second_lo = 0x80, second_hi = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) second_lo = 0xA0;
+    if (lead == 0xED) second_hi = 0x9F;  // no UTF-16 surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) second_lo = 0x90;
+    if (lead == 0xF4) second_hi = 0x8F;  // nothing above U+10FFFF
+  } else {
+    return {1, false};
+  }
+  for (size_t k = 1; k < length; ++k) {
+    unsigned char lo = k == 1 ? second_lo : 0x80;
+    unsigned char hi = k == 1 ? second_hi : 0xBF;
+    if (i + k >= text.size() || byte(i + k) < lo || byte(i + k) > hi) return {k, false};
+  }
+  return {length, true};
+}
+
+}  // namespace
+
+std::string display_path(const std::string& file, const std::string& base_directory) {
+  if (base_directory.empty() || file.empty()) return file;
+  fs::path abs_file = absolute_normal(file);
+  fs::path rel = relative_under_resolved(abs_file, absolute_normal(base_directory));
+  return rel.empty() ? abs_file.string() : rel.string();
+}
+
+RelativePath relative_to_base(const std::string& file, const std::string& base_directory) {
+  fs::path abs_file = absolute_normal(file);
+  fs::path rel = relative_under_resolved(abs_file, fs::path(absolute_directory(base_directory)));
+  if (rel.empty()) return {abs_file.generic_string(), false};
+  return {rel.generic_string(), true};
+}
+
+std::string absolute_directory(const std::string& directory) {
+  return absolute_normal(directory.empty() ? std::string(".") : directory).string();
+}
+
+std::string sanitize_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    Utf8Step step = next_utf8(text, i);
+    if (step.valid) {
+      out.append(text.substr(i, step.length));
+    } else {
+      out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+    }
+    i += step.length;
+  }
+  return out;
+}
+
+std::string percent_encode_path(std::string_view path) {
+  static const std::string_view kAllowedPunctuation = "-._~/!$&()*+,;=@";
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char c : path) {
+    auto byte = static_cast<unsigned char>(c);
+    bool alnum = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
+                 (byte >= '0' && byte <= '9');
+    if (alnum || kAllowedPunctuation.find(c) != std::string_view::npos) {
+      out += c;
+    } else {
+      out += '%';
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xF];
+    }
+  }
+  return out;
+}
+
+unsigned utf16_column(std::string_view line_text, unsigned column) {
+  if (column == 0) return 0;
+  size_t prefix_end = column - 1;
+  size_t decoded_end = std::min(prefix_end, line_text.size());
+  unsigned units = 0;
+  size_t i = 0;
+  while (i < decoded_end) {
+    Utf8Step step = next_utf8(line_text.substr(0, decoded_end), i);
+    units += step.valid && step.length == 4 ? 2 : 1;  // astral code points are surrogate pairs
+    i += step.length;
+  }
+  units += static_cast<unsigned>(prefix_end - decoded_end);
+  return units + 1;
+}
+
+const std::string* SourceLines::line(const std::string& file, unsigned line) {
+  if (file.empty() || line == 0) return nullptr;
+  auto [it, inserted] = files_.try_emplace(file);
+  std::error_code ec;
+  if (inserted && fs::is_regular_file(file, ec)) {
+    std::ifstream in(file, std::ios::binary);
+    if (in) {
+      std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      std::vector<std::string> lines;
+      size_t start = 0;
+      while (start <= content.size()) {
+        size_t newline = content.find('\n', start);
+        if (newline == std::string::npos) newline = content.size();
+        std::string text = content.substr(start, newline - start);
+        if (!text.empty() && text.back() == '\r') text.pop_back();
+        lines.push_back(std::move(text));
+        start = newline + 1;
+      }
+      it->second = std::move(lines);
+    }
+  }
+  const auto& lines = it->second;
+  if (!lines || line > lines->size()) return nullptr;
+  return &(*lines)[line - 1];
+}
+
+std::string format_report(ReportFormat format, const std::vector<Finding>& findings,
+                          const ReportOptions& options) {
+  switch (format) {
+    case ReportFormat::Text:
+      return format_text(findings, options);
+    case ReportFormat::Json:
+      return format_json(findings, options);
+    case ReportFormat::Sarif:
+      return format_sarif(findings, options);
+  }
+  return format_text(findings, options);
+}
+
+std::string summary_line(const std::vector<Finding>& findings) {
+  size_t counts[3] = {0, 0, 0};  // indexed by Level
+  for (const Finding& f : findings) ++counts[static_cast<int>(f.level)];
+  std::vector<std::string> parts;
+  auto add = [&](size_t n, const char* singular, const char* plural) {
+    if (n > 0) parts.push_back(std::to_string(n) + " " + (n == 1 ? singular : plural));
+  };
+  add(counts[static_cast<int>(Level::Error)], "error", "errors");
+  add(counts[static_cast<int>(Level::Warning)], "warning", "warnings");
+  add(counts[static_cast<int>(Level::Note)], "note", "notes");
+  if (parts.empty()) return "no findings.";
+  std::string out = parts[0];
+  for (size_t i = 1; i < parts.size(); ++i)
+    out += (i + 1 == parts.size() ? " and " : ", ") + parts[i];
+  return out + " generated.";
+}
+
+}  // namespace scopelint

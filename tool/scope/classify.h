@@ -1,0 +1,50 @@
+// Classification: which HTTP calls are API calls or token requests of the catalog's API, and what
+// each needs or asks for. Everything else (other hosts, other APIs) is dropped here.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/facts.h"
+#include "rules/catalog.h"
+#include "scope/endpoint_matcher.h"
+#include "scope/scope_string.h"
+
+namespace scopelint {
+
+struct ApiCall {
+  const HttpCall* call = nullptr;  // points into the Facts given to classify()
+  std::optional<HttpMethod> method;
+  std::string display_path;  // "/api/2.0/patients/{}/", or the URL as far as known
+  bool url_known = false;  // the path was worked out (maybe with run-time segments)
+  EndpointMatch match;
+  Requirement requirement;
+  bool method_undocumented = false;  // the path is documented, but not for this method
+};
+
+struct TokenRequest {
+  SourceLocation location;
+  std::string component;
+  std::vector<Note> chain;
+  bool from_config = false;  // scopes declared outside the code (--granted-scopes, config)
+  bool body_known = true;  // false: whether and which scope is sent cannot be told
+  bool sends_scope = false;  // a scope parameter is sent
+  bool scope_known = false;  // ... and its value is known statically
+  std::string scope_text;  // the value as written in the code
+  ScopeEncoding encoding = ScopeEncoding::Either;
+  ParsedScopeString parsed;
+  std::optional<SourceRange> literal;  // the literal holding the value, for fix-its
+};
+
+struct ClassifiedFacts {
+  std::vector<ApiCall> calls;
+  std::vector<TokenRequest> tokens;
+};
+
+ClassifiedFacts classify(const Facts& facts, const Catalog& catalog);
+
+// Keys sent in a body: form fields, or the top-level keys of a JSON text.
+std::vector<std::string> body_field_names(const RequestBody& body);
+
+}  // namespace scopelint
