@@ -109,39 +109,37 @@ std::optional<ResolvedString> StringResolver::literal_macro(CXCursor expr) const
   unsigned count = 0;
   CXTranslationUnit tu = context_.tu();
   clang_tokenize(tu, clang_getCursorExtent(expr), &tokens, &count);
-  std::optional<ResolvedString> result;
-  if (count >= 4 && contains(macros, to_string(clang_getTokenSpelling(tu, tokens[0]))) &&
-      to_string(clang_getTokenSpelling(tu, tokens[1])) == "(" &&
-      to_string(clang_getTokenSpelling(tu, tokens[count - 1])) == ")") {
-    std::string text;
-    unsigned literals = 0, last = 0;
-    bool only_literals = true;
-    for (unsigned i = 2; i + 1 < count; ++i) {
-      if (clang_getTokenKind(tokens[i]) == CXToken_Literal) {
-        text += to_string(clang_getTokenSpelling(tu, tokens[i])) + " ";
-        ++literals;
-        last = i;
-      } else {
-        only_literals = false;
-      }
-    }
-    auto decoded = only_literals ? decode_string_literal(text) : std::nullopt;
-    if (decoded) {
-      ResolvedString value = ResolvedString::constant(*decoded);
-      value.literal_count = 1;
-      if (literals == 1) {
-        const CXSourceRange extent = clang_getTokenExtent(tu, tokens[last]);
-        const FileLocation begin = file_location(clang_getRangeStart(extent));
-        const FileLocation end = file_location(clang_getRangeEnd(extent));
-        value.literal = SourceRange{to_source_location(begin), to_source_location(end), begin.offset,
-                                    end.offset - begin.offset};
-        value.literal_value = *decoded;
-      }
-      result = value;
-    }
+  const bool is_macro = count >= 4 && contains(macros, to_string(clang_getTokenSpelling(tu, tokens[0]))) &&
+                        to_string(clang_getTokenSpelling(tu, tokens[1])) == "(" &&
+                        to_string(clang_getTokenSpelling(tu, tokens[count - 1])) == ")";
+  std::optional<SourceRange> range;
+  if (is_macro && count == 4 && clang_getTokenKind(tokens[2]) == CXToken_Literal) {
+    const CXSourceRange extent = clang_getTokenExtent(tu, tokens[2]);
+    const FileLocation begin = file_location(clang_getRangeStart(extent));
+    const FileLocation end = file_location(clang_getRangeEnd(extent));
+    range = SourceRange{to_source_location(begin), to_source_location(end), begin.offset,
+                        end.offset - begin.offset};
   }
   if (tokens) clang_disposeTokens(tu, tokens, count);
-  return result;
+  if (!is_macro) return std::nullopt;
+  // The macro's expansion (Qt's lambda, or a plain constructor) holds the literal: find it.
+  std::vector<CXCursor> pending = {expr};
+  for (int visited = 0; !pending.empty() && visited < 400; ++visited) {
+    CXCursor current = pending.back();
+    pending.pop_back();
+    if (clang_getCursorKind(current) == CXCursor_StringLiteral) {
+      auto decoded = decode_string_literal(spelling(current));
+      if (!decoded) return std::nullopt;
+      ResolvedString value = ResolvedString::constant(*decoded);
+      value.literal_count = 1;
+      value.literal = range;
+      value.literal_value = *decoded;
+      return value;
+    }
+    auto kids = children(current);
+    pending.insert(pending.end(), kids.rbegin(), kids.rend());
+  }
+  return std::nullopt;
 }
 
 ResolvedString StringResolver::resolve_at(CXCursor expr, int position, int depth) const {
