@@ -18,7 +18,8 @@ TEST(RuleRegistry, ListsEveryRuleInOrderWithItsDefaultLevel) {
       {"global-scope", Level::Warning},     {"global-scope-combined", Level::Error},
       {"unknown-scope", Level::Error},      {"read-only-scope", Level::Error},
       {"unknown-endpoint", Level::Warning}, {"scope-encoding", Level::Warning},
-      {"unresolved-call", Level::Note},
+      {"unresolved-call", Level::Note},     {"no-token-request", Level::Note},
+      {"scan-error", Level::Warning},       {"nolint", Level::Error},
   };
   std::vector<std::pair<std::string, Level>> actual;
   for (const RuleInfo& rule : all_rules()) actual.emplace_back(rule.id, rule.default_level);

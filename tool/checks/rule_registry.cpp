@@ -177,8 +177,8 @@ std::vector<RuleInfo> make_rules() {
        "or passed through a wrapper it cannot follow. The message says what was unknown and\n"
        "why.",
        "scopelint checks scopes against the calls it can see. An unresolved call is a blind\n"
-       "spot: missing-scope cannot check it, and unused-scope may report a scope that this\n"
-       "call needs. The note makes the gap visible instead of passing silently.",
+       "spot: missing-scope cannot check it, and unused-scope is not judged for the scopes it\n"
+       "might need. The note makes the gap visible instead of passing silently.",
        "// resource is known only at run time\n"
        "std::string path = \"/api/2.0/\" + resource + \"/\";\n"
        "auto res = cli.Get(path.c_str(), headers);",
@@ -189,6 +189,44 @@ std::vector<RuleInfo> make_rules() {
        "\n"
        "Where the value is truly dynamic, check the scopes it needs by hand and suppress the\n"
        "note with a comment that says so."},
+
+      {"no-token-request", Level::Note,
+       "api calls were found but no token request or granted scopes to judge them against",
+       "Elation API calls in a part of the project (a component) where scopelint found no\n"
+       "token request and no scopes declared in configuration. It is said once, with the\n"
+       "least-privilege scope string for the calls found.",
+       "Without knowing what the token asks for, missing-scope cannot be judged: a call\n"
+       "that needs a scope the token lacks would fail with 403 unnoticed.",
+       "// the token comes from a secret store; only API calls are in the code\n"
+       "auto res = cli.Get(\"/api/2.0/patients/\", headers);",
+       "Scan the code that requests the token too, or declare the scopes the token gets:\n"
+       "\n"
+       "    scopelint --granted-scopes \"system/patients.read\" src/\n"
+       "\n"
+       "or \"granted_scopes\" in .scopelint.json."},
+
+      {"scan-error", Level::Warning,
+       "a file could not be read or parsed, so its calls are not checked",
+       "A source file that scopelint could not read, that is not text, or that libclang\n"
+       "failed to parse. The scan goes on with the other files.",
+       "Calls in that file are invisible to every other check.",
+       "// src/sync.cpp, saved half-way through an edit: libclang cannot parse it\n"
+       "auto res = cli.Get(\"/api/2.0/patients/\";",
+       "Fix the file or the compile flags (-p build, --extra-arg), or exclude the file in\n"
+       ".scopelint.json (\"exclude\")."},
+
+      {"nolint", Level::Error,
+       "a nolintbegin without its nolintend, or the reverse",
+       "A NOLINTBEGIN comment with no later NOLINTEND with the same rule list, or a\n"
+       "NOLINTEND with no NOLINTBEGIN before it, as clang-tidy reports them.",
+       "An unmatched NOLINTBEGIN suppresses nothing, so findings the author meant to silence\n"
+       "still fail the build, or the author meant to silence far less than it looks.",
+       "// NOLINTBEGIN(unused-scope)\n"
+       "auto token = cli.Post(\"/api/2.0/oauth2/token/\", params);\n"
+       "// (no NOLINTEND)",
+       "Close the range with a NOLINTEND that repeats the NOLINTBEGIN's rule list:\n"
+       "\n"
+       "    // NOLINTEND(unused-scope)"},
   };
 }
 

@@ -2,6 +2,7 @@
 #include "extract/string_resolver.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "extract/clang_handles.h"
 #include "extract/cursor_utils.h"
@@ -105,23 +106,50 @@ ResolvedString StringResolver::resolve(CXCursor expr, int position) const {
 std::optional<ResolvedString> StringResolver::literal_macro(CXCursor expr) const {
   const auto& macros = context_.models().strings.literal_macros;
   if (macros.empty()) return std::nullopt;
+  CXTranslationUnit tu = context_.tu();
+  const CXSourceRange extent = clang_getCursorExtent(expr);
+  const FileLocation begin = file_location(clang_getRangeStart(extent));
+  const FileLocation end = file_location(clang_getRangeEnd(extent));
+  if (!begin.file || !end.file || !clang_File_isEqual(begin.file, end.file)) return std::nullopt;
+  size_t size = 0;
+  const char* contents = clang_getFileContents(tu, begin.file, &size);
+  if (!contents || begin.offset >= size) return std::nullopt;
+  // Cheap test first: does the expression start with the name of a literal macro?
+  size_t name_end = begin.offset;
+  while (name_end < size && (std::isalnum(static_cast<unsigned char>(contents[name_end])) ||
+                             contents[name_end] == '_')) {
+    ++name_end;
+  }
+  if (!contains(macros, std::string(contents + begin.offset, name_end - begin.offset))) return std::nullopt;
+  // The invocation's tokens, up to its closing parenthesis.
+  const unsigned limit = static_cast<unsigned>(std::min<size_t>(size, begin.offset + 4096));
+  CXSourceRange range = clang_getRange(clang_getLocationForOffset(tu, begin.file, begin.offset),
+                                       clang_getLocationForOffset(tu, begin.file, limit));
   CXToken* tokens = nullptr;
   unsigned count = 0;
-  CXTranslationUnit tu = context_.tu();
-  clang_tokenize(tu, clang_getCursorExtent(expr), &tokens, &count);
-  const bool is_macro = count >= 4 && contains(macros, to_string(clang_getTokenSpelling(tu, tokens[0]))) &&
-                        to_string(clang_getTokenSpelling(tu, tokens[1])) == "(" &&
-                        to_string(clang_getTokenSpelling(tu, tokens[count - 1])) == ")";
-  std::optional<SourceRange> range;
-  if (is_macro && count == 4 && clang_getTokenKind(tokens[2]) == CXToken_Literal) {
-    const CXSourceRange extent = clang_getTokenExtent(tu, tokens[2]);
-    const FileLocation begin = file_location(clang_getRangeStart(extent));
-    const FileLocation end = file_location(clang_getRangeEnd(extent));
-    range = SourceRange{to_source_location(begin), to_source_location(end), begin.offset,
-                        end.offset - begin.offset};
+  clang_tokenize(tu, range, &tokens, &count);
+  unsigned close = 0, depth = 0;
+  for (unsigned i = 1; i < count && close == 0; ++i) {
+    const std::string text = to_string(clang_getTokenSpelling(tu, tokens[i]));
+    if (i == 1 && text != "(") break;
+    if (text == "(") ++depth;
+    if (text == ")" && --depth == 0) close = i;
+  }
+  std::optional<SourceRange> literal;
+  bool inside = false;
+  if (close > 0) {
+    const FileLocation close_end = file_location(clang_getRangeEnd(clang_getTokenExtent(tu, tokens[close])));
+    inside = end.offset <= close_end.offset;
+    if (close == 3 && clang_getTokenKind(tokens[2]) == CXToken_Literal) {
+      const CXSourceRange lit = clang_getTokenExtent(tu, tokens[2]);
+      const FileLocation lit_begin = file_location(clang_getRangeStart(lit));
+      const FileLocation lit_end = file_location(clang_getRangeEnd(lit));
+      literal = SourceRange{to_source_location(lit_begin), to_source_location(lit_end), lit_begin.offset,
+                            lit_end.offset - lit_begin.offset};
+    }
   }
   if (tokens) clang_disposeTokens(tu, tokens, count);
-  if (!is_macro) return std::nullopt;
+  if (!inside) return std::nullopt;
   // The macro's expansion (Qt's lambda, or a plain constructor) holds the literal: find it.
   std::vector<CXCursor> pending = {expr};
   for (int visited = 0; !pending.empty() && visited < 400; ++visited) {
@@ -132,7 +160,7 @@ std::optional<ResolvedString> StringResolver::literal_macro(CXCursor expr) const
       if (!decoded) return std::nullopt;
       ResolvedString value = ResolvedString::constant(*decoded);
       value.literal_count = 1;
-      value.literal = range;
+      value.literal = literal;
       value.literal_value = *decoded;
       return value;
     }
@@ -145,7 +173,7 @@ std::optional<ResolvedString> StringResolver::literal_macro(CXCursor expr) const
 ResolvedString StringResolver::resolve_at(CXCursor expr, int position, int depth) const {
   if (depth > kMaxDepth || is_null(expr)) return ResolvedString::wildcard();
   const CXCursorKind kind = clang_getCursorKind(expr);
-  if (kind == CXCursor_CallExpr || kind == CXCursor_UnexposedExpr) {
+  if (clang_isExpression(kind)) {
     if (auto value = literal_macro(expr)) return *value;
   }
   switch (kind) {

@@ -20,6 +20,9 @@ const char* const kHttplib =
 const char* const kQt =
 #include "extract/stubs/qt.h.inc"
     ;
+const char* const kPoco =
+#include "extract/stubs/poco.h.inc"
+    ;
 
 }  // namespace
 
@@ -47,6 +50,14 @@ const std::vector<StubHeader>& stub_headers() {
         list.push_back({std::string(module) + "/" + name, "#include <scopelint_qt_stub.h>\n"});
         if (std::string(name) != module) list.push_back({name, "#include <scopelint_qt_stub.h>\n"});
       }
+    }
+    list.push_back({"Poco/scopelint_poco_stub.h", kPoco});
+    for (const char* name :
+         {"Poco/Net/HTTPRequest.h", "Poco/Net/HTTPResponse.h", "Poco/Net/HTTPMessage.h", "Poco/Net/HTTPClientSession.h",
+          "Poco/Net/HTTPSClientSession.h", "Poco/Net/HTMLForm.h", "Poco/Net/HTTPBasicCredentials.h",
+          "Poco/Net/NetException.h", "Poco/Net/Context.h", "Poco/Net/SSLManager.h", "Poco/Net/NameValueCollection.h",
+          "Poco/StreamCopier.h", "Poco/URI.h", "Poco/Exception.h", "Poco/Timespan.h", "Poco/AutoPtr.h"}) {
+      list.push_back({name, "#include <Poco/scopelint_poco_stub.h>\n"});
     }
     return list;
   }();
