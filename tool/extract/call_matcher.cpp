@@ -2,6 +2,7 @@
 // functions (cpr::Get), client methods (cli.Post), and senders of request objects
 // (manager.get(req), session.sendRequest(req)); plus request objects built but not sent here.
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "extract/cursor_utils.h"
@@ -58,7 +59,9 @@ class CallMatcher {
       for (const auto& model : library_.calls) {
         const std::string* method = matched_name(model, nodes[i].cursor, args);
         if (!method) continue;
-        out.push_back(build(model, *method, nodes[i].cursor, args, static_cast<int>(i)));
+        if (auto call = build(model, *method, nodes[i].cursor, args, static_cast<int>(i))) {
+          out.push_back(std::move(*call));
+        }
         break;
       }
     }
@@ -66,8 +69,8 @@ class CallMatcher {
   }
 
  private:
-  HttpCall build(const CallModel& model, const std::string& method_name, CXCursor call,
-                 const std::vector<CXCursor>& args, int position) {
+  std::optional<HttpCall> build(const CallModel& model, const std::string& method_name, CXCursor call,
+                                const std::vector<CXCursor>& args, int position) {
     RequestParts parts;
     const CXCursor receiver = member_call_object(call);
     if (model.request_arg) {
@@ -80,6 +83,14 @@ class CallMatcher {
         if (auto state = parts_.request_object(library_, object, position, &variable)) parts = *state;
       }
       if (!is_null(variable)) sent_.insert(declaration_key(variable));
+      // A helper that sends a request object it was given: the request is reported where it
+      // is built (report_unsent), not here.
+      const RequestObjectModel* object_model =
+          is_null(object) ? nullptr : parts_.request_object_model(library_, clang_getCursorType(object));
+      if (clang_getCursorKind(variable) == CXCursor_ParmDecl && object_model && object_model->report_unsent &&
+          !parts.url) {
+        return std::nullopt;
+      }
     }
     RequestParts own;
     if (!method_name.empty()) {
@@ -104,6 +115,7 @@ class CallMatcher {
       }
     }
     if (model.base_from_receiver && !is_null(receiver)) own.base = parts_.client_base(library_, receiver);
+    if (model.body_stream) stream_body(position, own);
     parts.merge(own);
     return make_http_call(library_.library, parts, to_source_location(cursor_location(call)));
   }
@@ -122,6 +134,40 @@ class CallMatcher {
     }
   }
 
+  // `session.sendRequest(req) << a << b`, or `std::ostream& os = session.sendRequest(req); os << a;`
+  void stream_body(int position, RequestParts& parts) {
+    const auto& nodes = context_.tree().nodes;
+    auto up = [&](int index) {
+      int parent = nodes[static_cast<size_t>(index)].parent;
+      while (parent >= 0 && (nodes[static_cast<size_t>(parent)].kind == CXCursor_UnexposedExpr ||
+                             nodes[static_cast<size_t>(parent)].kind == CXCursor_ParenExpr)) {
+        parent = nodes[static_cast<size_t>(parent)].parent;
+      }
+      return parent;
+    };
+    ResolvedString text = ResolvedString::constant("");
+    bool written = false;
+    int parent = up(position);
+    while (parent >= 0 && nodes[static_cast<size_t>(parent)].kind == CXCursor_CallExpr &&
+           spelling(nodes[static_cast<size_t>(parent)].cursor) == "operator<<") {
+      const CXCursor shift = nodes[static_cast<size_t>(parent)].cursor;
+      if (clang_Cursor_getNumArguments(shift) == 2) {
+        text.append(strings_.resolve(clang_Cursor_getArgument(shift, 1), position));
+        written = true;
+      }
+      parent = up(parent);
+    }
+    if (!written && parent >= 0 && nodes[static_cast<size_t>(parent)].kind == CXCursor_VarDecl) {
+      text = strings_.resolve_stream(nodes[static_cast<size_t>(parent)].cursor, -1);
+      written = text.known || text.text == kWildcard;
+    }
+    if (!written) return;
+    parts.body = RequestBody{};
+    parts.body.kind = RequestBody::Kind::Raw;
+    if (text.known) parts.body.raw = text.text;
+    parts.body.raw_literal = text.spelling_literal();
+  }
+
   // Request objects of `report_unsent` models declared in a function that does not send them.
   void report_unsent(std::vector<HttpCall>& out) {
     const auto& nodes = context_.tree().nodes;
@@ -136,8 +182,46 @@ class CallMatcher {
       CXCursor ref = clang_getNullCursor();
       auto parts = parts_.request_object(library_, var_reference(var), -1, &ref);
       if (!parts || !parts->url) continue;
+      if (!parts->base) parts->base = base_passed_alongside(var);
+      // Sent elsewhere: a write sends a body this function does not show.
+      if (parts->body.kind == RequestBody::Kind::None && parts->method &&
+          !is_read_method(*parts->method)) {
+        parts->body.kind = RequestBody::Kind::Unknown;
+      }
       out.push_back(make_http_call(library_.library, *parts, to_source_location(cursor_location(var))));
     }
+  }
+
+  // `exchange(session, request)`: the base of a client handed to the same call as the request.
+  std::optional<std::string> base_passed_alongside(CXCursor var) {
+    const auto& nodes = context_.tree().nodes;
+    for (int index : context_.argument_uses(var)) {
+      for (CXCursor arg : call_arguments(nodes[static_cast<size_t>(index)].cursor)) {
+        if (auto base = parts_.client_base(library_, arg)) return base;
+      }
+    }
+    // A method of a class that holds one client: the request goes through it.
+    const int function = enclosing_function(var);
+    if (function < 0) return std::nullopt;
+    CXCursor owner = clang_getCursorSemanticParent(context_.tree().nodes[static_cast<size_t>(function)].cursor);
+    std::optional<std::string> found;
+    int clients = 0;
+    for (CXCursor member : children(owner)) {
+      if (clang_getCursorKind(member) != CXCursor_FieldDecl) continue;
+      if (auto base = parts_.client_base(library_, member)) {
+        found = base;
+        ++clients;
+      }
+    }
+    return clients == 1 ? found : std::nullopt;
+  }
+
+  int enclosing_function(CXCursor var) const {
+    const auto& nodes = context_.tree().nodes;
+    for (size_t i = 0; i < nodes.size(); ++i) {
+      if (nodes[i].kind == CXCursor_VarDecl && same_expression(nodes[i].cursor, var)) return nodes[i].function;
+    }
+    return -1;
   }
 
   // request_object() takes an expression; a VarDecl cursor stands for itself.

@@ -133,6 +133,12 @@ std::vector<CXCursor> children(CXCursor cursor) {
 
 bool is_null(CXCursor cursor) { return clang_Cursor_isNull(cursor) != 0; }
 
+bool same_expression(CXCursor a, CXCursor b) {
+  if (clang_equalCursors(a, b)) return true;
+  return clang_getCursorKind(a) == clang_getCursorKind(b) &&
+         clang_equalRanges(clang_getCursorExtent(a), clang_getCursorExtent(b));
+}
+
 std::string spelling(CXCursor cursor) { return to_string(clang_getCursorSpelling(cursor)); }
 
 CXCursor strip_wrappers(CXCursor cursor) {

@@ -19,6 +19,8 @@ std::vector<CXCursor> children(CXCursor cursor);
 CXCursor strip_wrappers(CXCursor cursor);
 
 bool is_null(CXCursor cursor);
+// The same expression, also when reached by different paths (cursor identity can differ).
+bool same_expression(CXCursor a, CXCursor b);
 std::string spelling(CXCursor cursor);
 // "ns::Class::method", skipping inline and anonymous namespaces.
 std::string qualified_name(CXCursor decl);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/facts.h"
@@ -19,6 +20,8 @@ struct ExtractOptions {
   std::string resource_dir;  // --resource-dir; empty: detect
   std::vector<std::string> exclude_globs;  // paths to skip
   bool verbose = false;  // say on stderr which flags each file was parsed with
+  // Editor buffers that replace the files on disk while parsing: (path, contents).
+  std::vector<std::pair<std::string, std::string>> unsaved_files;
 };
 
 struct ExtractResult {

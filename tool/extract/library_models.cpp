@@ -159,7 +159,7 @@ RequestObjectModel parse_request_object(const Node& node) {
 CallModel parse_call(const Node& node) {
   node.only_keys({"functions", "classes", "names", "url_arg", "method_arg", "body_arg",
                   "request_arg", "when_arg0_type", "body_after_url", "args_by_type",
-                  "base_from_receiver"});
+                  "base_from_receiver", "body_stream"});
   CallModel call;
   if (node.has("functions")) {
     const Node functions = node.at("functions");
@@ -194,6 +194,7 @@ CallModel parse_call(const Node& node) {
   if (node.has("body_after_url")) call.body_after_url = node.at("body_after_url").boolean();
   if (node.has("args_by_type")) call.args_by_type = node.at("args_by_type").boolean();
   if (node.has("base_from_receiver")) call.base_from_receiver = node.at("base_from_receiver").boolean();
+  if (node.has("body_stream")) call.body_stream = node.at("body_stream").boolean();
   return call;
 }
 

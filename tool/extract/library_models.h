@@ -67,6 +67,7 @@ struct CallModel {
   bool body_after_url = false;  // classify the arguments after the URL (first string = raw body)
   bool args_by_type = false;  // classify every argument by its type (arg_types)
   bool base_from_receiver = false;
+  bool body_stream = false;  // the call returns a stream; what is written into it is the body
 };
 
 struct EncoderModel {

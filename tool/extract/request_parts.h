@@ -49,6 +49,8 @@ class RequestPartsBuilder {
   const RequestObjectModel* request_object_model(const LibraryModel& library, CXType type) const;
 
  private:
+  // The expression a constructor's member initializer list gives a field, or null.
+  CXCursor member_initializer(CXCursor field) const;
   void apply_constructor(const LibraryModel& library, const RequestObjectModel& model,
                          CXCursor construct, CXCursor at, int position, RequestParts& parts) const;
 

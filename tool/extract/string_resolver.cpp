@@ -316,8 +316,7 @@ ResolvedString StringResolver::apply_events(CXCursor var, ResolvedString value, 
   const auto& apis = context_.models().strings;
   std::vector<CXCursor> consumed;
   auto is_consumed = [&](CXCursor c) {
-    return std::any_of(consumed.begin(), consumed.end(),
-                       [&](CXCursor d) { return clang_equalCursors(c, d) != 0; });
+    return std::any_of(consumed.begin(), consumed.end(), [&](CXCursor d) { return same_expression(c, d); });
   };
   int current = -1;  // the event being applied
   // The last assignment before the use wins, unless it may not have run (a branch).
@@ -413,6 +412,12 @@ ResolvedString StringResolver::query_text(CXCursor arg, int position) const {
     text.append(field.value ? ResolvedString::constant(percent_encode(*field.value)) : ResolvedString::wildcard());
   }
   return text;
+}
+
+ResolvedString StringResolver::resolve_stream(CXCursor var, int position) const {
+  ResolvedString value = apply_events(var, ResolvedString::constant(""), position, 0);
+  value.text = collapse_wildcards(value.text);
+  return value;
 }
 
 CXCursor StringResolver::strip_passthrough(CXCursor expr) const {

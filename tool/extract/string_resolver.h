@@ -46,6 +46,8 @@ class StringResolver {
   // appends before it).
   ResolvedString resolve(CXCursor expr, int position) const;
   ResolvedFields resolve_fields(CXCursor expr, int position) const;
+  // What is written into a stream variable (`os << a << b`) before `position` (-1: anywhere).
+  ResolvedString resolve_stream(CXCursor var, int position) const;
   std::optional<HttpMethod> resolve_method(CXCursor expr, int position) const;
   // The name of the constant an expression names (`http::field::host` -> "host"), or "".
   static std::string constant_name(CXCursor expr);

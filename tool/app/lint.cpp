@@ -1,0 +1,57 @@
+// The analysis pipeline.
+#include "app/lint.h"
+
+#include <algorithm>
+
+#include "checks/checks.h"
+#include "cli/facts_json.h"
+#include "extract/extractor.h"
+#include "suppress/apply_nolint.h"
+#include "util/file_io.h"
+
+namespace scopelint {
+
+Facts gather_facts(const Options& options, ConfigSet& configs, std::vector<Finding>& diagnostics,
+                   unsigned& files_scanned, const UnsavedFiles& unsaved) {
+  Facts facts;
+  if (!options.facts_file.empty()) {
+    facts = parse_facts_json(read_file_or_throw(options.facts_file), options.facts_file);
+  } else {
+    if (options.paths.empty()) throw UsageError("no input paths (try 'scopelint --help')");
+    ExtractOptions extract;
+    extract.paths = options.paths;
+    extract.compile_db_dir = options.compile_db_dir;
+    extract.fixed_args = options.fixed_args;
+    extract.has_fixed_args = options.has_fixed_args;
+    extract.extra_args = options.extra_args;
+    extract.extra_args_before = options.extra_args_before;
+    extract.resource_dir = options.resource_dir;
+    extract.verbose = options.verbose;
+    extract.unsaved_files = unsaved;
+    ExtractResult result = extract_facts(extract);
+    files_scanned = result.files_scanned;
+    diagnostics = std::move(result.diagnostics);
+    facts = std::move(result.facts);
+  }
+  apply_config_to_facts(facts, configs, options.granted_scopes);
+  return facts;
+}
+
+LintResult lint(const Options& options, const Catalog& catalog, ConfigSet& configs,
+                const UnsavedFiles& unsaved, std::ostream* log) {
+  LintResult result;
+  for (const auto& path : options.paths) configs.for_file(path);  // a broken config stops the run early
+  std::vector<Finding> diagnostics;
+  result.facts = gather_facts(options, configs, diagnostics, result.files_scanned, unsaved);
+  if (log && options.verbose) *log << "scopelint: scanned " << result.files_scanned << " files\n";
+  std::vector<Finding> findings = run_checks(result.facts, catalog);
+  findings.insert(findings.end(), diagnostics.begin(), diagnostics.end());
+  findings = apply_config_to_findings(std::move(findings), configs);
+  NolintResult nolint = apply_nolint(std::move(findings), {});
+  result.findings = std::move(nolint.kept);
+  result.suppressed = nolint.suppressed;
+  std::stable_sort(result.findings.begin(), result.findings.end(), finding_order);
+  return result;
+}
+
+}  // namespace scopelint
