@@ -86,6 +86,7 @@ int run_or_throw(const std::vector<std::string>& args, std::ostream& out, std::o
   report_options.show_source = options.show_source && options.format == ReportFormat::Text;
   report_options.color = use_color(options);
   emit(options, format_report(options.format, result.findings, report_options), out);
+  out.flush();  // the report before the summary, when both go to a terminal
   if (!options.quiet) {
     err << summary_line(result.findings) << "\n";
     if (result.suppressed > 0) {

@@ -46,6 +46,16 @@ const std::string* matched_name(const CallModel& model, CXCursor call, const std
   return method;
 }
 
+// A cheap name test before the arguments are tokenized.
+bool could_match(const CallModel& model, CXCursor call) {
+  const std::string name = spelling(call);
+  for (const auto& [callee, method] : model.names) {
+    const size_t sep = callee.rfind("::");
+    if ((sep == std::string::npos ? callee : callee.substr(sep + 2)) == name) return true;
+  }
+  return false;
+}
+
 class CallMatcher {
  public:
   CallMatcher(const LibraryModel& library, const TuContext& context, const StringResolver& strings)
@@ -55,8 +65,14 @@ class CallMatcher {
     const auto& nodes = context_.tree().nodes;
     for (size_t i = 0; i < nodes.size(); ++i) {
       if (nodes[i].kind != CXCursor_CallExpr) continue;
-      const auto args = call_arguments(nodes[i].cursor);
+      std::vector<CXCursor> args;
+      bool args_ready = false;
       for (const auto& model : library_.calls) {
+        if (!args_ready && !is_null(callee_of(nodes[i].cursor)) && could_match(model, nodes[i].cursor)) {
+          args = written_arguments(context_.tu(), nodes[i].cursor);
+          args_ready = true;
+        }
+        if (!args_ready) continue;
         const std::string* method = matched_name(model, nodes[i].cursor, args);
         if (!method) continue;
         if (auto call = build(model, *method, nodes[i].cursor, args, static_cast<int>(i))) {
@@ -185,7 +201,8 @@ class CallMatcher {
       if (!parts->base) parts->base = base_passed_alongside(var);
       // Sent elsewhere: a write sends a body this function does not show.
       if (parts->body.kind == RequestBody::Kind::None && parts->method &&
-          !is_read_method(*parts->method)) {
+          (*parts->method == HttpMethod::Post || *parts->method == HttpMethod::Put ||
+           *parts->method == HttpMethod::Patch)) {
         parts->body.kind = RequestBody::Kind::Unknown;
       }
       out.push_back(make_http_call(library_.library, *parts, to_source_location(cursor_location(var))));

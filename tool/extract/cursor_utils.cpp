@@ -206,6 +206,19 @@ std::vector<CXCursor> call_arguments(CXCursor call) {
   return args;
 }
 
+std::vector<CXCursor> written_arguments(CXTranslationUnit tu, CXCursor call) {
+  std::vector<CXCursor> args;
+  for (CXCursor arg : call_arguments(call)) {
+    CXToken* tokens = nullptr;
+    unsigned count = 0;
+    clang_tokenize(tu, clang_getCursorExtent(arg), &tokens, &count);
+    if (tokens) clang_disposeTokens(tu, tokens, count);
+    if (count == 0) break;  // a CXXDefaultArgExpr has no tokens of its own
+    args.push_back(arg);
+  }
+  return args;
+}
+
 bool is_member_call(CXCursor call) {
   for (CXCursor child : children(call)) {
     CXCursor inner = strip_wrappers(child);

@@ -30,6 +30,8 @@ CXCursor callee_of(CXCursor call);
 // Qualified name of the callee; for an unresolved overload set, the name written in the code.
 std::string callee_name(CXCursor call);
 std::vector<CXCursor> call_arguments(CXCursor call);
+// The arguments written in the source (default arguments dropped).
+std::vector<CXCursor> written_arguments(CXTranslationUnit tu, CXCursor call);
 // The object of a member call (`obj.f()`, `ptr->f()`), stripped; null cursor for free calls.
 CXCursor member_call_object(CXCursor call);
 bool is_member_call(CXCursor call);

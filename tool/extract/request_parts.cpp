@@ -6,19 +6,6 @@
 namespace scopelint::extract {
 namespace {
 
-bool is_default_argument(CXTranslationUnit tu, CXCursor arg) {
-  return token_spellings(tu, arg).empty();
-}
-
-std::vector<CXCursor> written_arguments(CXTranslationUnit tu, CXCursor call) {
-  std::vector<CXCursor> args;
-  for (CXCursor arg : call_arguments(call)) {
-    if (is_default_argument(tu, arg)) break;
-    args.push_back(arg);
-  }
-  return args;
-}
-
 }  // namespace
 
 void RequestParts::merge(const RequestParts& later) {

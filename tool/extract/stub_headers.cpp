@@ -23,6 +23,12 @@ const char* const kQt =
 const char* const kPoco =
 #include "extract/stubs/poco.h.inc"
     ;
+const char* const kCpprest =
+#include "extract/stubs/cpprest.h.inc"
+    ;
+const char* const kBeast =
+#include "extract/stubs/beast.h.inc"
+    ;
 
 }  // namespace
 
@@ -58,6 +64,24 @@ const std::vector<StubHeader>& stub_headers() {
           "Poco/Net/NetException.h", "Poco/Net/Context.h", "Poco/Net/SSLManager.h", "Poco/Net/NameValueCollection.h",
           "Poco/StreamCopier.h", "Poco/URI.h", "Poco/Exception.h", "Poco/Timespan.h", "Poco/AutoPtr.h"}) {
       list.push_back({name, "#include <Poco/scopelint_poco_stub.h>\n"});
+    }
+    list.push_back({"cpprest/scopelint_cpprest_stub.h", kCpprest});
+    for (const char* name : {"cpprest/http_client.h", "cpprest/http_msg.h", "cpprest/uri.h", "cpprest/uri_builder.h",
+                             "cpprest/json.h", "cpprest/asyncrt_utils.h", "cpprest/details/basic_types.h",
+                             "cpprest/base_uri.h", "cpprest/filestream.h", "cpprest/containerstream.h",
+                             "pplx/pplxtasks.h"}) {
+      list.push_back({name, "#include <cpprest/scopelint_cpprest_stub.h>\n"});
+    }
+    list.push_back({"boost/scopelint_beast_stub.hpp", kBeast});
+    for (const char* name :
+         {"boost/beast.hpp", "boost/beast/http.hpp", "boost/beast/core.hpp", "boost/beast/ssl.hpp",
+          "boost/beast/version.hpp", "boost/beast/http/message.hpp", "boost/beast/http/string_body.hpp",
+          "boost/beast/http/empty_body.hpp", "boost/beast/http/dynamic_body.hpp", "boost/beast/http/read.hpp",
+          "boost/beast/http/write.hpp", "boost/beast/http/verb.hpp", "boost/beast/http/field.hpp",
+          "boost/asio.hpp", "boost/asio/connect.hpp", "boost/asio/ip/tcp.hpp", "boost/asio/ssl.hpp",
+          "boost/asio/ssl/error.hpp", "boost/asio/ssl/stream.hpp", "boost/asio/io_context.hpp",
+          "boost/system/error_code.hpp", "boost/system/system_error.hpp"}) {
+      list.push_back({name, "#include <boost/scopelint_beast_stub.hpp>\n"});
     }
     return list;
   }();
