@@ -131,3 +131,21 @@ TEST(RuleRegistry, ExplainMatchesGolden) {
 
 }  // namespace
 }  // namespace scopelint
+
+namespace scopelint {
+namespace {
+
+// docs/rules.md is the page SARIF and LSP link to: it must hold every rule's current explanation.
+TEST(RuleRegistry, DocsPageHasEveryExplanation) {
+  std::ifstream in(std::string(SCOPELINT_SOURCE_DIR) + "/docs/rules.md");
+  ASSERT_TRUE(in) << "docs/rules.md is missing";
+  std::string page((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  for (const RuleInfo& rule : all_rules()) {
+    EXPECT_NE(page.find("## " + std::string(rule.id) + "\n"), std::string::npos) << rule.id;
+    EXPECT_NE(page.find(explain_rule(rule)), std::string::npos)
+        << rule.id << ": docs/rules.md is out of date; regenerate it with scopelint --explain";
+  }
+}
+
+}  // namespace
+}  // namespace scopelint
