@@ -1,0 +1,46 @@
+// The fact cache: what extraction found in a translation unit, keyed by the contents of the file and
+// of every file it included, the compile flags, the rules and scopelint's version. An unchanged
+// unit is not parsed again; a corrupt or foreign entry is a miss, never trusted.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/facts.h"
+#include "model/finding.h"
+
+namespace scopelint {
+
+struct CachedUnit {
+  std::vector<HttpCall> calls;
+  std::vector<Finding> diagnostics;
+  std::vector<std::string> included;  // files the unit included (for header bookkeeping)
+};
+
+class FactCache {
+ public:
+  // `salt`: everything besides the unit that changes what extraction finds (version, rules text).
+  FactCache(std::string directory, std::string salt);
+
+  std::optional<CachedUnit> lookup(const std::string& file, const std::vector<std::string>& args) const;
+  // `dependencies`: the main file and every file it included. Failures to write are ignored: the
+  // cache is an optimisation.
+  void store(const std::string& file, const std::vector<std::string>& args, const CachedUnit& unit,
+             const std::vector<std::string>& dependencies) const;
+
+  const std::string& directory() const { return directory_; }
+
+ private:
+  std::string entry_path(const std::string& file, const std::vector<std::string>& args) const;
+  std::string directory_;
+  std::string salt_;
+};
+
+// A 128-bit content hash as 32 hex digits (two independent FNV-1a 64 lanes).
+std::string content_hash(const std::string& bytes);
+
+// The salt for this binary: version plus every embedded rules file, plus `extra` (a --rules file).
+std::string default_cache_salt(const std::string& extra = "");
+
+}  // namespace scopelint
