@@ -196,7 +196,7 @@ class CallMatcher {
       if (type.kind == CXType_LValueReference || type.kind == CXType_Pointer) continue;
       if (sent_.count(declaration_key(var))) continue;
       CXCursor ref = clang_getNullCursor();
-      auto parts = parts_.request_object(library_, var_reference(var), -1, &ref);
+      auto parts = parts_.request_object(library_, var, -1, &ref);  // a VarDecl stands for itself
       if (!parts || !parts->url) continue;
       if (!parts->base) parts->base = base_passed_alongside(var);
       // Sent elsewhere: a write sends a body this function does not show.
@@ -240,9 +240,6 @@ class CallMatcher {
     }
     return -1;
   }
-
-  // request_object() takes an expression; a VarDecl cursor stands for itself.
-  static CXCursor var_reference(CXCursor var) { return var; }
 
   const LibraryModel& library_;
   const TuContext& context_;

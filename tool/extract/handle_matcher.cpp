@@ -32,6 +32,15 @@ std::string option_name(CXCursor arg) {
   return "";
 }
 
+bool is_null_pointer(CXCursor arg) {
+  arg = strip_wrappers(arg);
+  const CXCursorKind kind = clang_getCursorKind(arg);
+  if (kind == CXCursor_CXXNullPtrLiteralExpr) return true;
+  CXTranslationUnit tu = clang_Cursor_getTranslationUnit(arg);
+  const auto tokens = token_spellings(tu, arg);
+  return tokens.size() == 1 && (tokens[0] == "NULL" || tokens[0] == "nullptr" || tokens[0] == "0");
+}
+
 bool is_false(const ResolvedString& value) { return value.known && value.text == "0"; }
 
 void apply_option(const HandleOption& option, CXCursor value_arg, CXCursor call, int position,
@@ -41,8 +50,9 @@ void apply_option(const HandleOption& option, CXCursor value_arg, CXCursor call,
     state.parts.url_location = to_source_location(cursor_location(call));
   }
   if (option.custom_method) {
-    state.custom_given = true;
-    state.custom_method = strings.resolve_method(value_arg, position);
+    // A null custom request restores the method the other options give.
+    state.custom_given = !is_null_pointer(value_arg);
+    state.custom_method = state.custom_given ? strings.resolve_method(value_arg, position) : std::nullopt;
     return;
   }
   if (option.method) {

@@ -71,7 +71,7 @@ Role parse_role(const Node& node) {
   auto it = kRoles.find(node.string());
   if (it == kRoles.end()) {
     node.fail("unknown role '" + node.string() +
-              "' (expected url, method, fields, raw, unknown-body, base or ignore)");
+              "' (expected url, method, fields, raw, unknown-body, base, ignore or by-type)");
   }
   return it->second;
 }

@@ -199,7 +199,11 @@ void RequestPartsBuilder::apply_constructor(const LibraryModel& library, const R
 std::optional<RequestParts> RequestPartsBuilder::request_object(const LibraryModel& library,
                                                                 CXCursor object, int position,
                                                                 CXCursor* variable) const {
-  object = strings_.strip_passthrough(object);
+  object = strip_wrappers(object);
+  if (clang_getCursorKind(object) == CXCursor_CallExpr && callee_name(object) == "std::move" &&
+      clang_Cursor_getNumArguments(object) == 1) {
+    object = strip_wrappers(clang_Cursor_getArgument(object, 0));
+  }
   const RequestObjectModel* model = request_object_model(library, clang_getCursorType(object));
   if (!model) return std::nullopt;
   RequestParts parts;

@@ -54,7 +54,6 @@ TuContext::TuContext(CXTranslationUnit tu, AstTree tree, const LibraryModels& mo
     : tu_(tu), tree_(std::move(tree)), models_(models) {
   for (size_t i = 0; i < tree_.nodes.size(); ++i) {
     const AstNode& node = tree_.nodes[i];
-    by_hash_.emplace(clang_hashCursor(node.cursor), static_cast<int>(i));
     if (node.kind != CXCursor_CallExpr && node.kind != CXCursor_BinaryOperator &&
         node.kind != CXCursor_CompoundAssignOperator) {
       continue;
@@ -73,16 +72,6 @@ TuContext::TuContext(CXTranslationUnit tu, AstTree tree, const LibraryModels& mo
       if (key != subject_key) argument_uses_[key].push_back(static_cast<int>(i));
     }
   }
-}
-
-int TuContext::node_index(CXCursor cursor) const {
-  auto range = by_hash_.equal_range(clang_hashCursor(cursor));
-  for (auto it = range.first; it != range.second; ++it) {
-    if (clang_equalCursors(tree_.nodes[static_cast<size_t>(it->second)].cursor, cursor)) {
-      return it->second;
-    }
-  }
-  return -1;
 }
 
 const std::vector<int>& TuContext::subject_events(CXCursor variable) const {

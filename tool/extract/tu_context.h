@@ -21,8 +21,6 @@ class TuContext {
   const AstTree& tree() const { return tree_; }
   const LibraryModels& models() const { return models_; }
 
-  // Node index of a cursor of the walked files; -1 when it is not in the tree.
-  int node_index(CXCursor cursor) const;
   // Calls and assignments whose subject (receiver, first argument, left side) is the variable.
   const std::vector<int>& subject_events(CXCursor variable) const;
   // Calls that take the variable as a non-subject argument (`form.prepareSubmit(req)`).
@@ -36,7 +34,6 @@ class TuContext {
   CXTranslationUnit tu_;
   AstTree tree_;
   const LibraryModels& models_;
-  std::unordered_multimap<unsigned, int> by_hash_;
   std::unordered_map<std::string, std::vector<int>> subject_events_;
   std::unordered_map<std::string, std::vector<int>> argument_uses_;
 };

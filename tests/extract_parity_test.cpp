@@ -1,0 +1,135 @@
+// Extraction: every library's fixtures give the same facts with the real third-party headers and
+// with all of them hidden (scopelint's stub headers stand in), as in a pre-commit environment.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <future>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "extract/extractor.h"
+
+namespace scopelint {
+namespace {
+
+namespace fs = std::filesystem;
+
+const char* const kThirdParty[] = {"curl", "httplib.h", "Poco", "cpprest", "pplx", "boost", "qt5", "cpr"};
+
+bool is_third_party(const std::string& name) {
+  for (const char* hidden : kThirdParty) {
+    if (name == hidden) return true;
+  }
+  return false;
+}
+
+std::string newest_child(const fs::path& dir) {
+  std::string best;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name > best) best = name;
+  }
+  return best;
+}
+
+// A copy of /usr/include made of symlinks, minus the third-party libraries, and the flags that
+// make the compiler use it instead of the system include directories.
+std::vector<std::string> hidden_third_party_args(const fs::path& root) {
+  const fs::path system = "/usr/include";
+  const std::string arch = "x86_64-linux-gnu";
+  fs::create_directories(root / arch);
+  for (const auto& entry : fs::directory_iterator(system)) {
+    const std::string name = entry.path().filename().string();
+    if (name == arch || is_third_party(name)) continue;
+    fs::create_directory_symlink(entry.path(), root / name);
+  }
+  for (const auto& entry : fs::directory_iterator(system / arch)) {
+    const std::string name = entry.path().filename().string();
+    if (is_third_party(name)) continue;
+    fs::create_directory_symlink(entry.path(), root / arch / name);
+  }
+  const std::string gcc = newest_child(system / "c++");
+  return {"-nostdlibinc",
+          "-isystem", (system / "c++" / gcc).string(),
+          "-isystem", (system / arch / "c++" / gcc).string(),
+          "-isystem", (system / "c++" / gcc / "backward").string(),
+          "-idirafter", (root / arch).string(),
+          "-idirafter", (root).string()};
+}
+
+std::string range_text(const std::optional<SourceRange>& range) {
+  if (!range) return "-";
+  return range->begin.file + ":" + std::to_string(range->begin.line) + ":" + std::to_string(range->begin.column) +
+         "+" + std::to_string(range->length);
+}
+
+std::string facts_text(const ExtractResult& result) {
+  std::ostringstream out;
+  for (const auto& call : result.facts.calls) {
+    out << call.location.file << ':' << call.location.line << ':' << call.location.column << ' ' << call.library
+        << ' ' << (call.method ? std::string(to_string(*call.method)) : "?") << ' ' << call.url.value_or("<none>")
+        << " base=" << call.base.value_or("-") << " body=" << static_cast<int>(call.body.kind)
+        << " raw=" << call.body.raw.value_or("-") << " rawlit=" << range_text(call.body.raw_literal);
+    for (const auto& field : call.body.fields) {
+      out << " {" << field.key << '=' << field.value.value_or("?") << ' ' << range_text(field.value_literal) << '}';
+    }
+    out << " reason=" << call.unresolved_reason << '\n';
+  }
+  for (const auto& diagnostic : result.diagnostics) {
+    out << "diagnostic " << diagnostic.location.file << ": " << diagnostic.message << '\n';
+  }
+  return out.str();
+}
+
+std::vector<std::string> qt_flags() {
+  const std::string qt = "/usr/include/x86_64-linux-gnu/qt5";
+  if (!fs::exists(qt)) return {};
+  return {"-fPIC", "-I" + qt, "-I" + qt + "/QtCore", "-I" + qt + "/QtNetwork"};
+}
+
+class ExtractHeaderParityTest : public ::testing::TestWithParam<const char*> {
+ protected:
+  static void SetUpTestSuite() {
+    root_ = new fs::path(fs::temp_directory_path() / ("scopelint-hidden-" + std::to_string(::getpid())));
+    fs::remove_all(*root_);
+    hidden_ = new std::vector<std::string>(hidden_third_party_args(*root_));
+  }
+  static void TearDownTestSuite() {
+    fs::remove_all(*root_);
+    delete root_;
+    delete hidden_;
+  }
+  static fs::path* root_;
+  static std::vector<std::string>* hidden_;
+};
+
+fs::path* ExtractHeaderParityTest::root_ = nullptr;
+std::vector<std::string>* ExtractHeaderParityTest::hidden_ = nullptr;
+
+TEST_P(ExtractHeaderParityTest, SameFactsWithAndWithoutThirdPartyHeaders) {
+  const fs::path dir = fs::path(SCOPELINT_FIXTURES) / GetParam();
+  if (!fs::exists(dir)) GTEST_SKIP() << "no fixtures for " << GetParam() << " yet";
+  ExtractOptions real;
+  real.paths = {dir.string()};
+  real.extra_args = qt_flags();
+  ExtractOptions hidden;
+  hidden.paths = {dir.string()};
+  hidden.extra_args_before = *hidden_;
+  // Each scan has its own CXIndex, so the two can run side by side.
+  auto with_headers = std::async(std::launch::async, [&] { return extract_facts(real); });
+  const ExtractResult without = extract_facts(hidden);
+  const ExtractResult with = with_headers.get();
+  EXPECT_FALSE(with.facts.calls.empty());
+  EXPECT_EQ(facts_text(with), facts_text(without));
+}
+
+INSTANTIATE_TEST_SUITE_P(ExtractLibraries, ExtractHeaderParityTest,
+                         ::testing::Values("libcurl", "cpr", "cpp-httplib", "qt", "poco", "cpprestsdk",
+                                           "boost-beast", "headers-missing", "demo"));
+
+}  // namespace
+}  // namespace scopelint
