@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "cache/fact_cache.h"
 #include "checks/checks.h"
 #include "cli/facts_json.h"
 #include "extract/extractor.h"
@@ -28,6 +29,13 @@ Facts gather_facts(const Options& options, ConfigSet& configs, std::vector<Findi
     extract.resource_dir = options.resource_dir;
     extract.verbose = options.verbose;
     extract.unsaved_files = unsaved;
+    extract.jobs = options.jobs;
+    if (!options.no_cache) {
+      extract.cache_dir = !options.cache_dir.empty()        ? options.cache_dir
+                          : !options.compile_db_dir.empty() ? options.compile_db_dir + "/.scopelint-cache"
+                                                            : ".cache/scopelint";
+      extract.cache_salt = default_cache_salt(options.rules_file.empty() ? "" : read_file_or_throw(options.rules_file));
+    }
     ExtractResult result = extract_facts(extract);
     files_scanned = result.files_scanned;
     diagnostics = std::move(result.diagnostics);

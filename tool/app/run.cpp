@@ -9,8 +9,13 @@
 
 #include "app/lint.h"
 #include "app/suggest.h"
+#include "baseline/baseline.h"
 #include "checks/rule_registry.h"
 #include "cli/options.h"
+#include "fix/apply_fixes.h"
+#include "fix/export_fixes.h"
+#include "precommit/precommit.h"
+#include "report/progress.h"
 #include "report/report.h"
 #include "rules/catalog.h"
 #include "util/file_io.h"
@@ -41,11 +46,53 @@ bool use_color(const Options& options) {
   return isatty(fileno(stdout)) != 0 && std::getenv("NO_COLOR") == nullptr;
 }
 
-int exit_code_for(const std::vector<Finding>& findings, Level fail_level) {
-  for (const auto& finding : findings) {
-    if (finding.level >= fail_level) return kExitFindings;
+// `fixed` (may be empty): findings whose fix --fix applied; they no longer fail the run.
+int exit_code_for(const std::vector<Finding>& findings, Level fail_level,
+                  const std::vector<bool>& fixed = {}) {
+  for (size_t i = 0; i < findings.size(); ++i) {
+    if (i < fixed.size() && fixed[i]) continue;
+    if (findings[i].level >= fail_level) return kExitFindings;
   }
   return kExitClean;
+}
+
+// In --pre-commit mode the paths are the staged files: scan their whole project, then keep what
+// touches them.
+LintResult lint_for(const Options& options, const Catalog& catalog, ConfigSet& configs,
+                    const std::string& base_directory, std::ostream& err) {
+  if (!options.pre_commit) return lint(options, catalog, configs, {}, &err);
+  if (options.paths.empty()) {
+    LintResult nothing;  // pre-commit passes no files when none of the staged ones is C-family
+    return nothing;
+  }
+  Options project = options;
+  project.paths = {project_root(options.paths, base_directory)};
+  LintResult result = lint(project, catalog, configs, {}, &err);
+  result.findings = findings_touching(std::move(result.findings), options.paths);
+  return result;
+}
+
+std::string main_source_file(const Options& options, const std::vector<Finding>& findings) {
+  for (const auto& finding : findings) {
+    if (finding.fix) return finding.location.file;
+  }
+  return options.paths.empty() ? std::string() : options.paths.front();
+}
+
+// --export-fixes and --fix; returns which findings were fixed.
+std::vector<bool> handle_fixes(const Options& options, const std::vector<Finding>& findings,
+                               const std::string& base_directory, std::ostream& err) {
+  if (!options.export_fixes.empty()) {
+    write_file_atomically(
+        options.export_fixes,
+        export_fixes_yaml(findings, main_source_file(options, findings), base_directory));
+  }
+  if (!options.fix) return {};
+  FixOutcome outcome = apply_fixes(findings, err);
+  err << "scopelint: applied " << outcome.fixes_applied << " fix"
+      << (outcome.fixes_applied == 1 ? "" : "es") << " to " << outcome.files_changed << " file"
+      << (outcome.files_changed == 1 ? "" : "s") << "\n";
+  return outcome.fixed;
 }
 
 void emit(const Options& options, const std::string& text, std::ostream& out) {
@@ -66,7 +113,8 @@ int run_or_throw(const std::vector<std::string>& args, std::ostream& out, std::o
     out << "scopelint version " << SCOPELINT_VERSION << "\n";
     return kExitClean;
   }
-  Catalog catalog = options.rules_file.empty() ? default_catalog() : load_catalog_file(options.rules_file);
+  Catalog catalog =
+      options.rules_file.empty() ? default_catalog() : load_catalog_file(options.rules_file);
   if (options.list_scopes || options.list_rules || !options.explain.empty()) {
     return print_information(options, catalog, out);
   }
@@ -79,11 +127,40 @@ int run_or_throw(const std::vector<std::string>& args, std::ostream& out, std::o
     emit(options, format_suggestion(facts, catalog, options.format, base_directory), out);
     return kExitClean;
   }
-  LintResult result = lint(options, catalog, configs, {}, &err);
+  std::vector<BaselineEntry>
+      baseline;  // read first: a broken baseline stops the run before the scan
+  if (!options.baseline_file.empty()) {
+    baseline = parse_baseline(read_file_or_throw(options.baseline_file), options.baseline_file);
+  }
+  // Only on a terminal, and not mixed with --verbose logging. The front end reports no per-file
+  // progress yet, so the line shows the elapsed time of the scan.
+  bool show_progress = options.progress && !options.quiet && !options.verbose &&
+                       options.facts_file.empty() && isatty(fileno(stderr)) != 0;
+  ProgressLine progress(err, show_progress);
+  progress.start(options.paths.size() == 1 ? options.paths.front()
+                                           : std::to_string(options.paths.size()) + " paths");
+  LintResult result = lint_for(options, catalog, configs, base_directory, err);
+  progress.finish();
+  if (!options.write_baseline.empty()) {
+    write_file_atomically(options.write_baseline,
+                          format_baseline(baseline_entries(result.findings, base_directory)));
+    if (!options.quiet) {
+      err << "scopelint: wrote " << result.findings.size() << " finding"
+          << (result.findings.size() == 1 ? "" : "s") << " to " << options.write_baseline << "\n";
+    }
+    return kExitClean;
+  }
+  size_t baselined = 0;
+  if (!options.baseline_file.empty()) {
+    result.findings =
+        filter_baselined(std::move(result.findings), baseline, base_directory, baselined);
+  }
+  std::vector<bool> fixed = handle_fixes(options, result.findings, base_directory, err);
 
   ReportOptions report_options;
   report_options.base_directory = base_directory;
-  report_options.show_source = options.show_source && options.format == ReportFormat::Text;
+  report_options.show_source = options.show_source && (options.format == ReportFormat::Text ||
+                                                       options.format == ReportFormat::Github);
   report_options.color = use_color(options);
   emit(options, format_report(options.format, result.findings, report_options), out);
   out.flush();  // the report before the summary, when both go to a terminal
@@ -93,8 +170,12 @@ int run_or_throw(const std::vector<std::string>& args, std::ostream& out, std::o
       err << "Suppressed " << result.suppressed << " finding" << (result.suppressed > 1 ? "s" : "")
           << " (" << result.suppressed << " NOLINT).\n";
     }
+    if (baselined > 0) {
+      err << "Baseline: " << baselined << " known finding" << (baselined > 1 ? "s" : "")
+          << " not reported.\n";
+    }
   }
-  return exit_code_for(result.findings, options.fail_level);
+  return exit_code_for(result.findings, options.fail_level, fixed);
 }
 
 }  // namespace

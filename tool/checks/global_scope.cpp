@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "checks/checks.h"
+#include "fix/scope_fix.h"
 
 namespace scopelint {
 namespace {
@@ -50,6 +51,7 @@ void check_global_scope(const CheckContext& context, std::vector<Finding>& out) 
       Finding f = make_finding("global-scope", token->location, std::move(message));
       f.scope = context.catalog.global_scope;
       f.suggested_scopes = least;
+      f.fix = least_privilege_fix(context.catalog, component, {token});
       out.push_back(std::move(f));
     }
   }

@@ -1,5 +1,6 @@
 // missing-scope: a call that no requested scope covers fails with 403 in production.
 #include "checks/checks.h"
+#include "fix/scope_fix.h"
 
 namespace scopelint {
 namespace {
@@ -20,7 +21,7 @@ std::string other_permission_hint(const Component& component, const std::string&
 }
 
 void report_missing(const Component& component, const ApiCall& call, const std::string& scope,
-                    std::vector<Finding>& out) {
+                    const Catalog& catalog, std::vector<Finding>& out) {
   Finding f = make_finding("missing-scope", call.call->location,
                            describe_call(call) + " needs scope '" + scope +
                                "', which no token request asks for" +
@@ -30,6 +31,8 @@ void report_missing(const Component& component, const ApiCall& call, const std::
   f.path = call.display_path;
   if (!call.requirement.note.empty()) f.notes.push_back({call.call->location, call.requirement.note});
   for (auto& note : token_notes(component)) f.notes.push_back(std::move(note));
+  // Every token request of the component gets the least-privilege string, which covers this call.
+  f.fix = least_privilege_fix(catalog, component, component.tokens);
   out.push_back(std::move(f));
 }
 
@@ -62,7 +65,7 @@ void check_missing_scope(const CheckContext& context, std::vector<Finding>& out)
       }
       if (req.kind != Requirement::Kind::Scopes) continue;
       for (const auto& scope : req.scopes) {
-        if (!component.granted.count(scope)) report_missing(component, *call, scope, out);
+        if (!component.granted.count(scope)) report_missing(component, *call, scope, context.catalog, out);
       }
     }
   }

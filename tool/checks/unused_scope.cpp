@@ -1,5 +1,6 @@
 // unused-scope: a requested scope that no call needs is privilege the client does not use.
 #include "checks/checks.h"
+#include "fix/scope_fix.h"
 
 namespace scopelint {
 
@@ -21,6 +22,7 @@ void check_unused_scope(const CheckContext& context, std::vector<Finding>& out) 
         f.notes.push_back({token->location,
                            least.empty() ? std::string("no call found needs a specific scope")
                                          : "the calls found need only '" + join_scopes(least, " ") + "'"});
+        f.fix = least_privilege_fix(context.catalog, component, {token});
         out.push_back(std::move(f));
       }
     }

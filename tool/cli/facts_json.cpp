@@ -11,6 +11,14 @@ namespace {
 
 using nlohmann::json;
 
+// The member `key`, or an empty array. Not json::value(): it returns a copy, and copying a deeply
+// nested value recurses once per level (a stack overflow on hostile input).
+const json& array_member(const json& object, const char* key) {
+  static const json kEmpty = json::array();
+  auto it = object.find(key);
+  return it == object.end() ? kEmpty : *it;
+}
+
 [[noreturn]] void fail(const std::string& label, const std::string& path, const std::string& what) {
   throw std::runtime_error(label + ": " + path + ": " + what);
 }
@@ -44,7 +52,7 @@ RequestBody parse_body(const json& body, const std::string& label, const std::st
     out.raw = optional_string(body, "raw", label, path);
   } else if (kind == "fields") {
     out.kind = RequestBody::Kind::Fields;
-    const json& fields = body.value("fields", json::array());
+    const json& fields = array_member(body, "fields");
     if (!fields.is_array()) fail(label, path + "/fields", "expected an array");
     for (size_t i = 0; i < fields.size(); ++i) {
       std::string field_path = path + "/fields/" + std::to_string(i);
@@ -93,12 +101,12 @@ Facts parse_facts_json(std::string_view text, const std::string& label) {
   }
   if (!root.is_object()) fail(label, "", "expected an object");
   Facts facts;
-  const json& calls = root.value("calls", json::array());
+  const json& calls = array_member(root, "calls");
   if (!calls.is_array()) fail(label, "/calls", "expected an array");
   for (size_t i = 0; i < calls.size(); ++i) {
     facts.calls.push_back(parse_call(calls[i], label, "/calls/" + std::to_string(i)));
   }
-  const json& granted = root.value("granted", json::array());
+  const json& granted = array_member(root, "granted");
   if (!granted.is_array()) fail(label, "/granted", "expected an array");
   for (size_t i = 0; i < granted.size(); ++i) {
     std::string path = "/granted/" + std::to_string(i);

@@ -11,12 +11,21 @@ ReportFormat parse_format(const std::string& value) {
   if (value == "text" || value == "gcc" || value == "clang") return ReportFormat::Text;
   if (value == "json") return ReportFormat::Json;
   if (value == "sarif") return ReportFormat::Sarif;
-  throw UsageError("unknown --format '" + value + "' (expected text, json or sarif)");
+  if (value == "github") return ReportFormat::Github;
+  if (value == "gitlab") return ReportFormat::Gitlab;
+  throw UsageError("unknown --format '" + value + "' (expected text, json, sarif, github or gitlab)");
 }
 
 Level parse_fail_level(const std::string& value) {
   if (auto level = parse_level(value)) return *level;
   throw UsageError("unknown --fail-level '" + value + "' (expected note, warning or error)");
+}
+
+unsigned parse_jobs(const std::string& value) {
+  if (value.empty() || value.size() > 4 || value.find_first_not_of("0123456789") != std::string::npos) {
+    throw UsageError("-j takes a number of jobs (0: one per core), not '" + value + "'");
+  }
+  return static_cast<unsigned>(std::stoul(value));
 }
 
 ColorMode parse_color(const std::string& value) {
@@ -43,16 +52,28 @@ OPTIONS:
   --extra-arg=ARG         append a compiler flag (repeatable)
   --extra-arg-before=ARG  prepend a compiler flag (repeatable)
   --resource-dir=DIR      clang resource directory (default: detected)
+  -j N, --jobs=N          parse N translation units in parallel (default 0: one per core)
+  --cache-dir=DIR         where the fact cache lives (default: .scopelint-cache in the -p
+                          directory, else .cache/scopelint in the current directory)
+  --no-cache              parse every file again; read and write no cache
   --rules=FILE            load API rules from FILE instead of the built-in rules/elation.json
   --facts=FILE            check facts from a JSON file instead of scanning code
   --config=FILE           use this configuration for every file (default: the nearest
                           .scopelint.json above each file)
   --granted-scopes=LIST   scopes a token gets outside the code (space-separated)
-  --format=FORMAT         text (default), json or sarif
+  --format=FORMAT         text (default), json, sarif, github (workflow annotations) or
+                          gitlab (Code Quality report)
   -o FILE, --output=FILE  write the report to FILE instead of stdout
   --fail-level=LEVEL      exit 1 when a finding is at or above LEVEL: note, warning (default), error
   --color=WHEN            auto (default), always or never
   --no-source             text: do not print the source line and caret
+  --fix                   apply the fix-its in place (exit 1 still when unfixed findings remain)
+  --export-fixes=FILE     write the fix-its as clang-apply-replacements YAML
+  --baseline=FILE         do not report findings recorded in FILE
+  --write-baseline=FILE   record the current findings in FILE (then exit 0)
+  --pre-commit            PATHs are the staged files: scan their whole project, report only
+                          findings in them or caused by them
+  --no-progress           no progress line on stderr
   --quiet                 no summary on stderr
   -v, --verbose           say how each file is parsed
   --list-scopes           print every known scope, one per line
@@ -74,6 +95,7 @@ EXIT STATUS:
 
 Options parse_options(const std::vector<std::string>& args) {
   Options options;
+  bool no_progress = false;
   using Setter = std::function<void(const std::string&)>;
   const std::map<std::string, Setter> with_value = {
       {"-p", [&](const std::string& v) { options.compile_db_dir = v; }},
@@ -89,13 +111,20 @@ Options parse_options(const std::vector<std::string>& args) {
       {"--extra-arg", [&](const std::string& v) { options.extra_args.push_back(v); }},
       {"--extra-arg-before", [&](const std::string& v) { options.extra_args_before.push_back(v); }},
       {"--resource-dir", [&](const std::string& v) { options.resource_dir = v; }},
+      {"-j", [&](const std::string& v) { options.jobs = parse_jobs(v); }},
+      {"--jobs", [&](const std::string& v) { options.jobs = parse_jobs(v); }},
+      {"--cache-dir", [&](const std::string& v) { options.cache_dir = v; }},
       {"--explain", [&](const std::string& v) { options.explain = v; }},
+      {"--export-fixes", [&](const std::string& v) { options.export_fixes = v; }},
+      {"--baseline", [&](const std::string& v) { options.baseline_file = v; }},
+      {"--write-baseline", [&](const std::string& v) { options.write_baseline = v; }},
   };
   const std::map<std::string, bool*> flags = {
       {"--no-source", nullptr}, {"--quiet", &options.quiet},     {"-v", &options.verbose},
-      {"--verbose", &options.verbose}, {"--help", &options.help}, {"-h", &options.help},
+      {"--verbose", &options.verbose}, {"--no-cache", &options.no_cache}, {"--help", &options.help}, {"-h", &options.help},
       {"--version", &options.version}, {"--list-scopes", &options.list_scopes},
-      {"--list-rules", &options.list_rules},
+      {"--list-rules", &options.list_rules}, {"--fix", &options.fix},
+      {"--pre-commit", &options.pre_commit}, {"--no-progress", &no_progress},
   };
   size_t first = 0;
   if (!args.empty() && args[0] == "suggest") {
@@ -119,7 +148,7 @@ Options parse_options(const std::vector<std::string>& args) {
     if (size_t eq = arg.find('='); arg.rfind("--", 0) == 0 && eq != std::string::npos) {
       name = arg.substr(0, eq);
       value = arg.substr(eq + 1);
-    } else if (arg.size() > 2 && (arg.rfind("-p", 0) == 0 || arg.rfind("-o", 0) == 0) && arg[1] != '-') {
+    } else if (arg.size() > 2 && (arg.rfind("-p", 0) == 0 || arg.rfind("-o", 0) == 0 || arg.rfind("-j", 0) == 0) && arg[1] != '-') {
       name = arg.substr(0, 2);
       value = arg.substr(2);
     }
@@ -134,6 +163,7 @@ Options parse_options(const std::vector<std::string>& args) {
     if (!arg.empty() && arg[0] == '-' && arg != "-") throw UsageError("unknown option '" + arg + "'");
     options.paths.push_back(arg);
   }
+  options.progress = !no_progress;
   return options;
 }
 

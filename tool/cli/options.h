@@ -33,6 +33,13 @@ struct Options {
   bool show_source = true;
   bool quiet = false;
   bool verbose = false;
+  // Fixes, baselines, pre-commit.
+  bool fix = false;  // --fix: apply fix-its in place
+  std::string export_fixes;  // --export-fixes FILE: clang-apply-replacements YAML
+  std::string baseline_file;  // --baseline FILE: do not report findings recorded in FILE
+  std::string write_baseline;  // --write-baseline FILE: record the current findings
+  bool pre_commit = false;  // --pre-commit: paths are staged files; scan the whole project
+  bool progress = true;  // a progress line on stderr for slow scans (when stderr is a terminal)
   // Front end.
   std::string compile_db_dir;  // -p
   std::vector<std::string> fixed_args;  // after "--"
@@ -40,6 +47,9 @@ struct Options {
   std::vector<std::string> extra_args;
   std::vector<std::string> extra_args_before;
   std::string resource_dir;
+  unsigned jobs = 0;  // -j: translation units in parallel; 0: one per core
+  std::string cache_dir;  // --cache-dir; empty: the default (see cache_directory())
+  bool no_cache = false;  // --no-cache
   // Informational commands.
   bool help = false;
   bool version = false;

@@ -2,12 +2,17 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <optional>
+#include <thread>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <set>
 #include <tuple>
 
+#include "cache/fact_cache.h"
 #include "extract/ast_walker.h"
 #include "extract/clang_handles.h"
 #include "extract/compile_commands.h"
@@ -89,108 +94,204 @@ void remap_call(HttpCall& call, const std::string& from, const std::string& to) 
   }
 }
 
-struct Scanner {
+// What scanning one translation unit yields.
+struct UnitOutcome {
+  std::vector<HttpCall> calls;
+  std::vector<Finding> diagnostics;
+  std::vector<std::string> included;  // canonical paths of files it included
+  bool scanned = false;  // counted in files_scanned
+};
+
+// Shared, read-only state of a scan; each worker has its own libclang index.
+struct ScanPlan {
   const ExtractOptions& options;
   const LibraryModels& models;
-  CompileCommands commands;
-  StubDirectory stubs;
-  IndexHandle index;
   ScanScope scope;
-  std::set<std::string> included;  // canonical paths of files included by scanned TUs
-  ExtractResult result;
+  std::string stub_dir;  // canonical, with a trailing '/'; "" without stubs
+  std::string scope_key;  // the scanned paths and excludes: they decide which headers' calls count
+  std::optional<FactCache> cache;
+  std::mutex log_mutex;
 
-  explicit Scanner(const ExtractOptions& opts)
-      : options(opts),
-        models(builtin_library_models()),
-        commands(opts),
-        index(clang_createIndex(0, 0)),
-        scope(opts.paths) {}
-
-  void scan(const SourceFile& file) {
-    bool empty = false;
-    if (auto reason = unscannable_reason(file.path, empty)) {
-      result.diagnostics.push_back(scan_error(file.path, *reason));
-      return;
-    }
-    ++result.files_scanned;
-    if (empty) return;
-    const ParseCommand command = commands.command_for(file, stubs.include_flags());
-    const auto started = std::chrono::steady_clock::now();
-    ParseResult parsed = parse_translation_unit(index.get(), command, options.verbose);
-    if (!parsed.error.empty()) {
-      result.diagnostics.push_back(scan_error(file.path, parsed.error));
-      return;
-    }
-    CXTranslationUnit tu = parsed.tu.get();
-    if (main_file_unparsable(tu)) {
-      result.diagnostics.push_back(scan_error(file.path, "not parsable as C, C++ or Objective-C source"));
-      return;
-    }
-    record_inclusions(tu);
-    const std::string stub_dir = stubs.path().empty() ? "" : canonical(stubs.path()) + "/";
-    AstTree tree = walk_translation_unit(tu, [&](CXFile f) {
-      const std::string path = real_path(f);
-      return scope.contains(path) && (stub_dir.empty() || path.rfind(stub_dir, 0) != 0);
-    });
-    TuContext context(tu, std::move(tree), models);
-    StringResolver strings(context);
-    std::vector<HttpCall> calls;
-    for (const auto& library : models.libraries) {
-      match_handle_api(library, context, strings, calls);
-      match_request_calls(library, context, strings, calls);
-    }
-    const std::string main_name = fs::path(command.source).lexically_normal().string();
-    for (auto& call : calls) {
-      remap_call(call, main_name, file.path);
-      result.facts.calls.push_back(std::move(call));
-    }
-    if (options.verbose) {
-      const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                          std::chrono::steady_clock::now() - started).count();
-      std::cerr << "scopelint: " << file.path << ": " << calls.size() << " HTTP calls, " << ms << " ms\n";
-    }
+  ScanPlan(const ExtractOptions& opts, const std::string& stubs)
+      : options(opts), models(builtin_library_models()), scope(opts.paths) {
+    stub_dir = stubs.empty() ? "" : canonical(stubs) + "/";
+    for (const auto& path : opts.paths) scope_key += canonical(path) + "\n";
+    for (const auto& glob : opts.exclude_globs) scope_key += "!" + glob + "\n";
+    // The stubs live in a new temporary directory each run: their contents, not their path, count.
+    std::string stub_text;
+    for (const auto& stub : stub_headers()) stub_text += stub.path + "\n" + stub.text;
+    scope_key += "stubs " + content_hash(stub_text) + "\n";
+    if (!opts.cache_dir.empty() && opts.unsaved_files.empty()) cache.emplace(opts.cache_dir, opts.cache_salt);
   }
 
-  void record_inclusions(CXTranslationUnit tu) {
-    clang_getInclusions(
-        tu,
-        [](CXFile file, CXSourceLocation*, unsigned depth, CXClientData data) {
-          if (depth > 0) static_cast<Scanner*>(data)->included.insert(real_path(file));
-        },
-        this);
+  // The cache key's view of the command: the per-run stub directory is not part of it.
+  std::vector<std::string> cache_args(const ParseCommand& command) const {
+    std::vector<std::string> args{scope_key};
+    const std::string stubs = stub_dir.empty() ? "" : stub_dir.substr(0, stub_dir.size() - 1);
+    for (const auto& arg : command.argv) args.push_back(!stubs.empty() && arg == stubs ? "<stubs>" : arg);
+    return args;
   }
 };
 
+std::vector<std::string> inclusions_of(CXTranslationUnit tu) {
+  std::set<std::string> files;
+  clang_getInclusions(
+      tu,
+      [](CXFile file, CXSourceLocation*, unsigned depth, CXClientData data) {
+        if (depth > 0) static_cast<std::set<std::string>*>(data)->insert(real_path(file));
+      },
+      &files);
+  return {files.begin(), files.end()};
+}
+
+UnitOutcome parse_and_match(ScanPlan& plan, CXIndex index, const SourceFile& file, const ParseCommand& command) {
+  UnitOutcome outcome;
+  outcome.scanned = true;
+  const auto started = std::chrono::steady_clock::now();
+  ParseResult parsed = parse_translation_unit(index, command, plan.options.verbose, plan.options.unsaved_files);
+  if (!parsed.error.empty()) {
+    outcome.diagnostics.push_back(scan_error(file.path, parsed.error));
+    return outcome;
+  }
+  CXTranslationUnit tu = parsed.tu.get();
+  if (main_file_unparsable(tu)) {
+    outcome.diagnostics.push_back(scan_error(file.path, "not parsable as C, C++ or Objective-C source"));
+    return outcome;
+  }
+  outcome.included = inclusions_of(tu);
+  AstTree tree = walk_translation_unit(tu, [&](CXFile f) {
+    const std::string path = real_path(f);
+    return plan.scope.contains(path) && (plan.stub_dir.empty() || path.rfind(plan.stub_dir, 0) != 0);
+  });
+  TuContext context(tu, std::move(tree), plan.models);
+  StringResolver strings(context);
+  for (const auto& library : plan.models.libraries) {
+    match_handle_api(library, context, strings, outcome.calls);
+    match_request_calls(library, context, strings, outcome.calls);
+  }
+  const std::string main_name = fs::path(command.source).lexically_normal().string();
+  for (auto& call : outcome.calls) remap_call(call, main_name, file.path);
+  if (plan.options.verbose) {
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::steady_clock::now() - started).count();
+    std::lock_guard<std::mutex> lock(plan.log_mutex);
+    std::cerr << "scopelint: " << file.path << ": " << outcome.calls.size() << " HTTP calls, " << ms << " ms\n";
+  }
+  return outcome;
+}
+
+// One unit: from the cache when nothing it depends on changed, else parsed (and cached).
+UnitOutcome scan_unit(ScanPlan& plan, CXIndex index, const SourceFile& file, const ParseCommand& command) {
+  bool empty = false;
+  const bool unsaved = std::any_of(plan.options.unsaved_files.begin(), plan.options.unsaved_files.end(),
+                                   [&](const auto& buffer) { return canonical(buffer.first) == canonical(file.path); });
+  if (!unsaved) {
+    if (auto reason = unscannable_reason(file.path, empty)) {
+      UnitOutcome outcome;
+      outcome.diagnostics.push_back(scan_error(file.path, *reason));
+      return outcome;
+    }
+    if (empty) {
+      UnitOutcome outcome;
+      outcome.scanned = true;
+      return outcome;
+    }
+  }
+  std::vector<std::string> key;
+  if (plan.cache) {
+    key = plan.cache_args(command);
+    if (auto hit = plan.cache->lookup(file.path, key)) {
+      return {std::move(hit->calls), std::move(hit->diagnostics), std::move(hit->included), true};
+    }
+  }
+  UnitOutcome outcome = parse_and_match(plan, index, file, command);
+  if (plan.cache) {
+    std::vector<std::string> deps{canonical(file.path)};
+    for (const auto& path : outcome.included) {
+      if (plan.stub_dir.empty() || path.rfind(plan.stub_dir, 0) != 0) deps.push_back(path);
+    }
+    plan.cache->store(file.path, key, {outcome.calls, outcome.diagnostics, outcome.included}, deps);
+  }
+  return outcome;
+}
+
+// Scans `files` with `jobs` workers, each with its own libclang index; results in input order.
+std::vector<UnitOutcome> scan_all(ScanPlan& plan, const std::vector<const SourceFile*>& files,
+                                  const std::vector<ParseCommand>& commands, unsigned jobs) {
+  std::vector<UnitOutcome> outcomes(files.size());
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    IndexHandle index(clang_createIndex(0, 0));
+    for (size_t i = next++; i < files.size(); i = next++) {
+      outcomes[i] = scan_unit(plan, index.get(), *files[i], commands[i]);
+    }
+  };
+  jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(files.size())));
+  if (jobs == 1) {
+    worker();
+    return outcomes;
+  }
+  std::vector<std::thread> threads;
+  for (unsigned i = 0; i < jobs; ++i) threads.emplace_back(worker);
+  for (auto& thread : threads) thread.join();
+  return outcomes;
+}
+
 bool same_call(const HttpCall& a, const HttpCall& b) {
   return a.location == b.location && a.method == b.method && a.url == b.url;
+}
+
+unsigned job_count(unsigned requested) {
+  if (requested > 0) return requested;
+  unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 1 : cores;
 }
 
 }  // namespace
 
 ExtractResult extract_facts(const ExtractOptions& options) {
   const std::vector<SourceFile> files = discover_sources(options.paths, options.exclude_globs);
-  Scanner scanner(options);
-  if (!scanner.commands.problem().empty()) {
-    scanner.result.diagnostics.push_back(
-        scan_error(options.compile_db_dir, scanner.commands.problem()));
-  }
-  std::vector<const SourceFile*> named_headers;
+  CompileCommands commands(options);
+  StubDirectory stubs;
+  ScanPlan plan(options, stubs.path());
+  ExtractResult result;
+  if (!commands.problem().empty()) result.diagnostics.push_back(scan_error(options.compile_db_dir, commands.problem()));
+
+  // Source files first (compile commands are worked out up front: the database is not shared
+  // between threads); headers are analysed through the files that include them.
+  std::vector<const SourceFile*> units, named_headers;
   for (const auto& file : files) {
-    if (file.language == SourceLanguage::Header) {
-      if (file.named) named_headers.push_back(&file);
-      continue;  // headers are analysed through the files that include them
-    }
-    scanner.scan(file);
+    if (file.language != SourceLanguage::Header) units.push_back(&file);
+    else if (file.named) named_headers.push_back(&file);
   }
-  for (const SourceFile* header : named_headers) {
-    if (!scanner.included.count(canonical(header->path))) scanner.scan(*header);
+  auto commands_for = [&](const std::vector<const SourceFile*>& list) {
+    std::vector<ParseCommand> out;
+    for (const auto* file : list) out.push_back(commands.command_for(*file, stubs.include_flags()));
+    return out;
+  };
+  const unsigned jobs = job_count(options.jobs);
+  std::vector<UnitOutcome> outcomes = scan_all(plan, units, commands_for(units), jobs);
+  std::set<std::string> included;
+  for (const auto& outcome : outcomes) included.insert(outcome.included.begin(), outcome.included.end());
+  std::vector<const SourceFile*> lone_headers;
+  for (const auto* header : named_headers) {
+    if (!included.count(canonical(header->path))) lone_headers.push_back(header);
   }
-  auto& calls = scanner.result.facts.calls;
+  std::vector<UnitOutcome> header_outcomes = scan_all(plan, lone_headers, commands_for(lone_headers), jobs);
+  outcomes.insert(outcomes.end(), std::make_move_iterator(header_outcomes.begin()),
+                  std::make_move_iterator(header_outcomes.end()));
+
+  for (auto& outcome : outcomes) {
+    if (outcome.scanned) ++result.files_scanned;
+    for (auto& call : outcome.calls) result.facts.calls.push_back(std::move(call));
+    for (auto& diagnostic : outcome.diagnostics) result.diagnostics.push_back(std::move(diagnostic));
+  }
+  auto& calls = result.facts.calls;
   std::stable_sort(calls.begin(), calls.end(), [](const HttpCall& a, const HttpCall& b) {
     return std::tie(a.location, a.method, a.url) < std::tie(b.location, b.method, b.url);
   });
   calls.erase(std::unique(calls.begin(), calls.end(), same_call), calls.end());
-  return std::move(scanner.result);
+  return result;
 }
 
 }  // namespace scopelint

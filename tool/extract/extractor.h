@@ -20,7 +20,10 @@ struct ExtractOptions {
   std::string resource_dir;  // --resource-dir; empty: detect
   std::vector<std::string> exclude_globs;  // paths to skip
   bool verbose = false;  // say on stderr which flags each file was parsed with
-  // Editor buffers that replace the files on disk while parsing: (path, contents).
+  unsigned jobs = 0;  // translation units parsed in parallel; 0: one per core
+  std::string cache_dir;  // the fact cache; empty: no cache
+  std::string cache_salt;  // what else the facts depend on (version, rules); see fact_cache.h
+  // Editor buffers that replace the files on disk while parsing: (path, contents). No cache then.
   std::vector<std::pair<std::string, std::string>> unsaved_files;
 };
 

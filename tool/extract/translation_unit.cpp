@@ -25,7 +25,8 @@ std::optional<std::string> unscannable_reason(const std::string& path, bool& emp
   return std::nullopt;
 }
 
-ParseResult parse_translation_unit(CXIndex index, const ParseCommand& command, bool verbose) {
+ParseResult parse_translation_unit(CXIndex index, const ParseCommand& command, bool verbose,
+                                   const std::vector<std::pair<std::string, std::string>>& unsaved) {
   ParseResult result;
   std::vector<const char*> argv;
   for (const auto& arg : command.argv) argv.push_back(arg.c_str());
@@ -36,8 +37,13 @@ ParseResult parse_translation_unit(CXIndex index, const ParseCommand& command, b
   }
   CXTranslationUnit tu = nullptr;
   const unsigned flags = CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
+  std::vector<CXUnsavedFile> buffers;
+  for (const auto& [path, contents] : unsaved) {
+    buffers.push_back({path.c_str(), contents.data(), static_cast<unsigned long>(contents.size())});
+  }
   const CXErrorCode code = clang_parseTranslationUnit2FullArgv(
-      index, nullptr, argv.data(), static_cast<int>(argv.size()), nullptr, 0, flags, &tu);
+      index, nullptr, argv.data(), static_cast<int>(argv.size()), buffers.empty() ? nullptr : buffers.data(),
+      static_cast<unsigned>(buffers.size()), flags, &tu);
   if (code != CXError_Success || !tu) {
     switch (code) {
       case CXError_Crashed: result.error = "libclang crashed while parsing this file"; break;

@@ -3,6 +3,8 @@
 
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "extract/clang_handles.h"
 #include "extract/compile_commands.h"
@@ -19,7 +21,9 @@ struct ParseResult {
 std::optional<std::string> unscannable_reason(const std::string& path, bool& empty);
 
 // Parses with KeepGoing | IgnoreNonErrorsFromIncludedFiles via the FullArgv entry point.
-ParseResult parse_translation_unit(CXIndex index, const ParseCommand& command, bool verbose);
+// `unsaved`: editor buffers that replace files on disk.
+ParseResult parse_translation_unit(CXIndex index, const ParseCommand& command, bool verbose,
+                                   const std::vector<std::pair<std::string, std::string>>& unsaved = {});
 
 // A TU whose main file is not C-family source at all (errors and no declarations of its own).
 bool main_file_unparsable(CXTranslationUnit tu);

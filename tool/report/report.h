@@ -8,7 +8,7 @@
 
 namespace scopelint {
 
-enum class ReportFormat { Text, Json, Sarif };
+enum class ReportFormat { Text, Json, Sarif, Github, Gitlab };
 
 struct ReportOptions {
   // Paths in findings are printed relative to this directory when they are under it (repo-relative
@@ -22,6 +22,10 @@ struct ReportOptions {
 std::string format_text(const std::vector<Finding>& findings, const ReportOptions& options);
 std::string format_json(const std::vector<Finding>& findings, const ReportOptions& options);
 std::string format_sarif(const std::vector<Finding>& findings, const ReportOptions& options);
+// GitHub Actions workflow commands (::error file=...::msg), then the text report in a ::group::.
+std::string format_github(const std::vector<Finding>& findings, const ReportOptions& options);
+// GitLab Code Quality report: a JSON array with stable, unique fingerprints.
+std::string format_gitlab(const std::vector<Finding>& findings, const ReportOptions& options);
 std::string format_report(ReportFormat format, const std::vector<Finding>& findings,
                           const ReportOptions& options);
 

@@ -182,6 +182,10 @@ std::string format_report(ReportFormat format, const std::vector<Finding>& findi
       return format_json(findings, options);
     case ReportFormat::Sarif:
       return format_sarif(findings, options);
+    case ReportFormat::Github:
+      return format_github(findings, options);
+    case ReportFormat::Gitlab:
+      return format_gitlab(findings, options);
   }
   return format_text(findings, options);
 }

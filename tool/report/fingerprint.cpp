@@ -1,0 +1,57 @@
+// Finding identities and fingerprints.
+#include "report/fingerprint.h"
+
+#include <map>
+
+#include "report/md5.h"
+
+namespace scopelint {
+
+std::string normalized_line_text(SourceLines& lines, const SourceLocation& location) {
+  if (!location.known() || location.line == 0) return "";
+  const std::string* line = lines.line(location.file, location.line);
+  if (!line) return "";
+  std::string out;
+  bool blank = false;
+  for (char c : *line) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+      blank = true;
+      continue;
+    }
+    if (blank && !out.empty()) out += ' ';
+    blank = false;
+    out += c;
+  }
+  return out;
+}
+
+std::string finding_identity(SourceLines& lines, const Finding& finding,
+                             const std::string& base_directory) {
+  std::string path =
+      finding.location.file.empty() ? "" : display_path(finding.location.file, base_directory);
+  // NUL cannot occur in a path, rule or message, so the parts cannot run into each other.
+  std::string identity = finding.rule;
+  identity += '\0';
+  identity += path;
+  identity += '\0';
+  identity += normalized_line_text(lines, finding.location);
+  identity += '\0';
+  identity += finding.message;
+  return identity;
+}
+
+std::vector<std::string> finding_fingerprints(const std::vector<Finding>& findings,
+                                              const std::string& base_directory) {
+  SourceLines lines;
+  std::map<std::string, unsigned> seen;
+  std::vector<std::string> out;
+  out.reserve(findings.size());
+  for (const Finding& finding : findings) {
+    std::string identity = finding_identity(lines, finding, base_directory);
+    unsigned occurrence = seen[identity]++;
+    out.push_back(md5_hex(identity + '\0' + std::to_string(occurrence)));
+  }
+  return out;
+}
+
+}  // namespace scopelint
