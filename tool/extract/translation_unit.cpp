@@ -2,6 +2,7 @@
 #include "extract/translation_unit.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -11,6 +12,9 @@ namespace scopelint::extract {
 
 std::optional<std::string> unscannable_reason(const std::string& path, bool& empty) {
   empty = false;
+  // Opening a FIFO or a device would block or never end: only regular files are source code.
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return "not a regular file";
   std::ifstream in(path, std::ios::binary);
   if (!in) return "cannot read file";
   std::string head(4096, '\0');

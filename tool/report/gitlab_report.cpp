@@ -31,7 +31,7 @@ std::string format_gitlab(const std::vector<Finding>& findings, const ReportOpti
     const Finding& finding = findings[i];
     Json issue;
     issue["description"] = sanitize_utf8(finding.message);
-    issue["check_name"] = finding.rule;
+    issue["check_name"] = sanitize_utf8(finding.rule);
     issue["fingerprint"] = fingerprints[i];
     issue["severity"] = severity_for(finding.level);
     Json location;

@@ -1,6 +1,7 @@
 // Applying NOLINT maps to findings, one map per file, each file read once.
 #include "suppress/apply_nolint.h"
 
+#include <filesystem>
 #include <map>
 #include <memory>
 
@@ -17,6 +18,8 @@ class NolintCache {
     auto it = maps_.find(file);
     if (it != maps_.end()) return it->second.get();
     std::unique_ptr<NolintMap> map;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) return (maps_[file] = nullptr).get();  // a FIFO would block
     try {
       map = std::make_unique<NolintMap>(read_file_or_throw(file));
     } catch (const std::exception&) {
