@@ -71,7 +71,10 @@ unsigned number_of(const std::string& field) {
 std::vector<Finding> hostile_findings(std::string_view text, uint8_t selector) {
   std::vector<std::string> f = fields_of(text);
   Finding finding;
-  finding.rule = f[0];
+  // Rule ids come from the registry, never from input: pick a real one (the rest is hostile).
+  static const char* const kRules[] = {"missing-scope", "unused-scope", "scan-error", "unknown-scope",
+                                       "scope-encoding", "unresolved-call"};
+  finding.rule = kRules[number_of(f[0]) % 6];
   finding.level = static_cast<scopelint::Level>(selector % 3);
   finding.message = f[1];
   finding.location = {(selector & 0x10) ? source_file() : f[2], number_of(f[3]), number_of(f[4])};

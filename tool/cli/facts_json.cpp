@@ -96,7 +96,7 @@ Facts parse_facts_json(std::string_view text, const std::string& label) {
   json root;
   try {
     root = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, or out_of_range 406 (a number too large)
     throw std::runtime_error(label + ": invalid JSON: " + e.what());
   }
   if (!root.is_object()) fail(label, "", "expected an object");

@@ -2,6 +2,7 @@
 #include "config/config.h"
 
 #include <filesystem>
+#include <unordered_set>
 
 #include "suppress/nolint.h"
 #include "util/file_io.h"
@@ -11,19 +12,28 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool match_from(const std::string& glob, size_t g, const std::string& path, size_t p) {
+// States (g, p) already known not to match: without them every '*' and "**" retried the rest of the
+// glob from every position, exponential in the number of stars (the same bug as the NOLINT glob
+// that fuzz/nolint_fuzzer found; see tests/hostile_regressions_test.cpp).
+using FailedStates = std::unordered_set<size_t>;
+
+bool match_from(const std::string& glob, size_t g, const std::string& path, size_t p,
+                FailedStates& failed);
+
+bool match_from_uncached(const std::string& glob, size_t g, const std::string& path, size_t p,
+                         FailedStates& failed) {
   while (g < glob.size()) {
     if (glob.compare(g, 2, "**") == 0) {
       size_t next = g + 2;
       if (next < glob.size() && glob[next] == '/') ++next;
       for (size_t i = p; i <= path.size(); ++i) {
-        if (match_from(glob, next, path, i)) return true;
+        if (match_from(glob, next, path, i, failed)) return true;
       }
       return false;
     }
     if (glob[g] == '*') {
       for (size_t i = p; i <= path.size(); ++i) {
-        if (match_from(glob, g + 1, path, i)) return true;
+        if (match_from(glob, g + 1, path, i, failed)) return true;
         if (i < path.size() && path[i] == '/') break;
       }
       return false;
@@ -35,6 +45,20 @@ bool match_from(const std::string& glob, size_t g, const std::string& path, size
     ++p;
   }
   return p == path.size();
+}
+
+bool match_from(const std::string& glob, size_t g, const std::string& path, size_t p,
+                FailedStates& failed) {
+  const size_t key = g * (path.size() + 1) + p;
+  if (failed.count(key)) return false;
+  if (match_from_uncached(glob, g, path, p, failed)) return true;
+  failed.insert(key);
+  return false;
+}
+
+bool glob_match(const std::string& glob, const std::string& path) {
+  FailedStates failed;
+  return match_from(glob, 0, path, 0, failed);
 }
 
 // `path` relative to the config directory, with '/' separators; absolute when outside it.
@@ -57,15 +81,16 @@ bool path_glob_matches(const std::string& glob, const std::string& path) {
     while (start <= path.size()) {
       size_t end = path.find('/', start);
       if (end == std::string::npos) end = path.size();
-      if (match_from(glob, 0, path.substr(start, end - start), 0)) return true;
+      if (glob_match(glob, path.substr(start, end - start))) return true;
       start = end + 1;
     }
     return false;
   }
   std::string trimmed = glob.rfind("./", 0) == 0 ? glob.substr(2) : glob;
-  if (match_from(trimmed, 0, path, 0)) return true;
+  if (glob_match(trimmed, path)) return true;
   // A folder glob covers what is inside it.
-  return match_from(trimmed + (trimmed.back() == '/' ? "**" : "/**"), 0, path, 0);
+  // "./" (trimmed to "") is the config directory itself: everything. back() on "" was UB (fuzzing).
+  return glob_match(trimmed + (trimmed.empty() || trimmed.back() == '/' ? "**" : "/**"), path);
 }
 
 std::optional<Level> Config::level_for(const std::string& rule, Level default_level) const {

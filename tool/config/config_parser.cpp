@@ -136,6 +136,8 @@ Config parse_config(const std::string& text, const std::string& path) {
       size_t line = 1;
       for (size_t i = 0; i < e.byte && i < text.size(); ++i) line += text[i] == '\n';
       throw ConfigError(path + ":" + std::to_string(line) + ": invalid JSON: " + e.what());
+    } catch (const json::exception& e) {  // out_of_range 406, a number too large: no position
+      throw ConfigError(path + ": invalid JSON: " + e.what());
     }
   }
   Config config;

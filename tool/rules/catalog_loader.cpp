@@ -192,6 +192,8 @@ class Loader {
                          });
     } catch (const Json::parse_error& error) {
       throw RulesError(label_ + ": invalid JSON: " + describe_parse_error(error));
+    } catch (const Json::exception& error) {  // out_of_range 406: a number too large
+      throw RulesError(label_ + ": invalid JSON: " + error.what());
     }
     if (!finder.duplicate().empty()) fail(finder.duplicate(), "duplicate key");
     return root;
