@@ -52,6 +52,16 @@ std::vector<Expectation> read_expectations(const std::string& path) {
   return out;
 }
 
+// The fixture folder holding a `PROJECT` file that `file` is part of, or "" when it is scanned alone.
+std::string project_of(const fs::path& file) {
+  const fs::path root = fs::path(SCOPELINT_FIXTURES).lexically_normal();
+  for (fs::path dir = file.parent_path(); !dir.empty() && dir != root && dir != dir.parent_path();
+       dir = dir.parent_path()) {
+    if (fs::exists(dir / "PROJECT")) return dir.string();
+  }
+  return "";
+}
+
 std::vector<std::string> fixture_files() {
   std::vector<std::string> files;
   fs::path root(SCOPELINT_FIXTURES);
@@ -62,6 +72,8 @@ std::vector<std::string> fixture_files() {
     if (ext != ".c" && ext != ".cc" && ext != ".cpp" && ext != ".cxx" && ext != ".m" && ext != ".mm") continue;
     // The demo is one multi-file program: it is checked as a whole below.
     if (entry.path().string().find("/demo/") != std::string::npos) continue;
+    // So is every folder with a PROJECT file (FixtureProject below).
+    if (!project_of(entry.path()).empty()) continue;
     files.push_back(fs::relative(entry.path(), root).string());
   }
   std::sort(files.begin(), files.end());
@@ -135,6 +147,42 @@ TEST(Fixtures, EveryLibraryHasFixtures) {
     EXPECT_GE(count, 3u) << library;
   }
 }
+
+// Folders with a `PROJECT` file: multi-file programs (wrappers called from other files).
+std::vector<std::string> fixture_projects() {
+  std::vector<std::string> dirs;
+  fs::path root(SCOPELINT_FIXTURES);
+  if (!fs::exists(root)) return dirs;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    if (entry.is_regular_file() && entry.path().filename() == "PROJECT") {
+      dirs.push_back(fs::relative(entry.path().parent_path(), root).string());
+    }
+  }
+  std::sort(dirs.begin(), dirs.end());
+  return dirs;
+}
+
+// Every file of a scanned project is compared with the findings reported in it.
+void compare_project(const std::string& dir, const std::vector<Reported>& reported) {
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (!entry.is_regular_file()) continue;
+    std::vector<Reported> of_file;
+    for (const auto& r : reported) {
+      if (fs::path(r.file).filename() == entry.path().filename()) of_file.push_back(r);
+    }
+    compare(entry.path().string(), of_file);
+  }
+}
+
+class FixtureProject : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(FixtureProject, FindingsMatchAnnotations) {
+  const std::string dir = std::string(SCOPELINT_FIXTURES) + "/" + GetParam();
+  compare_project(dir, scan({"--format=json", "--quiet", "--no-cache", dir}));
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, FixtureProject, ::testing::ValuesIn(fixture_projects()), test_name);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(FixtureProject);
 
 TEST(Fixtures, DemoProjectAsAWhole) {
   std::string dir = std::string(SCOPELINT_FIXTURES) + "/demo";

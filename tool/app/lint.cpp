@@ -11,6 +11,23 @@
 #include "util/file_io.h"
 
 namespace scopelint {
+namespace {
+
+// The wrappers declared by the configs that apply to the scanned paths, each function once.
+std::vector<WrapperDeclaration> declared_wrappers(const Options& options, ConfigSet& configs) {
+  std::vector<WrapperDeclaration> out;
+  for (const auto& path : options.paths) {
+    for (const auto& wrapper : configs.for_file(path).wrappers) {
+      if (std::any_of(out.begin(), out.end(), [&](const auto& known) { return known.function == wrapper.function; })) {
+        continue;
+      }
+      out.push_back({wrapper.function, wrapper.path_arg, wrapper.method, wrapper.method_arg, wrapper.body_arg});
+    }
+  }
+  return out;
+}
+
+}  // namespace
 
 Facts gather_facts(const Options& options, ConfigSet& configs, std::vector<Finding>& diagnostics,
                    unsigned& files_scanned, const UnsavedFiles& unsaved) {
@@ -30,6 +47,7 @@ Facts gather_facts(const Options& options, ConfigSet& configs, std::vector<Findi
     extract.verbose = options.verbose;
     extract.unsaved_files = unsaved;
     extract.jobs = options.jobs;
+    extract.wrappers = declared_wrappers(options, configs);
     if (!options.no_cache) {
       extract.cache_dir = !options.cache_dir.empty()        ? options.cache_dir
                           : !options.compile_db_dir.empty() ? options.compile_db_dir + "/.scopelint-cache"

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <iterator>
 #include <set>
 #include <tuple>
 
@@ -21,8 +22,11 @@
 #include "extract/source_discovery.h"
 #include "extract/string_resolver.h"
 #include "extract/stub_headers.h"
+#include "extract/token_fallback.h"
 #include "extract/translation_unit.h"
 #include "extract/tu_context.h"
+#include "extract/wrapper_composition.h"
+#include "extract/wrapper_summaries.h"
 
 namespace scopelint {
 namespace {
@@ -82,6 +86,7 @@ void remap_file(std::string& file, const std::string& from, const std::string& t
 
 void remap_call(HttpCall& call, const std::string& from, const std::string& to) {
   remap_file(call.location.file, from, to);
+  for (auto& note : call.chain) remap_file(note.location.file, from, to);
   if (call.body.raw_literal) {
     remap_file(call.body.raw_literal->begin.file, from, to);
     remap_file(call.body.raw_literal->end.file, from, to);
@@ -94,12 +99,32 @@ void remap_call(HttpCall& call, const std::string& from, const std::string& to) 
   }
 }
 
+void remap_wrappers(UnitWrappers& wrappers, const std::string& from, const std::string& to) {
+  for (auto& summary : wrappers.summaries) remap_call(summary.request, from, to);
+  for (auto& site : wrappers.call_sites) {
+    remap_file(site.location.file, from, to);
+    for (auto& arg : site.arguments) {
+      if (arg.literal) {
+        remap_file(arg.literal->begin.file, from, to);
+        remap_file(arg.literal->end.file, from, to);
+      }
+      if (!arg.fields) continue;
+      for (auto& field : *arg.fields) {
+        if (!field.value_literal) continue;
+        remap_file(field.value_literal->begin.file, from, to);
+        remap_file(field.value_literal->end.file, from, to);
+      }
+    }
+  }
+}
+
 // What scanning one translation unit yields.
 struct UnitOutcome {
   std::vector<HttpCall> calls;
   std::vector<Finding> diagnostics;
   std::vector<std::string> included;  // canonical paths of files it included
   bool scanned = false;  // counted in files_scanned
+  UnitWrappers wrappers;  // not cached: a unit with wrapper data is parsed every time
 };
 
 // Shared, read-only state of a scan; each worker has its own libclang index.
@@ -117,6 +142,13 @@ struct ScanPlan {
     stub_dir = stubs.empty() ? "" : canonical(stubs) + "/";
     for (const auto& path : opts.paths) scope_key += canonical(path) + "\n";
     for (const auto& glob : opts.exclude_globs) scope_key += "!" + glob + "\n";
+    // Declared wrappers decide which calls are requests; units with wrapper data are not cached.
+    scope_key += "wrappers v1\n";
+    for (const auto& wrapper : opts.wrappers) {
+      scope_key += "wrapper " + wrapper.function + " " + std::to_string(wrapper.path_arg) + " " +
+                   (wrapper.method ? std::string(to_string(*wrapper.method)) : "-") + " " +
+                   std::to_string(wrapper.method_arg) + " " + std::to_string(wrapper.body_arg) + "\n";
+    }
     // The stubs live in a new temporary directory each run: their contents, not their path, count.
     std::string stub_text;
     for (const auto& stub : stub_headers()) stub_text += stub.path + "\n" + stub.text;
@@ -159,18 +191,23 @@ UnitOutcome parse_and_match(ScanPlan& plan, CXIndex index, const SourceFile& fil
     return outcome;
   }
   outcome.included = inclusions_of(tu);
-  AstTree tree = walk_translation_unit(tu, [&](CXFile f) {
+  const auto in_scan = [&](CXFile f) {
     const std::string path = real_path(f);
     return plan.scope.contains(path) && (plan.stub_dir.empty() || path.rfind(plan.stub_dir, 0) != 0);
-  });
+  };
+  AstTree tree = walk_translation_unit(tu, in_scan);
   TuContext context(tu, std::move(tree), plan.models);
   StringResolver strings(context);
+  strings.enable_parameter_slots();  // requests that depend on parameters become wrapper summaries
   for (const auto& library : plan.models.libraries) {
     match_handle_api(library, context, strings, outcome.calls);
     match_request_calls(library, context, strings, outcome.calls);
   }
+  recover_calls_from_tokens(context, strings, outcome.calls);
+  outcome.wrappers = collect_unit_wrappers(context, strings, in_scan, plan.options.wrappers, outcome.calls);
   const std::string main_name = fs::path(command.source).lexically_normal().string();
   for (auto& call : outcome.calls) remap_call(call, main_name, file.path);
+  remap_wrappers(outcome.wrappers, main_name, file.path);
   if (plan.options.verbose) {
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                         std::chrono::steady_clock::now() - started).count();
@@ -205,7 +242,7 @@ UnitOutcome scan_unit(ScanPlan& plan, CXIndex index, const SourceFile& file, con
     }
   }
   UnitOutcome outcome = parse_and_match(plan, index, file, command);
-  if (plan.cache) {
+  if (plan.cache && outcome.wrappers.empty()) {
     std::vector<std::string> deps{canonical(file.path)};
     for (const auto& path : outcome.included) {
       if (plan.stub_dir.empty() || path.rfind(plan.stub_dir, 0) != 0) deps.push_back(path);
@@ -281,10 +318,17 @@ ExtractResult extract_facts(const ExtractOptions& options) {
   outcomes.insert(outcomes.end(), std::make_move_iterator(header_outcomes.begin()),
                   std::make_move_iterator(header_outcomes.end()));
 
+  std::vector<WrapperSummary> summaries;
+  std::vector<WrapperCallSite> call_sites;
   for (auto& outcome : outcomes) {
     if (outcome.scanned) ++result.files_scanned;
     for (auto& call : outcome.calls) result.facts.calls.push_back(std::move(call));
     for (auto& diagnostic : outcome.diagnostics) result.diagnostics.push_back(std::move(diagnostic));
+    std::move(outcome.wrappers.summaries.begin(), outcome.wrappers.summaries.end(), std::back_inserter(summaries));
+    std::move(outcome.wrappers.call_sites.begin(), outcome.wrappers.call_sites.end(), std::back_inserter(call_sites));
+  }
+  for (auto& call : compose_wrapper_calls(std::move(summaries), call_sites, options.wrappers)) {
+    result.facts.calls.push_back(std::move(call));
   }
   auto& calls = result.facts.calls;
   std::stable_sort(calls.begin(), calls.end(), [](const HttpCall& a, const HttpCall& b) {

@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "extract/wrapper_declaration.h"
 #include "model/facts.h"
 #include "model/finding.h"
 
@@ -25,6 +26,8 @@ struct ExtractOptions {
   std::string cache_salt;  // what else the facts depend on (version, rules); see fact_cache.h
   // Editor buffers that replace the files on disk while parsing: (path, contents). No cache then.
   std::vector<std::pair<std::string, std::string>> unsaved_files;
+  // Functions declared in the config as making requests (`wrappers`); others are inferred.
+  std::vector<WrapperDeclaration> wrappers;
 };
 
 struct ExtractResult {

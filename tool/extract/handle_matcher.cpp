@@ -53,6 +53,8 @@ void apply_option(const HandleOption& option, CXCursor value_arg, CXCursor call,
     // A null custom request restores the method the other options give.
     state.custom_given = !is_null_pointer(value_arg);
     state.custom_method = state.custom_given ? strings.resolve_method(value_arg, position) : std::nullopt;
+    state.parts.method_slot =
+        state.custom_given && !state.custom_method ? strings.parameter_slot(value_arg, position) : std::nullopt;
     return;
   }
   if (option.method) {
@@ -61,6 +63,7 @@ void apply_option(const HandleOption& option, CXCursor value_arg, CXCursor call,
       return;
     }
     state.parts.method = option.method;
+    if (!state.custom_given) state.parts.method_slot.reset();
   }
   if (option.body == Role::Raw) {
     ResolvedString text = strings.resolve(value_arg, position);

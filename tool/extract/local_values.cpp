@@ -2,7 +2,9 @@
 // appends, stream insertions and printf-style writes before that point (part of StringResolver).
 #include <algorithm>
 
+#include "extract/clang_handles.h"
 #include "extract/cursor_utils.h"
+#include "extract/parameter_slots.h"
 #include "extract/string_resolver.h"
 #include "extract/string_values.h"
 
@@ -81,7 +83,7 @@ std::string binary_operator_token(CXTranslationUnit tu, CXCursor op) {
 
 ResolvedString StringResolver::resolve_variable(CXCursor var, int position, int depth) const {
   const CXCursorKind kind = clang_getCursorKind(var);
-  if (kind == CXCursor_ParmDecl) return ResolvedString::wildcard();
+  if (kind == CXCursor_ParmDecl) return resolve_parameter(var, position, depth);
   if (kind == CXCursor_FieldDecl) {
     for (CXCursor child : children(var)) {
       if (clang_isExpression(clang_getCursorKind(child))) return resolve_at(child, position, depth);
@@ -97,6 +99,35 @@ ResolvedString StringResolver::resolve_variable(CXCursor var, int position, int 
   }
   ResolvedString value = is_null(init) ? ResolvedString::constant("") : resolve_at(init, position, depth);
   return apply_events(var, value, position, depth);
+}
+
+// A parameter's value is the caller's argument: its slot, then what the function does to it.
+ResolvedString StringResolver::resolve_parameter(CXCursor parameter, int position, int depth) const {
+  if (!parameter_slots_) return ResolvedString::wildcard();
+  CXCursor function = clang_getCursorSemanticParent(parameter);
+  const CXCursorKind kind = clang_getCursorKind(function);
+  if (kind != CXCursor_FunctionDecl && kind != CXCursor_CXXMethod && kind != CXCursor_Constructor &&
+      kind != CXCursor_FunctionTemplate) {
+    return ResolvedString::wildcard();
+  }
+  const std::string usr = to_string(clang_getCursorUSR(function));
+  if (usr.empty()) return ResolvedString::wildcard();
+  int index = 0;
+  for (CXCursor child : children(function)) {
+    if (clang_getCursorKind(child) != CXCursor_ParmDecl) continue;
+    if (same_expression(child, parameter)) {
+      return apply_events(parameter, ResolvedString::constant(slot_text(usr, index)), position, depth);
+    }
+    ++index;
+  }
+  return ResolvedString::wildcard();
+}
+
+std::optional<std::string> StringResolver::parameter_slot(CXCursor expr, int position) const {
+  if (!parameter_slots_) return std::nullopt;
+  ResolvedString value = resolve(expr, position);
+  if (!value.known || !whole_slot(value.text)) return std::nullopt;
+  return value.text;
 }
 
 ResolvedString StringResolver::apply_events(CXCursor var, ResolvedString value, int position,

@@ -14,6 +14,7 @@ void RequestParts::merge(const RequestParts& later) {
     url_location = later.url_location;
   }
   if (later.method) method = later.method;
+  if (later.method || later.method_slot) method_slot = later.method_slot;
   method_given = method_given || later.method_given;
   if (later.body.kind != RequestBody::Kind::None) body = later.body;
   if (later.base) base = later.base;
@@ -59,6 +60,7 @@ void RequestPartsBuilder::apply_role(const LibraryModel& library, Role role, CXC
       break;
     case Role::Method:
       parts.method = strings_.resolve_method(arg, position);
+      parts.method_slot = parts.method ? std::nullopt : strings_.parameter_slot(arg, position);
       parts.method_given = true;
       break;
     case Role::Fields:
@@ -269,6 +271,7 @@ HttpCall make_http_call(const std::string& library, const RequestParts& parts,
     reason += parts.method_given ? "the HTTP method is chosen at run time" : "the HTTP method is not known";
   }
   call.unresolved_reason = reason;
+  if (!call.method && parts.method_slot) call.unresolved_reason = *parts.method_slot + reason;
   return call;
 }
 

@@ -20,6 +20,7 @@ struct RequestParts {
   std::optional<SourceLocation> url_location;  // where the URL was attached to the request
   std::optional<HttpMethod> method;
   bool method_given = false;  // some method was set, even if not resolved
+  std::optional<std::string> method_slot;  // unresolved method given by a parameter (parameter_slots.h)
   RequestBody body;
   std::optional<std::string> base;
 
@@ -58,7 +59,8 @@ class RequestPartsBuilder {
   const StringResolver& strings_;
 };
 
-// The HttpCall for parts found at `call_location`.
+// The HttpCall for parts found at `call_location`. A method slot is carried at the front of
+// unresolved_reason (see method_slot_of in wrapper_summaries.h) until wrappers are composed.
 HttpCall make_http_call(const std::string& library, const RequestParts& parts,
                         const SourceLocation& call_location);
 

@@ -3,6 +3,7 @@
 
 #include <cctype>
 
+#include "extract/parameter_slots.h"
 #include "model/facts.h"
 
 namespace scopelint::extract {
@@ -60,6 +61,11 @@ std::string percent_encode(const std::string& text) {
     if (text.compare(i, 2, kWildcard) == 0) {
       out += kWildcard;
       ++i;
+      continue;
+    }
+    if (const size_t slot = slot_length(text, i)) {  // a parameter's value is encoded by the caller's
+      out += text.substr(i, slot);
+      i += slot - 1;
       continue;
     }
     const auto c = static_cast<unsigned char>(text[i]);

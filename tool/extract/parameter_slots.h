@@ -1,0 +1,35 @@
+// Parameter slots: how a resolved string says "the value of parameter N of function F" so that a
+// wrapper's request can be rebuilt with each caller's arguments (see wrapper_summaries.h).
+//
+// A slot is written "\x1e<function key>\x1f<index>\x1e" inside resolved text. Slots never leave
+// tool/extract: every call that still holds one is either composed with its callers or has its
+// slots replaced by the wildcard "{}".
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace scopelint::extract {
+
+inline constexpr char kSlotMark = '\x1e';
+inline constexpr char kSlotSeparator = '\x1f';
+
+struct ParameterSlot {
+  std::string function;  // USR of the function, or "name:Qualified::name" for a declared wrapper
+  int index = 0;  // 0-based parameter
+};
+
+std::string slot_text(const std::string& function, int index);
+// The slot when `text` is exactly one slot.
+std::optional<ParameterSlot> whole_slot(const std::string& text);
+bool has_slot(const std::string& text);
+// Replaces every slot with what `value` gives for it.
+std::string substitute_slots(const std::string& text,
+                             const std::function<std::string(const ParameterSlot&)>& value);
+// Every slot becomes the wildcard "{}".
+std::string wildcard_slots(const std::string& text);
+// The length of the slot starting at text[pos] (a kSlotMark), or 0 when there is none.
+size_t slot_length(const std::string& text, size_t pos);
+
+}  // namespace scopelint::extract

@@ -1,0 +1,209 @@
+// Per-unit half of wrapper inference (see wrapper_summaries.h).
+#include "extract/wrapper_summaries.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "extract/clang_handles.h"
+#include "extract/cursor_utils.h"
+#include "extract/parameter_slots.h"
+
+namespace scopelint::extract {
+namespace {
+
+// The first slot anywhere in a request, with the method slot given separately.
+std::optional<ParameterSlot> first_slot(const HttpCall& call, const std::optional<std::string>& method_slot) {
+  auto in = [](const std::optional<std::string>& text) -> std::optional<ParameterSlot> {
+    if (!text) return std::nullopt;
+    for (size_t pos = text->find(kSlotMark); pos != std::string::npos; pos = text->find(kSlotMark, pos + 1)) {
+      if (const size_t length = slot_length(*text, pos)) return whole_slot(text->substr(pos, length));
+    }
+    return std::nullopt;
+  };
+  for (const auto* text : {&call.url, &call.base, &call.body.raw, &method_slot}) {
+    if (auto slot = in(*text)) return slot;
+  }
+  for (const auto& field : call.body.fields) {
+    if (auto slot = in(field.value)) return slot;
+  }
+  return std::nullopt;
+}
+
+bool is_named_function(CXCursorKind kind) {
+  return kind == CXCursor_FunctionDecl || kind == CXCursor_CXXMethod || kind == CXCursor_FunctionTemplate ||
+         kind == CXCursor_Constructor;
+}
+
+std::string usr_of(CXCursor cursor) { return to_string(clang_getCursorUSR(cursor)); }
+
+// Qualified names of the functions defined in the walked code, by USR.
+std::unordered_map<std::string, std::string> function_names(const AstTree& tree) {
+  std::unordered_map<std::string, std::string> names;
+  for (const auto& node : tree.nodes) {
+    if (is_named_function(node.kind)) names.emplace(usr_of(node.cursor), qualified_name(node.cursor));
+  }
+  return names;
+}
+
+WrapperArgument resolve_argument(const StringResolver& strings, CXCursor arg, int position) {
+  WrapperArgument out;
+  ResolvedString text = strings.resolve(arg, position);
+  out.text = text.known ? text.text : kWildcard;
+  out.literal = text.spelling_literal();
+  out.method = strings.resolve_method(arg, position);
+  if (!is_stringish_type(clang_getCursorType(arg))) {
+    ResolvedFields fields = strings.resolve_fields(arg, position);
+    if (fields.known && !fields.fields.empty()) out.fields = std::move(fields.fields);
+  }
+  return out;
+}
+
+bool declared_name(const std::vector<WrapperDeclaration>& declared, const std::string& name) {
+  return std::any_of(declared.begin(), declared.end(),
+                     [&](const WrapperDeclaration& wrapper) { return wrapper.function == name; });
+}
+
+void collect_call_sites(const TuContext& context, const StringResolver& strings,
+                        const std::function<bool(CXFile)>& in_scan,
+                        const std::vector<WrapperDeclaration>& declared, UnitWrappers& out) {
+  const auto& nodes = context.tree().nodes;
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].kind != CXCursor_CallExpr) continue;
+    const CXCursor call = nodes[i].cursor;
+    CXCursor callee = callee_of(call);
+    if (is_null(callee) || !is_named_function(clang_getCursorKind(callee))) continue;
+    CXCursor templated = clang_getSpecializedCursorTemplate(callee);
+    if (!is_null(templated)) callee = templated;
+    const std::string name = qualified_name(callee);
+    if (!declared_name(declared, name)) {
+      CXFile file = nullptr;
+      clang_getExpansionLocation(clang_getCursorLocation(callee), &file, nullptr, nullptr, nullptr);
+      if (!file || !in_scan(file)) continue;
+    }
+    const auto args = written_arguments(context.tu(), call);
+    if (args.empty()) continue;
+    WrapperCallSite site;
+    site.callee = usr_of(callee);
+    site.callee_name = name;
+    if (nodes[i].function >= 0) {
+      const CXCursor caller = nodes[static_cast<size_t>(nodes[i].function)].cursor;
+      if (is_named_function(clang_getCursorKind(caller))) {
+        site.caller = usr_of(caller);
+        site.caller_name = qualified_name(caller);
+      }
+    }
+    site.location = to_source_location(cursor_location(call));
+    for (CXCursor arg : args) site.arguments.push_back(resolve_argument(strings, arg, static_cast<int>(i)));
+    out.call_sites.push_back(std::move(site));
+  }
+}
+
+// Slots in `text` for which `matters(before, after)` holds, given the characters around each.
+bool slot_where(const std::string& text, bool (*matters)(const std::string& before, char after)) {
+  for (size_t pos = text.find(kSlotMark); pos != std::string::npos; pos = text.find(kSlotMark, pos + 1)) {
+    const size_t length = slot_length(text, pos);
+    if (length == 0) continue;
+    const char after = pos + length < text.size() ? text[pos + length] : '\0';
+    if (matters(text.substr(0, pos), after)) return true;
+  }
+  return false;
+}
+
+// An id in a path segment (`/medications/` + id + `/`) or a query value does not change which
+// endpoint is called; a path tail (`"/api/2.0" + path`) does.
+bool url_part_matters(const std::string& before, char after) {
+  const char prev = before.empty() ? '\0' : before.back();
+  const bool id_segment = prev == '/' && (after == '/' || after == '?' || after == '#');
+  const bool query_value = prev == '=' && (after == '\0' || after == '&' || after == '#');
+  return !id_segment && !query_value;
+}
+
+bool scope_value(const std::string& before, char) {
+  return before.size() >= 6 && before.compare(before.size() - 6, 6, "scope=") == 0;
+}
+
+// Whether the caller's arguments still decide the endpoint, the method or a requested scope: then
+// the caller is a wrapper too, and the request is reported where the caller is called.
+}  // namespace
+
+bool slots_decide_request(const HttpCall& call, const std::optional<std::string>& method_slot) {
+  if (method_slot) return true;
+  if (call.url && slot_where(*call.url, url_part_matters)) return true;
+  if (call.base && has_slot(*call.base)) return true;
+  if (call.body.raw && slot_where(*call.body.raw, scope_value)) return true;
+  for (const auto& field : call.body.fields) {
+    if (field.key == "scope" && field.value && has_slot(*field.value)) return true;
+  }
+  return false;
+}
+
+// Every slot is "{}"; the reasons say what stays unknown.
+HttpCall finish_request(HttpCall call, const std::optional<std::string>& method_slot) {
+  auto wild = [](std::optional<std::string>& text) {
+    if (text) text = wildcard_slots(*text);
+  };
+  wild(call.url);
+  wild(call.base);
+  wild(call.body.raw);
+  for (auto& field : call.body.fields) {
+    wild(field.value);
+    if (field.value && *field.value == kWildcard) field.value.reset();  // a parameter: value unknown
+  }
+  if (call.url && *call.url == kWildcard) call.url.reset();
+  if (call.body.raw && *call.body.raw == kWildcard) call.body.raw.reset();
+  std::string reason;
+  if (!call.url) reason = "the URL is built at run time";
+  if (!call.method) {
+    if (!reason.empty()) reason += "; ";
+    reason += method_slot || call.unresolved_reason.find("chosen at run time") != std::string::npos
+                  ? "the HTTP method is chosen at run time"
+                  : "the HTTP method is not known";
+  }
+  call.unresolved_reason = reason;
+  return call;
+}
+
+
+std::optional<std::string> take_method_slot(HttpCall& call) {
+  const size_t length = slot_length(call.unresolved_reason, 0);
+  if (length == 0) return std::nullopt;
+  std::string slot = call.unresolved_reason.substr(0, length);
+  call.unresolved_reason.erase(0, length);
+  return slot;
+}
+
+UnitWrappers collect_unit_wrappers(const TuContext& context, const StringResolver& strings,
+                                   const std::function<bool(CXFile)>& in_scan,
+                                   const std::vector<WrapperDeclaration>& declared,
+                                   std::vector<HttpCall>& calls) {
+  UnitWrappers out;
+  std::unordered_map<std::string, std::string> names;
+  std::vector<HttpCall> kept;
+  for (auto& call : calls) {
+    std::optional<std::string> method_slot = take_method_slot(call);
+    auto slot = first_slot(call, method_slot);
+    if (!slot) {
+      kept.push_back(std::move(call));
+      continue;
+    }
+    if (!slots_decide_request(call, method_slot)) {  // only ids and values: reported here
+      kept.push_back(finish_request(std::move(call), method_slot));
+      continue;
+    }
+    if (names.empty()) names = function_names(context.tree());
+    WrapperSummary summary;
+    summary.function = slot->function;
+    auto name = names.find(slot->function);
+    summary.name = name == names.end() ? "a wrapper" : name->second;
+    summary.method_slot = std::move(method_slot);
+    summary.request = std::move(call);
+    summary.request.chain.insert(summary.request.chain.begin(),
+                                 Note{summary.request.location, "request sent here by " + summary.name});
+    out.summaries.push_back(std::move(summary));
+  }
+  calls = std::move(kept);
+  collect_call_sites(context, strings, in_scan, declared, out);
+  return out;
+}
+
+}  // namespace scopelint::extract
