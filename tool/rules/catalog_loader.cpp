@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "rules/catalog.h"
+#include "config/json_lines.h"
+#include "scope/url.h"
 
 namespace scopelint {
 namespace {
@@ -22,23 +24,7 @@ constexpr std::string_view kReadPermission = "read";
 constexpr std::string_view kWritePermission = "write";
 
 // RFC 6901: '~' and '/' inside a key are written "~0" and "~1".
-std::string escape_pointer_token(std::string_view token) {
-  std::string out;
-  for (char c : token) out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
-  return out;
-}
 
-std::vector<std::string> split_path(std::string_view path) {
-  std::vector<std::string> segments;
-  size_t start = 0;
-  while (start <= path.size()) {
-    size_t end = path.find('/', start);
-    if (end == std::string_view::npos) end = path.size();
-    if (end > start) segments.emplace_back(path.substr(start, end - start));
-    start = end + 1;
-  }
-  return segments;
-}
 
 // Two templates are the same endpoint when they differ only in placeholder names or slashes.
 std::string route_key(const std::vector<std::string>& segments) {
@@ -110,7 +96,7 @@ class DuplicateKeyFinder {
     if (frames_.empty()) return "";
     const Frame& top = frames_.back();
     return top.pointer + "/" +
-           (top.is_array ? std::to_string(top.next_index) : escape_pointer_token(top.key));
+           (top.is_array ? std::to_string(top.next_index) : json_pointer_escape(top.key));
   }
   std::vector<Frame> frames_;
   std::string duplicate_;
@@ -139,7 +125,7 @@ struct Node {
   std::string pointer;
 
   Node member(std::string_view key) const {
-    return {value.at(std::string(key)), pointer + "/" + escape_pointer_token(key)};
+    return {value.at(std::string(key)), pointer + "/" + json_pointer_escape(key)};
   }
   Node item(size_t index) const { return {value.at(index), pointer + "/" + std::to_string(index)}; }
   bool has(std::string_view key) const { return value.contains(std::string(key)); }
@@ -218,7 +204,7 @@ class Loader {
     }
     for (const char* key : required) {
       if (!node.has(key)) {
-        fail(node.pointer + "/" + escape_pointer_token(key), "missing required key");
+        fail(node.pointer + "/" + json_pointer_escape(key), "missing required key");
       }
     }
   }
@@ -390,7 +376,7 @@ class Loader {
   void add_endpoint(const Node& node, const std::string& resource) {
     EndpointRule rule;
     rule.path = relative_path_of(node.member("path"));
-    rule.segments = split_path(rule.path);
+    rule.segments = path_segments(rule.path);
     rule.methods = methods_of(node.member("methods"));
     rule.resource = resource;
     if (node.has("note")) rule.note = text_of(node.member("note"));
@@ -423,7 +409,7 @@ class Loader {
         rule.body_fields.push_back(text_of(field));
       }
       for (const Node& path : items_of(item.member("paths"), false)) {
-        std::vector<std::string> segments = split_path(relative_path_of(path));
+        std::vector<std::string> segments = path_segments(relative_path_of(path));
         if (route_pointers_.count(route_key(segments)) == 0) {
           fail(path.pointer, "signing path is not a documented endpoint");
         }
