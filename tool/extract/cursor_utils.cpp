@@ -4,6 +4,7 @@
 #include <cctype>
 #include <filesystem>
 
+#include "extract/ast_walker.h"
 #include "extract/clang_handles.h"
 
 namespace scopelint::extract {
@@ -291,6 +292,16 @@ std::optional<SourceRange> single_literal_range(CXTranslationUnit tu, CXCursor c
   }
   if (tokens) clang_disposeTokens(tu, tokens, count);
   return range;
+}
+
+bool is_local_variable(CXCursor var) {
+  for (CXCursor parent = clang_getCursorSemanticParent(var); !is_null(parent);
+       parent = clang_getCursorSemanticParent(parent)) {
+    const CXCursorKind kind = clang_getCursorKind(parent);
+    if (is_function_like(kind) || kind == CXCursor_LambdaExpr) return true;
+    if (kind == CXCursor_TranslationUnit || clang_isInvalid(kind)) break;
+  }
+  return false;
 }
 
 }  // namespace scopelint::extract

@@ -68,4 +68,7 @@ std::optional<SourceRange> single_literal_range(CXTranslationUnit tu, CXCursor c
 // adjacent pieces; nullopt when it is not a string literal.
 std::optional<std::string> decode_string_literal(const std::string& text);
 
+// A variable declared inside a function or lambda (not at namespace or class scope).
+bool is_local_variable(CXCursor var);
+
 }  // namespace scopelint::extract

@@ -77,15 +77,8 @@ void apply_option(const HandleOption& option, CXCursor value_arg, CXCursor call,
 }
 
 HttpCall perform_call(const std::string& library, const HandleState& state, CXCursor perform) {
-  RequestParts parts = state.parts;
-  if (state.custom_given) {
-    parts.method = state.custom_method;
-    parts.method_given = true;
-  } else {
-    if (!parts.method) parts.method = HttpMethod::Get;
-    if (*parts.method == HttpMethod::Get || *parts.method == HttpMethod::Head) parts.body = RequestBody{};
-  }
-  return make_http_call(library, parts, to_source_location(cursor_location(perform)));
+  return make_http_call(library, parts_at_perform(state.parts, state.custom_given, state.custom_method),
+                        to_source_location(cursor_location(perform)));
 }
 
 }  // namespace

@@ -21,16 +21,6 @@ bool same_declaration(CXCursor a, CXCursor b) {
 
 bool refers_to(CXCursor expr, CXCursor var) { return same_declaration(referenced_variable(expr), var); }
 
-bool is_local_variable(CXCursor var) {
-  for (CXCursor parent = clang_getCursorSemanticParent(var); !is_null(parent);
-       parent = clang_getCursorSemanticParent(parent)) {
-    const CXCursorKind kind = clang_getCursorKind(parent);
-    if (is_function_like(kind) || kind == CXCursor_LambdaExpr) return true;
-    if (kind == CXCursor_TranslationUnit || clang_isInvalid(kind)) break;
-  }
-  return false;
-}
-
 bool is_branch_kind(CXCursorKind kind) {
   switch (kind) {
     case CXCursor_IfStmt:

@@ -275,4 +275,15 @@ HttpCall make_http_call(const std::string& library, const RequestParts& parts,
   return call;
 }
 
+RequestParts parts_at_perform(RequestParts parts, bool custom_given, std::optional<HttpMethod> custom_method) {
+  if (custom_given) {
+    parts.method = custom_method;
+    parts.method_given = true;
+  } else {
+    if (!parts.method) parts.method = HttpMethod::Get;
+    if (*parts.method == HttpMethod::Get || *parts.method == HttpMethod::Head) parts.body = RequestBody{};
+  }
+  return parts;
+}
+
 }  // namespace scopelint::extract

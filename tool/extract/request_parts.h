@@ -59,6 +59,10 @@ class RequestPartsBuilder {
   const StringResolver& strings_;
 };
 
+// The request a libcurl-style perform sends: CUSTOMREQUEST wins when given; otherwise the
+// method the options set (GET by default), and GET and HEAD send no body.
+RequestParts parts_at_perform(RequestParts parts, bool custom_given, std::optional<HttpMethod> custom_method);
+
 // The HttpCall for parts found at `call_location`. A method slot is carried at the front of
 // unresolved_reason (see method_slot_of in wrapper_summaries.h) until wrappers are composed.
 HttpCall make_http_call(const std::string& library, const RequestParts& parts,

@@ -31,16 +31,6 @@ std::optional<std::string> evaluate_integer(CXCursor expr) {
   return std::to_string(clang_EvalResult_getAsLongLong(result.get()));
 }
 
-bool is_local_variable(CXCursor var) {
-  for (CXCursor parent = clang_getCursorSemanticParent(var); !is_null(parent);
-       parent = clang_getCursorSemanticParent(parent)) {
-    const CXCursorKind kind = clang_getCursorKind(parent);
-    if (is_function_like(kind) || kind == CXCursor_LambdaExpr) return true;
-    if (kind == CXCursor_TranslationUnit || clang_isInvalid(kind)) break;
-  }
-  return false;
-}
-
 }  // namespace
 
 ResolvedString StringResolver::resolve(CXCursor expr, int position) const {

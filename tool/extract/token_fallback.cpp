@@ -721,15 +721,9 @@ class TokenPass {
         continue;
       }
       if (perform) {
-        RequestParts parts = state.parts;
-        if (state.custom_given) {
-          parts.method = state.custom_method;
-          parts.method_given = true;
-        } else {
-          if (!parts.method) parts.method = HttpMethod::Get;
-          if (*parts.method == HttpMethod::Get || *parts.method == HttpMethod::Head) parts.body = RequestBody{};
-        }
-        out.push_back(make_http_call(library.library, parts, token_location(tokens_[i])));
+        out.push_back(make_http_call(library.library,
+                                     parts_at_perform(state.parts, state.custom_given, state.custom_method),
+                                     token_location(tokens_[i])));
         continue;
       }
       if (args.size() <= std::max(api.option_arg, api.value_arg)) continue;
