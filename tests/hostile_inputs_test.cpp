@@ -55,15 +55,17 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 
 TEST(HostileInputs, FiftyThousandTermConcatenationInUrlArgument) {
   TempDir dir;
-  std::string source = "#include <string>\n#include <cpr/cpr.h>\nvoid g() { cpr::Get(cpr::Url{"
-                       "std::string(\"https://app.elationemr.com/api/2.0/patients/\")";
+  std::string source = "#include <string>\n#include <cpr/cpr.h>\nvoid g() { cpr::Delete(cpr::Url{"
+                       "std::string(\"https://app.elationemr.com/api/2.0/allergies/\")";
   for (int i = 0; i < 50000; ++i) source += " + \"a\"";
   source += "}); }\n";
   dir.write("concat.cpp", source);
   dir.write("good.cpp", kGoodSource);
   CommandResult result = scan({"concat.cpp", "good.cpp"}, dir.path());
-  expect_exit_in(result, {0, 1});
+  expect_exit_in(result, {1});
   expect_good_finding(result);
+  // The whole sum is resolved (not cut off at a depth limit): DELETE /allergies/{id} is judged.
+  EXPECT_NE(result.out.find("concat.cpp:3:"), std::string::npos) << result.out.substr(0, 4000);
 }
 
 TEST(HostileInputs, TenThousandNestedParentheses) {

@@ -160,6 +160,29 @@ ResolvedString StringResolver::resolve_at(CXCursor expr, int position, int depth
   return ResolvedString::wildcard();
 }
 
+// `a + b + c` is operator+(operator+(a, b), c): the left operands nest as deep as the sum is long.
+// They are followed in a loop, at one depth, so a long sum is resolved whole, not cut off.
+ResolvedString StringResolver::resolve_sum(CXCursor call, int position, int depth) const {
+  std::vector<CXCursor> right_operands;
+  CXCursor left = call;
+  for (;;) {
+    const auto args = call_arguments(left);
+    right_operands.push_back(args[1]);
+    CXCursor inner = strip_wrappers(args[0]);
+    if (clang_getCursorKind(inner) != CXCursor_CallExpr || spelling(inner) != "operator+" ||
+        call_arguments(inner).size() != 2) {
+      left = args[0];
+      break;
+    }
+    left = inner;
+  }
+  ResolvedString value = resolve_at(left, position, depth);
+  for (auto it = right_operands.rbegin(); it != right_operands.rend(); ++it) {
+    value.append(resolve_at(*it, position, depth));
+  }
+  return value;
+}
+
 bool StringResolver::is_passthrough(const std::string& name, CXCursor call) const {
   static const std::vector<std::string> kStd = {
       "std::basic_string::c_str",       "std::basic_string::data",
@@ -190,6 +213,7 @@ ResolvedString StringResolver::resolve_call(CXCursor call, int position, int dep
     return args.empty() ? ResolvedString::constant("") : arg(0);
   }
   if (short_name == "operator+") {
+    if (args.size() == 2) return resolve_sum(call, position, depth);
     ResolvedString value = arg(0);
     for (size_t i = 1; i < args.size(); ++i) value.append(arg(i));
     return value;

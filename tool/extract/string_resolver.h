@@ -62,6 +62,7 @@ class StringResolver {
  private:
   ResolvedString resolve_at(CXCursor expr, int position, int depth) const;
   ResolvedString resolve_call(CXCursor call, int position, int depth) const;
+  ResolvedString resolve_sum(CXCursor call, int position, int depth) const;
   ResolvedString resolve_variable(CXCursor var, int position, int depth) const;
   ResolvedString apply_events(CXCursor var, ResolvedString value, int position, int depth) const;
   std::optional<ResolvedString> literal_macro(CXCursor expr) const;
