@@ -150,6 +150,51 @@ void f(CURL* h) {
   EXPECT_TRUE(result.diagnostics.empty());
 }
 
+TEST_F(ExtractFilesTest, BrokenDatabaseEntriesAreDroppedAndTheGoodOnesStillApply) {
+  const std::string source = write("src/a.cpp", R"C(#include <curl/curl.h>
+void f(CURL* h) {
+  curl_easy_setopt(h, CURLOPT_URL, API_HOST "/api/2.0/vitals/");
+  curl_easy_perform(h);
+}
+)C");
+  write("compile_commands.json", R"([{"directory": ")" + dir_.string() +
+                                     R"(", "arguments": ["c++", "-DAPI_HOST=\"https://app.elationemr.com\"", "-c", "src/a.cpp"],)"
+                                     R"( "file": "src/a.cpp"}, {"file": "src/b.cpp", "command": "c++ -c src/b.cpp"},)"
+                                     R"( {"directory": "x", "file": "c.cpp", "arguments": []}, 7])");
+  const ExtractResult result = scan({source});
+  ASSERT_EQ(result.facts.calls.size(), 1u);
+  EXPECT_EQ(result.facts.calls[0].url.value_or(""), "https://app.elationemr.com/api/2.0/vitals/");
+  ASSERT_EQ(result.diagnostics.size(), 1u);
+  EXPECT_NE(result.diagnostics[0].message.find("ignored 3 of 4 entries (entry 2: no \"directory\"; entry 3: "
+                                               "\"arguments\" is not a list of strings; entry 4: not an object)"),
+            std::string::npos)
+      << result.diagnostics[0].message;
+}
+
+// libclang 14 used to chdir() the whole process into the entry's directory: the next relative
+// path (a file, -o, --fix) then resolved against it, and after TearDown the cwd was deleted.
+TEST_F(ExtractFilesTest, CompileDatabaseDirectoryDoesNotChangeTheProcessDirectory) {
+  write("inc/paths.h", "#define PATIENTS_PATH \"/patients/\"\n");
+  const std::string source = write("src/a.cpp", R"C(#include <curl/curl.h>
+#include "paths.h"
+void f(CURL* h) {
+  curl_easy_setopt(h, CURLOPT_URL, "https://app.elationemr.com/api/2.0" PATIENTS_PATH);
+  curl_easy_perform(h);
+}
+)C");
+  write("build/compile_commands.json", R"([{"directory": ")" + (dir_ / "build").string() +
+                                           R"(", "command": "c++ -I../inc -c ../src/a.cpp", "file": "../src/a.cpp"}])");
+  const fs::path before = fs::current_path();
+  ExtractOptions options;
+  options.paths = {source};
+  options.compile_db_dir = (dir_ / "build").string();
+  const ExtractResult result = extract_facts(options);
+  ASSERT_EQ(result.facts.calls.size(), 1u);  // -I../inc still resolves against the directory
+  EXPECT_EQ(result.facts.calls[0].url.value_or(""), "https://app.elationemr.com/api/2.0/patients/");
+  EXPECT_TRUE(result.diagnostics.empty());
+  EXPECT_EQ(fs::current_path(), before);
+}
+
 TEST_F(ExtractFilesTest, FixedFlagsAfterDoubleDash) {
   const std::string source = write("b.c", R"C(#include <curl/curl.h>
 void f(CURL* h) {

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "extract/clang_handles.h"
+#include "extract/compile_database_filter.h"
 
 namespace scopelint::extract {
 namespace fs = std::filesystem;
@@ -96,10 +97,18 @@ CompileCommands::CompileCommands(const ExtractOptions& options)
     return;
   }
   if (database_dir_.empty()) return;
+  // Malformed entries are dropped first: libclang would reject the whole file for one of them.
+  std::error_code ec;
+  std::string scratch = (fs::temp_directory_path(ec) / "scopelint-cdb-XXXXXX").string();
+  if (!mkdtemp(scratch.data())) scratch.clear();
+  const FilteredDatabase filtered = filter_compile_database(database_dir_, scratch);
+  problem_ = filtered.problem;
   CXCompilationDatabase_Error error = CXCompilationDatabase_NoError;
-  CXCompilationDatabase db = clang_CompilationDatabase_fromDirectory(database_dir_.c_str(), &error);
+  CXCompilationDatabase db = nullptr;
+  if (!filtered.load_dir.empty()) db = clang_CompilationDatabase_fromDirectory(filtered.load_dir.c_str(), &error);
+  if (!scratch.empty()) fs::remove_all(scratch, ec);  // libclang has read the file by now
   if (error != CXCompilationDatabase_NoError || !db) {
-    problem_ = "cannot load the compilation database in " + database_dir_;
+    if (problem_.empty()) problem_ = "cannot load the compilation database in " + database_dir_;
     if (db) clang_CompilationDatabase_dispose(db);
     database_dir_.clear();
     return;
@@ -155,7 +164,13 @@ ParseCommand CompileCommands::command_for(const SourceFile& file,
     command.origin = "defaults";
   }
   command.argv.push_back(argv0);
-  if (!working_dir.empty()) command.argv.push_back("-working-directory=" + working_dir);
+  // The entry's directory goes to the frontend (cc1) only: libclang 14's driver applies a plain
+  // -working-directory with chdir() on the whole process (its RealFileSystem is linked to the
+  // process), which moved relative -o/--fix paths, broke the next relative file and raced -j N.
+  if (!working_dir.empty()) {
+    for (const char* arg : {"-Xclang", "-working-directory", "-Xclang"}) command.argv.push_back(arg);
+    command.argv.push_back(working_dir);
+  }
   if (!resource_dir_.empty()) command.argv.push_back("-resource-dir=" + resource_dir_);
   for (const auto& arg : options_.extra_args_before) command.argv.push_back(arg);
   // Appended flags must precede a "--" (after it everything is an input file).

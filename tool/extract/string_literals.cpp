@@ -4,6 +4,7 @@
 #include <string>
 
 #include "extract/cursor_utils.h"
+#include "util/percent_encoding.h"
 
 namespace scopelint::extract {
 namespace {
@@ -24,13 +25,6 @@ void append_utf8(std::string& out, unsigned long cp) {
     out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (cp & 0x3F));
   }
-}
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
 }
 
 // Decodes the escapes of one quoted piece body; returns false on malformed text.
@@ -54,8 +48,8 @@ bool decode_piece(const std::string& body, bool wide, std::string& out) {
       case 'x': {
         unsigned long value = 0;
         size_t digits = 0;
-        while (i + 1 < body.size() && hex_value(body[i + 1]) >= 0) {
-          value = value * 16 + static_cast<unsigned long>(hex_value(body[++i]));
+        while (i + 1 < body.size() && hex_digit_value(body[i + 1]) >= 0) {
+          value = value * 16 + static_cast<unsigned long>(hex_digit_value(body[++i]));
           ++digits;
         }
         if (digits == 0) return false;
@@ -67,8 +61,8 @@ bool decode_piece(const std::string& body, bool wide, std::string& out) {
         const size_t n = c == 'u' ? 4 : 8;
         unsigned long value = 0;
         for (size_t k = 0; k < n; ++k) {
-          if (i + 1 >= body.size() || hex_value(body[i + 1]) < 0) return false;
-          value = value * 16 + static_cast<unsigned long>(hex_value(body[++i]));
+          if (i + 1 >= body.size() || hex_digit_value(body[i + 1]) < 0) return false;
+          value = value * 16 + static_cast<unsigned long>(hex_digit_value(body[++i]));
         }
         append_utf8(out, value);
         break;

@@ -5,6 +5,7 @@
 
 #include "extract/parameter_slots.h"
 #include "model/facts.h"
+#include "util/percent_encoding.h"
 
 namespace scopelint::extract {
 
@@ -55,7 +56,6 @@ std::string collapse_wildcards(const std::string& text) {
 }
 
 std::string percent_encode(const std::string& text) {
-  static const char* kHex = "0123456789ABCDEF";
   std::string out;
   for (size_t i = 0; i < text.size(); ++i) {
     if (text.compare(i, 2, kWildcard) == 0) {
@@ -72,9 +72,7 @@ std::string percent_encode(const std::string& text) {
     if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
       out += static_cast<char>(c);
     } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
+      append_percent_escape(out, c);
     }
   }
   return out;

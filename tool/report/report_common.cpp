@@ -2,6 +2,7 @@
 #include "report/report_common.h"
 
 #include "report/report.h"
+#include "util/percent_encoding.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -115,7 +116,6 @@ std::string sanitize_utf8(std::string_view text) {
 
 std::string percent_encode_path(std::string_view path) {
   static const std::string_view kAllowedPunctuation = "-._~/!$&()*+,;=@";
-  static const char kHex[] = "0123456789ABCDEF";
   std::string out;
   for (char c : path) {
     auto byte = static_cast<unsigned char>(c);
@@ -124,9 +124,7 @@ std::string percent_encode_path(std::string_view path) {
     if (alnum || kAllowedPunctuation.find(c) != std::string_view::npos) {
       out += c;
     } else {
-      out += '%';
-      out += kHex[byte >> 4];
-      out += kHex[byte & 0xF];
+      append_percent_escape(out, byte);
     }
   }
   return out;

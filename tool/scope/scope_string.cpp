@@ -5,20 +5,14 @@
 #include <cctype>
 
 #include "model/facts.h"
+#include "util/percent_encoding.h"
 
 namespace scopelint {
 namespace {
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 bool is_escape_at(std::string_view text, size_t i) {
-  return i + 2 < text.size() && text[i] == '%' && hex_value(text[i + 1]) >= 0 &&
-         hex_value(text[i + 2]) >= 0;
+  return i + 2 < text.size() && text[i] == '%' && hex_digit_value(text[i + 1]) >= 0 &&
+         hex_digit_value(text[i + 2]) >= 0;
 }
 
 bool is_separator(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ','; }
@@ -48,7 +42,7 @@ std::string decode_wire(std::string_view text, ParsedScopeString& result) {
     if (c == '+') {
       out.push_back(' ');
     } else if (c == '%' && is_escape_at(text, i)) {
-      out.push_back(static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2])));
+      out.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
       i += 2;
     } else if (c == '%') {
       result.problems.push_back({ScopeEncodingProblem::Kind::BadPercent, std::string(text.substr(i, 3))});
@@ -76,7 +70,7 @@ std::string decode_plain(std::string_view text, ParsedScopeString& result) {
                                  std::string(text.substr(i, escape ? 3 : 1))});
     }
     if (escape) {
-      out.push_back(static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2])));
+      out.push_back(static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2])));
       i += 2;
     } else if (text[i] == '+') {
       out.push_back(' ');
