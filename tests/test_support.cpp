@@ -43,7 +43,9 @@ CommandResult run_shell(const std::string& command) {
 CommandResult run_scopelint(const std::vector<std::string>& args, const std::string& cwd) {
   std::string command;
   if (!cwd.empty()) command = "cd " + shell_quote(cwd) + " && ";
-  command += shell_quote(SCOPELINT_BINARY);
+  // scripts/test-sanitizers points this at a ThreadSanitizer build of scopelint.
+  const char* binary = std::getenv("SCOPELINT_TEST_BINARY");
+  command += shell_quote(binary && *binary ? binary : SCOPELINT_BINARY);
   for (const auto& arg : args) command += " " + shell_quote(arg);
   return run_shell(command);
 }

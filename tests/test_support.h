@@ -12,7 +12,8 @@ struct CommandResult {
   std::string err;
 };
 
-// Runs build/scopelint with `args` (each shell-quoted) in `cwd` (default: the current directory).
+// Runs build/scopelint (or $SCOPELINT_TEST_BINARY) with `args` (each shell-quoted) in `cwd`
+// (default: the current directory).
 CommandResult run_scopelint(const std::vector<std::string>& args, const std::string& cwd = "");
 
 // Runs a shell command; captures stdout and stderr.
