@@ -129,7 +129,9 @@ TEST_P(ExtractHeaderParityTest, SameFactsWithAndWithoutThirdPartyHeaders) {
 
 INSTANTIATE_TEST_SUITE_P(ExtractLibraries, ExtractHeaderParityTest,
                          ::testing::Values("libcurl", "cpr", "cpp-httplib", "qt", "poco", "cpprestsdk",
-                                           "boost-beast", "headers-missing", "demo"));
+                                           "boost-beast", "headers-missing", "demo", "wrappers/method_switch",
+                                           "wrappers/get_posts_with_body", "wrappers/beast_verb",
+                                           "wrappers/libcurl_verb_if", "wrappers/two_components"));
 
 }  // namespace
 }  // namespace scopelint

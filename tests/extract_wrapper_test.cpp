@@ -116,6 +116,143 @@ int main() { httplib::Client cli("https://app.elationemr.com"); walk(cli, "/api/
   EXPECT_EQ(calls.front().method, HttpMethod::Get);
 }
 
+// The calls reported on one line of one file.
+std::vector<const HttpCall*> calls_at(const std::vector<HttpCall>& calls, const std::string& file, unsigned line) {
+  std::vector<const HttpCall*> out;
+  for (const auto& call : calls) {
+    if (file_name(call.location.file) == file && call.location.line == line) out.push_back(&call);
+  }
+  return out;
+}
+
+std::vector<HttpCall> calls_in_source(const test::TempDir& dir) {
+  ExtractOptions options;
+  options.paths = {dir.path()};
+  return extract_facts(options).facts.calls;
+}
+
+TEST(ExtractWrapperBranches, KnownEnumArgumentPicksTheSwitchCase) {
+  const auto calls = calls_in("method_switch");
+  const auto remove = calls_at(calls, "main.cpp", 15);  // api.call(Method::Delete, "/allergies/" + id + "/")
+  ASSERT_EQ(remove.size(), 1u);
+  EXPECT_EQ(remove[0]->method, HttpMethod::Delete);
+  EXPECT_EQ(remove[0]->url, "/api/2.0/allergies/{}/");
+  const auto read = calls_at(calls, "main.cpp", 16);  // api.call(Method::Get, "/medications/")
+  ASSERT_EQ(read.size(), 1u);
+  EXPECT_EQ(read[0]->method, HttpMethod::Get);
+  ASSERT_FALSE(read[0]->chain.empty());
+  EXPECT_EQ(read[0]->chain.back().message, "request sent here by ElationApi::call");
+}
+
+TEST(ExtractWrapperBranches, KnownStringArgumentPicksTheIfBranch) {
+  const auto calls = calls_in("method_switch");
+  const auto put = calls_at(calls, "main.cpp", 17);  // api.send("PUT", ...)
+  ASSERT_EQ(put.size(), 1u);
+  EXPECT_EQ(put[0]->method, HttpMethod::Put);
+  const auto remove = calls_at(calls, "main.cpp", 18);  // api.send("DELETE", ...)
+  ASSERT_EQ(remove.size(), 1u);
+  EXPECT_EQ(remove[0]->method, HttpMethod::Delete);
+}
+
+TEST(ExtractWrapperBranches, UnknownArgumentLeavesTheMethodOpen) {
+  const auto calls = calls_in("method_switch");
+  const auto chosen = calls_at(calls, "main.cpp", 20);  // api.call(method_from(argv[2]), ...)
+  ASSERT_EQ(chosen.size(), 1u);
+  EXPECT_FALSE(chosen[0]->method.has_value());
+  EXPECT_EQ(chosen[0]->url, "/api/2.0/problems/{}/");
+  EXPECT_EQ(chosen[0]->unresolved_reason,
+            "ElationApi::call chooses the HTTP method by its parameter 'method', which is not known here");
+}
+
+TEST(ExtractWrapperBranches, OmittedArgumentTakesTheDefault) {
+  const auto calls = calls_in("get_posts_with_body");
+  const auto omitted = calls_at(calls, "main.cpp", 16);  // client.fetch("/allergies/")
+  ASSERT_EQ(omitted.size(), 1u);
+  EXPECT_EQ(omitted[0]->method, HttpMethod::Get);
+  const auto empty = calls_at(calls, "main.cpp", 13);  // client.fetch("/patients/", "")
+  ASSERT_EQ(empty.size(), 1u);
+  EXPECT_EQ(empty[0]->method, HttpMethod::Get);
+  const auto body = calls_at(calls, "main.cpp", 15);  // client.fetch("/problems/", "{...}")
+  ASSERT_EQ(body.size(), 1u);
+  EXPECT_EQ(body[0]->method, HttpMethod::Post);
+  const auto nullopt = calls_at(calls, "main.cpp", 18);  // client.save(path, std::nullopt)
+  ASSERT_EQ(nullopt.size(), 1u);
+  EXPECT_EQ(nullopt[0]->method, HttpMethod::Delete);
+  const auto unknown = calls_at(calls, "main.cpp", 20);  // client.fetch("/problems/", run-time body)
+  ASSERT_EQ(unknown.size(), 1u);
+  EXPECT_FALSE(unknown[0]->method.has_value());
+}
+
+TEST(ExtractWrapperBranches, LibcurlOptionsSetInBranches) {
+  const auto calls = calls_in("libcurl_verb_if");
+  const auto get = calls_at(calls, "main.cpp", 12);  // send("GET", ...): neither branch
+  ASSERT_EQ(get.size(), 1u);
+  EXPECT_EQ(get[0]->method, HttpMethod::Get);
+  EXPECT_EQ(get[0]->body.kind, RequestBody::Kind::None);
+  const auto post = calls_at(calls, "main.cpp", 14);  // send("POST", ...)
+  ASSERT_EQ(post.size(), 1u);
+  EXPECT_EQ(post[0]->method, HttpMethod::Post);
+  const auto remove = calls_at(calls, "main.cpp", 13);  // send("DELETE", ...)
+  ASSERT_EQ(remove.size(), 1u);
+  EXPECT_EQ(remove[0]->method, HttpMethod::Delete);
+}
+
+TEST(ExtractWrapperBranches, BeastVerbParameter) {
+  const auto calls = calls_in("beast_verb");
+  const auto post = calls_at(calls, "main.cpp", 16);
+  ASSERT_EQ(post.size(), 1u);
+  EXPECT_EQ(post[0]->method, HttpMethod::Post);
+  const auto remove = calls_at(calls, "main.cpp", 17);
+  ASSERT_EQ(remove.size(), 1u);
+  EXPECT_EQ(remove[0]->method, HttpMethod::Delete);
+  EXPECT_EQ(remove[0]->url, "/api/2.0/appointments/{}/");
+}
+
+TEST(ExtractWrapperBranches, ChoiceFollowedThroughAnOuterWrapper) {
+  test::TempDir dir;
+  dir.write("api.cpp", R"(#include <httplib.h>
+#include <string>
+enum class Method { Get, Delete };
+std::string call(httplib::Client& cli, Method m, const std::string& path) {
+  if (m == Method::Delete) return cli.Delete("/api/2.0" + path) ? "" : "";
+  return cli.Get("/api/2.0" + path)->body;
+}
+std::string patients(httplib::Client& cli, Method m) { return call(cli, m, "/patients/"); }
+int main() {
+  httplib::Client cli("https://app.elationemr.com");
+  patients(cli, Method::Delete);
+  patients(cli, Method::Get);
+}
+)");
+  const auto calls = calls_in_source(dir);
+  const auto remove = calls_at(calls, "api.cpp", 11);
+  ASSERT_EQ(remove.size(), 1u);
+  EXPECT_EQ(remove[0]->method, HttpMethod::Delete);
+  EXPECT_EQ(remove[0]->url, "/api/2.0/patients/");
+  const auto get = calls_at(calls, "api.cpp", 12);
+  ASSERT_EQ(get.size(), 1u);
+  EXPECT_EQ(get[0]->method, HttpMethod::Get);
+}
+
+TEST(ExtractWrapperBranches, BranchesWithTheSameMethodStayKnown) {
+  test::TempDir dir;
+  dir.write("api.cpp", R"(#include <httplib.h>
+#include <string>
+std::string list(httplib::Client& cli, const std::string& mode, const std::string& path) {
+  if (mode == "all") return cli.Get("/api/2.0" + path)->body;
+  return cli.Get("/api/2.0" + path)->body;
+}
+int main(int argc, char** argv) {
+  httplib::Client cli("https://app.elationemr.com");
+  list(cli, argv[1], "/patients/");
+}
+)");
+  const auto calls = calls_in_source(dir);
+  const auto list = calls_at(calls, "api.cpp", 9);
+  ASSERT_FALSE(list.empty());
+  for (const auto* call : list) EXPECT_EQ(call->method, HttpMethod::Get);
+}
+
 using Summary = std::tuple<std::string, std::string, std::string>;  // rule, level, message
 
 std::vector<Summary> findings_of(const std::string& project) {

@@ -1,10 +1,13 @@
 // Drives the language server in-process over pipes: lifecycle, errors, coalescing, real
-// diagnostics.
+// diagnostics, unsaved buffers and the fact cache.
 #include <gtest/gtest.h>
 #include <poll.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
+#include <mutex>
+#include <optional>
 #include <thread>
 
 #include "lsp/server.h"
@@ -65,11 +68,13 @@ class Client {
     return wait_for(
         [id](const json& m) { return m.contains("id") && m["id"] == id && !m.contains("method"); });
   }
-  json publish_for(const std::string& uri) {
-    return wait_for([&](const json& m) {
-      return m.value("method", "") == "textDocument/publishDiagnostics" &&
-             m["params"]["uri"] == uri;
-    });
+  json publish_for(const std::string& uri, double seconds = 15) {
+    return wait_for(
+        [&](const json& m) {
+          return m.value("method", "") == "textDocument/publishDiagnostics" &&
+                 m["params"]["uri"] == uri;
+        },
+        seconds);
   }
   void close_input() {
     if (to_server_[1] >= 0) ::close(to_server_[1]);
@@ -109,7 +114,9 @@ struct FakeLint {
   LintFunction function() const {
     return [findings = findings, runs = runs](const Options&, const UnsavedFiles&) {
       ++*runs;
-      return *findings;
+      LintResult result;
+      result.findings = *findings;
+      return result;
     };
   }
 };
@@ -346,6 +353,187 @@ TEST(LspServer, PublishesMissingScopeAndClearsItAfterTheFix) {
   EXPECT_EQ(cleared["params"]["version"], 2);
   client.request(3, "shutdown");
   client.response(3);
+  client.notify("exit");
+  EXPECT_EQ(client.finish(), 0);
+}
+
+// The real lint, recording how each run obtained its translation units.
+struct RecordingLint {
+  std::shared_ptr<std::mutex> mutex = std::make_shared<std::mutex>();
+  std::shared_ptr<std::vector<UnitCounts>> runs = std::make_shared<std::vector<UnitCounts>>();
+  LintFunction function() const {
+    return [mutex = mutex, runs = runs, lint = default_lint_function()](
+               const Options& options, const UnsavedFiles& unsaved) {
+      LintResult result = lint(options, unsaved);
+      std::lock_guard<std::mutex> lock(*mutex);
+      runs->push_back(result.units);
+      return result;
+    };
+  }
+  // Run `n` (1-based) once it has finished; nullopt after `seconds`.
+  std::optional<UnitCounts> run(size_t n, double seconds = 60) const {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    while (std::chrono::steady_clock::now() < deadline) {
+      {
+        std::lock_guard<std::mutex> lock(*mutex);
+        if (runs->size() >= n) return (*runs)[n - 1];
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return std::nullopt;
+  }
+  UnitCounts last() const {
+    std::lock_guard<std::mutex> lock(*mutex);
+    return runs->empty() ? UnitCounts{} : runs->back();
+  }
+};
+
+// Three libcurl units (C: quick to parse) that include api.h: a token request and two reads.
+struct CurlProject {
+  explicit CurlProject(const std::string& scope) {
+    dir.write("api.h", kApi);
+    token = dir.write("token.c", token_source(scope));
+    allergies = dir.write("allergies.c", read_source("allergies"));
+    dir.write("vitals.c", read_source("vitals"));
+  }
+  static std::string token_source(const std::string& scope) {
+    return "#include <curl/curl.h>\n#include \"api.h\"\nvoid token(CURL* h) {\n"
+           "  curl_easy_setopt(h, CURLOPT_URL, API \"/oauth2/token/\");\n"
+           "  curl_easy_setopt(h, CURLOPT_POSTFIELDS, \"grant_type=client_credentials&scope=" +
+           scope + "\");\n  curl_easy_perform(h);\n}\n";
+  }
+  static std::string read_source(const std::string& resource) {
+    return "#include <curl/curl.h>\n#include \"api.h\"\nvoid read_" + resource +
+           "(CURL* h) {\n  curl_easy_setopt(h, CURLOPT_URL, API \"/" + resource +
+           "/\");\n  curl_easy_perform(h);\n}\n";
+  }
+  static constexpr const char* kApi = "#define API \"https://app.elationemr.com/api/2.0\"\n";
+  test::TempDir dir;
+  std::string token, allergies;
+};
+
+json open_params(const std::string& path, const std::string& text) {
+  return {{"textDocument",
+           {{"uri", uri_from_path(path)}, {"languageId", "c"}, {"version", 1}, {"text", text}}}};
+}
+
+json change_params(const std::string& path, int version, const std::string& text) {
+  return {{"textDocument", {{"uri", uri_from_path(path)}, {"version", version}}},
+          {"contentChanges", {{{"text", text}}}}};
+}
+
+// A diagnostic's message, or "" when `publish` does not hold exactly one.
+std::string only_message(const json& publish) {
+  if (publish.is_null() || publish["params"]["diagnostics"].size() != 1) return "";
+  return publish["params"]["diagnostics"][0]["message"].get<std::string>();
+}
+
+TEST(LspServer, UnsavedBufferChangesDiagnosticsWithoutSaving) {
+  const std::string both = "system/allergies.read system/vitals.read";
+  CurlProject project(both);
+  const std::string on_disk = test::read_text(project.token);
+  RecordingLint lint;
+  Client client(lint.function());
+  client.start();
+  client.request(1, "initialize", initialize_params(project.dir.path()));
+  client.response(1);
+  client.notify("textDocument/didOpen", open_params(project.token, on_disk));
+  std::optional<UnitCounts> first = lint.run(1);
+  ASSERT_TRUE(first);  // clean: nothing is published
+  EXPECT_EQ(first->parsed + first->from_cache, 3u);
+
+  // Only the buffer drops the allergies scope: allergies.c, which did not change, loses it.
+  client.notify("textDocument/didChange",
+                change_params(project.token, 2, CurlProject::token_source("system/vitals.read")));
+  json missing = client.publish_for(uri_from_path(project.allergies), 60);
+  ASSERT_FALSE(missing.is_null());
+  ASSERT_EQ(missing["params"]["diagnostics"].size(), 1u) << missing.dump(2);
+  EXPECT_EQ(missing["params"]["diagnostics"][0]["code"], "missing-scope");
+  EXPECT_NE(only_message(missing).find("system/allergies.read"), std::string::npos)
+      << missing.dump(2);
+  std::optional<UnitCounts> changed = lint.run(2);
+  ASSERT_TRUE(changed);
+  EXPECT_EQ(changed->parsed, 1u);  // token.c, with its buffer; the other two from the cache
+  EXPECT_EQ(changed->from_cache, 2u);
+  EXPECT_EQ(test::read_text(project.token), on_disk);
+
+  // The buffer is restored (still never saved): the finding goes.
+  client.notify("textDocument/didChange", change_params(project.token, 3, on_disk));
+  json cleared = client.publish_for(uri_from_path(project.allergies), 60);
+  ASSERT_FALSE(cleared.is_null());
+  EXPECT_EQ(cleared["params"]["diagnostics"], json::array());
+  std::optional<UnitCounts> restored = lint.run(3);
+  ASSERT_TRUE(restored);
+  EXPECT_EQ(restored->parsed, 0u);  // the buffer is the file again: everything from the cache
+  EXPECT_EQ(restored->from_cache, 3u);
+  client.request(2, "shutdown");
+  client.response(2);
+  client.notify("exit");
+  EXPECT_EQ(client.finish(), 0);
+}
+
+TEST(LspServer, OnlyUnitsReadingAChangedBufferAreParsedAgain) {
+  CurlProject project("system/patients.read");
+  RecordingLint lint;
+  Client client(lint.function());
+  client.start();
+  client.request(1, "initialize", initialize_params(project.dir.path()));
+  client.response(1);
+  const std::string allergies_uri = uri_from_path(project.allergies);
+  const std::string original = test::read_text(project.allergies);
+  client.notify("textDocument/didOpen", open_params(project.allergies, original));
+  EXPECT_NE(only_message(client.publish_for(allergies_uri, 60)).find("system/allergies.read"),
+            std::string::npos);
+  std::optional<UnitCounts> cold = lint.run(1);
+  ASSERT_TRUE(cold);
+  EXPECT_EQ(cold->parsed, 3u);
+  EXPECT_EQ(cold->from_cache, 0u);
+  EXPECT_TRUE(
+      std::filesystem::is_directory(project.dir.path() + "/.cache/scopelint"));  // the default
+
+  // One unit's buffer changes: only it is parsed again.
+  client.notify("textDocument/didChange",
+                change_params(project.allergies, 2, CurlProject::read_source("letters")));
+  json letters = client.wait_for(
+      [&](const json& m) {
+        return m.value("method", "") == "textDocument/publishDiagnostics" &&
+               m["params"]["uri"] == allergies_uri &&
+               only_message(m).find("system/letters.read") != std::string::npos;
+      },
+      60);
+  ASSERT_FALSE(letters.is_null());
+  std::optional<UnitCounts> edited = lint.run(2);
+  ASSERT_TRUE(edited);
+  EXPECT_EQ(edited->parsed, 1u);
+  EXPECT_EQ(edited->from_cache, 2u);
+
+  // A header every unit includes has a buffer: the units' cache entries list it, so all are parsed.
+  client.notify("textDocument/didOpen",
+                open_params(project.dir.path() + "/api.h",
+                            std::string(CurlProject::kApi) + "#define UNUSED 1\n"));
+  std::optional<UnitCounts> header = lint.run(3);
+  ASSERT_TRUE(header);
+  EXPECT_EQ(header->parsed, 3u);
+  EXPECT_EQ(header->from_cache, 0u);
+
+  // The buffers are closed unsaved: the files on disk hold, and none of the units parsed with a
+  // buffer was stored, so the cache serves the disk's findings again.
+  client.notify("textDocument/didClose",
+                {{"textDocument", {{"uri", uri_from_path(project.dir.path() + "/api.h")}}}});
+  client.notify("textDocument/didClose", {{"textDocument", {{"uri", allergies_uri}}}});
+  json back = client.wait_for(
+      [&](const json& m) {
+        return m.value("method", "") == "textDocument/publishDiagnostics" &&
+               m["params"]["uri"] == allergies_uri &&
+               only_message(m).find("system/allergies.read") != std::string::npos;
+      },
+      60);
+  ASSERT_FALSE(back.is_null());
+  const UnitCounts closed = lint.last();  // the closes may have been judged together or one by one
+  EXPECT_EQ(closed.parsed, 0u);
+  EXPECT_EQ(closed.from_cache, 3u);
+  client.request(2, "shutdown");
+  client.response(2);
   client.notify("exit");
   EXPECT_EQ(client.finish(), 0);
 }

@@ -30,7 +30,8 @@ std::vector<WrapperDeclaration> declared_wrappers(const Options& options, Config
 }  // namespace
 
 Facts gather_facts(const Options& options, ConfigSet& configs, std::vector<Finding>& diagnostics,
-                   unsigned& files_scanned, const UnsavedFiles& unsaved) {
+                   unsigned& files_scanned, const UnsavedFiles& unsaved, const UnitProgress& progress,
+                   UnitCounts* units) {
   Facts facts;
   if (!options.facts_file.empty()) {
     facts = parse_facts_json(read_file_or_throw(options.facts_file), options.facts_file);
@@ -48,6 +49,7 @@ Facts gather_facts(const Options& options, ConfigSet& configs, std::vector<Findi
     extract.unsaved_files = unsaved;
     extract.jobs = options.jobs;
     extract.wrappers = declared_wrappers(options, configs);
+    extract.on_unit_done = progress;
     if (!options.no_cache) {
       extract.cache_dir = !options.cache_dir.empty()        ? options.cache_dir
                           : !options.compile_db_dir.empty() ? options.compile_db_dir + "/.scopelint-cache"
@@ -56,6 +58,7 @@ Facts gather_facts(const Options& options, ConfigSet& configs, std::vector<Findi
     }
     ExtractResult result = extract_facts(extract);
     files_scanned = result.files_scanned;
+    if (units) *units = {result.units_parsed, result.units_from_cache};
     diagnostics = std::move(result.diagnostics);
     facts = std::move(result.facts);
   }
@@ -64,12 +67,16 @@ Facts gather_facts(const Options& options, ConfigSet& configs, std::vector<Findi
 }
 
 LintResult lint(const Options& options, const Catalog& catalog, ConfigSet& configs,
-                const UnsavedFiles& unsaved, std::ostream* log) {
+                const UnsavedFiles& unsaved, std::ostream* log, const UnitProgress& progress) {
   LintResult result;
   for (const auto& path : options.paths) configs.for_file(path);  // a broken config stops the run early
   std::vector<Finding> diagnostics;
-  result.facts = gather_facts(options, configs, diagnostics, result.files_scanned, unsaved);
-  if (log && options.verbose) *log << "scopelint: scanned " << result.files_scanned << " files\n";
+  result.facts = gather_facts(options, configs, diagnostics, result.files_scanned, unsaved, progress,
+                              &result.units);
+  if (log && options.verbose) {
+    *log << "scopelint: scanned " << result.files_scanned << " files (" << result.units.parsed
+         << " parsed, " << result.units.from_cache << " from the cache)\n";
+  }
   std::vector<Finding> findings = run_checks(result.facts, catalog);
   findings.insert(findings.end(), diagnostics.begin(), diagnostics.end());
   findings = apply_config_to_findings(std::move(findings), configs);

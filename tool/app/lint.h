@@ -2,6 +2,7 @@
 // Used by the command line, the language server and the pre-commit mode.
 #pragma once
 
+#include <functional>
 #include <ostream>
 #include <string>
 #include <utility>
@@ -15,22 +16,35 @@
 
 namespace scopelint {
 
+// How the translation units of a scan were obtained (ExtractResult).
+struct UnitCounts {
+  unsigned parsed = 0;  // by libclang
+  unsigned from_cache = 0;  // from the fact cache
+};
+
 struct LintResult {
   Facts facts;  // after configuration (components, bases, granted scopes)
   std::vector<Finding> findings;  // sorted, suppressions applied
   size_t suppressed = 0;  // findings dropped by NOLINT
   unsigned files_scanned = 0;
+  UnitCounts units;
 };
 
 // Editor buffers that differ from the files on disk: (path, contents).
 using UnsavedFiles = std::vector<std::pair<std::string, std::string>>;
 
+// Called as each unit of a scan is done: units done, units to scan, the unit's path
+// (ExtractOptions::on_unit_done).
+using UnitProgress = std::function<void(unsigned done, unsigned total, const std::string& file)>;
+
 // Throws UsageError, RulesError, ConfigError or std::runtime_error for problems that stop the run.
 LintResult lint(const Options& options, const Catalog& catalog, ConfigSet& configs,
-                const UnsavedFiles& unsaved = {}, std::ostream* log = nullptr);
+                const UnsavedFiles& unsaved = {}, std::ostream* log = nullptr,
+                const UnitProgress& progress = {});
 
 // The facts only (for `suggest`): scanned or read, configuration applied.
 Facts gather_facts(const Options& options, ConfigSet& configs, std::vector<Finding>& diagnostics,
-                   unsigned& files_scanned, const UnsavedFiles& unsaved = {});
+                   unsigned& files_scanned, const UnsavedFiles& unsaved = {},
+                   const UnitProgress& progress = {}, UnitCounts* units = nullptr);
 
 }  // namespace scopelint

@@ -59,8 +59,9 @@ int exit_code_for(const std::vector<Finding>& findings, Level fail_level,
 // In --pre-commit mode the paths are the staged files: scan their whole project, then keep what
 // touches them.
 LintResult lint_for(const Options& options, const Catalog& catalog, ConfigSet& configs,
-                    const std::string& base_directory, std::ostream& err) {
-  if (!options.pre_commit) return lint(options, catalog, configs, {}, &err);
+                    const std::string& base_directory, std::ostream& err,
+                    const UnitProgress& progress) {
+  if (!options.pre_commit) return lint(options, catalog, configs, {}, &err, progress);
   if (options.paths.empty()) {
     LintResult nothing;  // pre-commit passes no files when none of the staged ones is C-family
     return nothing;
@@ -73,7 +74,7 @@ LintResult lint_for(const Options& options, const Catalog& catalog, ConfigSet& c
   if (project.cache_dir.empty() && std::filesystem::is_directory(git_dir, ec)) {
     project.cache_dir = git_dir + "/scopelint-cache";
   }
-  LintResult result = lint(project, catalog, configs, {}, &err);
+  LintResult result = lint(project, catalog, configs, {}, &err, progress);
   result.findings = findings_touching(std::move(result.findings), options.paths);
   return result;
 }
@@ -138,14 +139,17 @@ int run_or_throw(const std::vector<std::string>& args, std::ostream& out, std::o
   if (!options.baseline_file.empty()) {
     baseline = parse_baseline(read_file_or_throw(options.baseline_file), options.baseline_file);
   }
-  // Only on a terminal, and not mixed with --verbose logging. The front end reports no per-file
-  // progress yet, so the line shows the elapsed time of the scan.
+  // Only on a terminal, and not mixed with --verbose logging: the elapsed time until the first unit
+  // is done, then "[n/N] file" (the front end reports each unit as it finishes).
   bool show_progress = options.progress && !options.quiet && !options.verbose &&
                        options.facts_file.empty() && isatty(fileno(stderr)) != 0;
   ProgressLine progress(err, show_progress);
   progress.start(options.paths.size() == 1 ? options.paths.front()
                                            : std::to_string(options.paths.size()) + " paths");
-  LintResult result = lint_for(options, catalog, configs, base_directory, err);
+  const UnitProgress on_unit_done = [&progress](unsigned done, unsigned total, const std::string& file) {
+    progress.update(done, total, file);
+  };
+  LintResult result = lint_for(options, catalog, configs, base_directory, err, on_unit_done);
   progress.finish();
   if (!options.write_baseline.empty()) {
     write_file_atomically(options.write_baseline,

@@ -17,7 +17,8 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-constexpr const char* kFormat = "scopelint-fact-cache-1";
+// Bumped whenever the encoding changes (2: wrapper data, macro chains): older entries are misses.
+constexpr const char* kFormat = "scopelint-fact-cache-2";
 
 std::string hex64(uint64_t value) {
   static const char* kDigits = "0123456789abcdef";
@@ -94,6 +95,7 @@ std::optional<CachedUnit> FactCache::lookup(const std::string& file, const std::
     unit.calls = decode_calls(entry.at("calls"));
     unit.diagnostics = decode_findings(entry.at("diagnostics"));
     unit.included = entry.at("included").get<std::vector<std::string>>();
+    unit.wrappers = decode_wrappers(entry.at("wrappers"));
     return unit;
   } catch (const std::exception&) {
     return std::nullopt;  // missing, unreadable, corrupt or foreign: rebuild
@@ -114,7 +116,8 @@ void FactCache::store(const std::string& file, const std::vector<std::string>& a
                   {"file", file},       {"args", args},
                   {"deps", deps},       {"calls", encode_calls(unit.calls)},
                   {"diagnostics", encode_findings(unit.diagnostics)},
-                  {"included", unit.included}};
+                  {"included", unit.included},
+                  {"wrappers", encode_wrappers(unit.wrappers)}};
     std::string path = entry_path(file, args);
     fs::create_directories(fs::path(path).parent_path());
     write_file_atomically(path, entry.dump(-1, ' ', false, json::error_handler_t::replace));

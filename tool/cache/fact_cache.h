@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/wrapper_summaries.h"
 #include "model/facts.h"
 #include "model/finding.h"
 
@@ -16,6 +17,8 @@ struct CachedUnit {
   std::vector<HttpCall> calls;
   std::vector<Finding> diagnostics;
   std::vector<std::string> included;  // files the unit included (for header bookkeeping)
+  // The unit's wrapper summaries and call sites, joined with the other units' on every run.
+  extract::UnitWrappers wrappers;
 };
 
 class FactCache {

@@ -34,6 +34,19 @@ std::optional<std::string> decode_optional(const json& j) {
   return j.get<std::string>();
 }
 
+json encode_locations(const std::vector<SourceLocation>& locations) {
+  json out = json::array();
+  for (const auto& l : locations) out.push_back(encode_location(l));
+  return out;
+}
+
+std::vector<SourceLocation> decode_locations(const json& j) {
+  if (!j.is_array()) throw std::runtime_error("bad location list");
+  std::vector<SourceLocation> locations;
+  for (const auto& l : j) locations.push_back(decode_location(l));
+  return locations;
+}
+
 json encode_notes(const std::vector<Note>& notes) {
   json out = json::array();
   for (const auto& n : notes) out.push_back({encode_location(n.location), n.message});
@@ -41,8 +54,12 @@ json encode_notes(const std::vector<Note>& notes) {
 }
 
 std::vector<Note> decode_notes(const json& j) {
+  if (!j.is_array()) throw std::runtime_error("bad note list");
   std::vector<Note> notes;
-  for (const auto& n : j) notes.push_back({decode_location(n.at(0)), n.at(1).get<std::string>()});
+  for (const auto& n : j) {
+    if (!n.is_array() || n.size() != 2) throw std::runtime_error("bad note");
+    notes.push_back({decode_location(n.at(0)), n.at(1).get<std::string>()});
+  }
   return notes;
 }
 
@@ -58,10 +75,13 @@ json encode_calls(const std::vector<HttpCall>& calls) {
                    {"url", encode_optional(c.url)},
                    {"base", encode_optional(c.base)},
                    {"elation", c.base_is_elation},
-                   {"body", {static_cast<int>(c.body.kind), fields, encode_optional(c.body.raw), encode_range(c.body.raw_literal)}},
+                   {"body",
+                    {static_cast<int>(c.body.kind), fields, encode_optional(c.body.raw),
+                     encode_range(c.body.raw_literal)}},
                    {"library", c.library},
                    {"reason", c.unresolved_reason},
                    {"chain", encode_notes(c.chain)},
+                   {"macro", encode_locations(c.macro_chain)},
                    {"component", c.component}});
   }
   return out;
@@ -92,6 +112,7 @@ std::vector<HttpCall> decode_calls(const json& j) {
     c.library = item.at("library").get<std::string>();
     c.unresolved_reason = item.at("reason").get<std::string>();
     c.chain = decode_notes(item.at("chain"));
+    c.macro_chain = decode_locations(item.at("macro"));  // required: older entries are rebuilt
     c.component = item.at("component").get<std::string>();
     calls.push_back(std::move(c));
   }
@@ -121,6 +142,152 @@ std::vector<Finding> decode_findings(const json& j) {
     findings.push_back(std::move(f));
   }
   return findings;
+}
+
+namespace {
+
+// One call, in the format of encode_calls: a summary's request is an HttpCall like any other.
+json encode_call(const HttpCall& call) { return encode_calls({call}).at(0); }
+HttpCall decode_call(const json& j) { return decode_calls(json::array({j})).at(0); }
+
+const json& array_at(const json& object, const char* key) {
+  const json& value = object.at(key);
+  if (!value.is_array()) throw std::runtime_error(std::string(key) + ": not an array");
+  return value;
+}
+
+json encode_method(const std::optional<HttpMethod>& method) {
+  return method ? json(std::string(to_string(*method))) : json(nullptr);
+}
+
+std::optional<HttpMethod> decode_method(const json& j) {
+  if (j.is_null()) return std::nullopt;
+  std::optional<HttpMethod> method = parse_http_method(j.get<std::string>());
+  if (!method) throw std::runtime_error("bad method");
+  return method;
+}
+
+json encode_form_fields(const std::vector<FormField>& fields) {
+  json out = json::array();
+  for (const auto& f : fields)
+    out.push_back({f.key, encode_optional(f.value), encode_range(f.value_literal)});
+  return out;
+}
+
+std::vector<FormField> decode_form_fields(const json& j) {
+  if (!j.is_array()) throw std::runtime_error("form fields: not an array");
+  std::vector<FormField> fields;
+  for (const auto& f : j) {
+    if (!f.is_array() || f.size() != 3) throw std::runtime_error("bad form field");
+    fields.push_back({f.at(0).get<std::string>(), decode_optional(f.at(1)), decode_range(f.at(2))});
+  }
+  return fields;
+}
+
+json encode_condition(const extract::BranchCondition& c) {
+  return {{"function", c.function},
+          {"parameter", c.parameter},
+          {"test", static_cast<int>(c.test)},
+          {"values", c.values},
+          {"holds", c.holds},
+          {"wrapper", c.wrapper},
+          {"parameter_name", c.parameter_name}};
+}
+
+extract::BranchCondition decode_condition(const json& j) {
+  using Test = extract::BranchCondition::Test;
+  extract::BranchCondition c;
+  c.function = j.at("function").get<std::string>();
+  c.parameter = j.at("parameter").get<int>();
+  const int test = j.at("test").get<int>();
+  if (test < static_cast<int>(Test::Equals) || test > static_cast<int>(Test::Opaque)) {
+    throw std::runtime_error("bad branch test");
+  }
+  c.test = static_cast<Test>(test);
+  for (const auto& value : array_at(j, "values")) c.values.push_back(value.get<std::string>());
+  c.holds = j.at("holds").get<bool>();
+  c.wrapper = j.at("wrapper").get<std::string>();
+  c.parameter_name = j.at("parameter_name").get<std::string>();
+  return c;
+}
+
+json encode_summary(const extract::WrapperSummary& s) {
+  json conditions = json::array();
+  for (const auto& c : s.conditions) conditions.push_back(encode_condition(c));
+  return {{"function", s.function},
+          {"name", s.name},
+          {"request", encode_call(s.request)},
+          {"method_slot", encode_optional(s.method_slot)},
+          {"depth", s.depth},
+          {"conditions", std::move(conditions)}};
+}
+
+extract::WrapperSummary decode_summary(const json& j) {
+  extract::WrapperSummary s;
+  s.function = j.at("function").get<std::string>();
+  s.name = j.at("name").get<std::string>();
+  s.request = decode_call(j.at("request"));
+  s.method_slot = decode_optional(j.at("method_slot"));
+  s.depth = j.at("depth").get<int>();
+  for (const auto& c : array_at(j, "conditions")) s.conditions.push_back(decode_condition(c));
+  return s;
+}
+
+json encode_argument(const extract::WrapperArgument& a) {
+  return {{"text", a.text},
+          {"literal", encode_range(a.literal)},
+          {"method", encode_method(a.method)},
+          {"fields", a.fields ? encode_form_fields(*a.fields) : json(nullptr)}};
+}
+
+extract::WrapperArgument decode_argument(const json& j) {
+  extract::WrapperArgument a;
+  a.text = j.at("text").get<std::string>();
+  a.literal = decode_range(j.at("literal"));
+  a.method = decode_method(j.at("method"));
+  if (!j.at("fields").is_null()) a.fields = decode_form_fields(j.at("fields"));
+  return a;
+}
+
+json encode_call_site(const extract::WrapperCallSite& s) {
+  json arguments = json::array();
+  for (const auto& a : s.arguments) arguments.push_back(encode_argument(a));
+  return {{"callee", s.callee},
+          {"callee_name", s.callee_name},
+          {"caller", s.caller},
+          {"caller_name", s.caller_name},
+          {"loc", encode_location(s.location)},
+          {"macro", encode_locations(s.macro_chain)},
+          {"arguments", std::move(arguments)}};
+}
+
+extract::WrapperCallSite decode_call_site(const json& j) {
+  extract::WrapperCallSite s;
+  s.callee = j.at("callee").get<std::string>();
+  s.callee_name = j.at("callee_name").get<std::string>();
+  s.caller = j.at("caller").get<std::string>();
+  s.caller_name = j.at("caller_name").get<std::string>();
+  s.location = decode_location(j.at("loc"));
+  s.macro_chain = decode_locations(j.at("macro"));
+  for (const auto& a : array_at(j, "arguments")) s.arguments.push_back(decode_argument(a));
+  return s;
+}
+
+}  // namespace
+
+json encode_wrappers(const extract::UnitWrappers& wrappers) {
+  json summaries = json::array(), call_sites = json::array();
+  for (const auto& s : wrappers.summaries) summaries.push_back(encode_summary(s));
+  for (const auto& s : wrappers.call_sites) call_sites.push_back(encode_call_site(s));
+  return {{"summaries", std::move(summaries)}, {"call_sites", std::move(call_sites)}};
+}
+
+extract::UnitWrappers decode_wrappers(const json& j) {
+  extract::UnitWrappers wrappers;
+  for (const auto& s : array_at(j, "summaries")) wrappers.summaries.push_back(decode_summary(s));
+  for (const auto& s : array_at(j, "call_sites"))
+    wrappers.call_sites.push_back(decode_call_site(s));
+  return wrappers;
 }
 
 }  // namespace scopelint

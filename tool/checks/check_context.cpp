@@ -104,6 +104,18 @@ Finding make_finding(std::string_view rule, const SourceLocation& location, std:
   return finding;
 }
 
+Finding make_finding(std::string_view rule, const HttpCall& call, std::string message) {
+  Finding finding = make_finding(rule, call.location, std::move(message));
+  finding.macro_chain = call.macro_chain;
+  return finding;
+}
+
+Finding make_finding(std::string_view rule, const TokenRequest& token, std::string message) {
+  Finding finding = make_finding(rule, token.location, std::move(message));
+  finding.macro_chain = token.macro_chain;
+  return finding;
+}
+
 std::string describe_call(const ApiCall& call) {
   std::string method = call.method ? std::string(to_string(*call.method)) : "a request to";
   return method + " " + call.display_path;

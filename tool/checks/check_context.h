@@ -52,6 +52,9 @@ CheckContext build_check_context(const ClassifiedFacts& facts, const Catalog& ca
 
 // A finding of `rule` at its default level.
 Finding make_finding(std::string_view rule, const SourceLocation& location, std::string message);
+// ... at a call or token request, with its macro chain (NOLINT along it suppresses the finding).
+Finding make_finding(std::string_view rule, const HttpCall& call, std::string message);
+Finding make_finding(std::string_view rule, const TokenRequest& token, std::string message);
 
 // "GET /api/2.0/patients/{}/"
 std::string describe_call(const ApiCall& call);

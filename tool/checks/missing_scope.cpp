@@ -22,7 +22,7 @@ std::string other_permission_hint(const Component& component, const std::string&
 
 void report_missing(const Component& component, const ApiCall& call, const std::string& scope,
                     const Catalog& catalog, std::vector<Finding>& out) {
-  Finding f = make_finding("missing-scope", call.call->location,
+  Finding f = make_finding("missing-scope", *call.call,
                            describe_call(call) + " needs scope '" + scope +
                                "', which no token request asks for" +
                                other_permission_hint(component, scope));
@@ -38,7 +38,7 @@ void report_missing(const Component& component, const ApiCall& call, const std::
 
 void report_global_only(const Component& component, const ApiCall& call, const Catalog& catalog,
                         std::vector<Finding>& out) {
-  Finding f = make_finding("missing-scope", call.call->location,
+  Finding f = make_finding("missing-scope", *call.call,
                            describe_call(call) + " is covered by no specific scope: only " +
                                catalog.global_scope + " reaches it, and no token request asks for " +
                                catalog.global_scope);

@@ -18,7 +18,7 @@ void check_no_token_request(const CheckContext& context, std::vector<Finding>& o
     for (const auto* call : component.calls) {
       if (call->call->location < first->call->location) first = call;
     }
-    Finding f = make_finding("no-token-request", first->call->location, std::move(message));
+    Finding f = make_finding("no-token-request", *first->call, std::move(message));
     f.suggested_scopes = least;
     out.push_back(std::move(f));
   }

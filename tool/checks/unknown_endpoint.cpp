@@ -50,7 +50,7 @@ void check_unknown_endpoint(const CheckContext& context, std::vector<Finding>& o
       } else {
         continue;
       }
-      Finding f = make_finding("unknown-endpoint", call->call->location, std::move(message));
+      Finding f = make_finding("unknown-endpoint", *call->call, std::move(message));
       f.method = call->method ? std::string(to_string(*call->method)) : "";
       f.path = call->display_path;
       out.push_back(std::move(f));

@@ -24,7 +24,7 @@ void check_unresolved_call(const CheckContext& context, std::vector<Finding>& ou
       std::string target = call->url_known ? " of " + describe_call(*call) : "";
       std::string message = "could not work out the scope" + target + ": " + req.reason +
                             possible_scopes(req);
-      Finding f = make_finding("unresolved-call", call->call->location, std::move(message));
+      Finding f = make_finding("unresolved-call", *call->call, std::move(message));
       f.path = call->display_path;
       for (const auto& step : call->call->chain) f.notes.push_back(step);
       out.push_back(std::move(f));
@@ -40,7 +40,7 @@ void check_unresolved_call(const CheckContext& context, std::vector<Finding>& ou
       } else {
         continue;
       }
-      out.push_back(make_finding("unresolved-call", token->location,
+      out.push_back(make_finding("unresolved-call", *token,
                                  "could not work out " + what + "; missing scopes are not judged"));
     }
   }

@@ -15,7 +15,7 @@ void check_unused_scope(const CheckContext& context, std::vector<Finding>& out) 
       for (const auto& scope : token->parsed.scopes) {
         if (scope_status(context.catalog, scope) != ScopeStatus::Known) continue;
         if (component.needed.count(scope) || component.maybe_needed.count(scope)) continue;
-        Finding f = make_finding("unused-scope", token->location,
+        Finding f = make_finding("unused-scope", *token,
                                  "scope '" + scope + "' is requested but no call needs it");
         f.scope = scope;
         f.suggested_scopes = least;

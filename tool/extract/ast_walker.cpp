@@ -1,6 +1,7 @@
 // Iterative traversal with CXChildVisit_Recurse and an explicit parent stack.
 #include "extract/ast_walker.h"
 
+#include <algorithm>
 #include <map>
 #include <utility>
 
@@ -65,6 +66,14 @@ AstTree walk_translation_unit(CXTranslationUnit tu, const std::function<bool(CXF
   AstTree tree;
   WalkState state{&tree, &wanted, {}, {}};
   clang_visitChildren(clang_getTranslationUnitCursor(tu), visit, &state);
+  // Children come after their parent in pre-order: one backward pass settles every subtree.
+  const int count = static_cast<int>(tree.nodes.size());
+  tree.subtree_end.resize(tree.nodes.size());
+  for (int i = 0; i < count; ++i) tree.subtree_end[i] = i + 1;
+  for (int i = count - 1; i >= 0; --i) {
+    const int parent = tree.nodes[i].parent;
+    if (parent >= 0) tree.subtree_end[parent] = std::max(tree.subtree_end[parent], tree.subtree_end[i]);
+  }
   return tree;
 }
 

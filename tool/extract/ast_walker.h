@@ -18,6 +18,8 @@ struct AstNode {
 
 struct AstTree {
   std::vector<AstNode> nodes;  // pre-order, so source order within a function
+  // One past the last node below nodes[i]: the subtree of i is [i, subtree_end[i]).
+  std::vector<int> subtree_end;
 };
 
 bool is_function_like(CXCursorKind kind);

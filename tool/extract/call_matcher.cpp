@@ -6,7 +6,9 @@
 #include <set>
 
 #include "extract/cursor_utils.h"
+#include "extract/macro_locations.h"
 #include "extract/matchers.h"
+#include "extract/method_branches.h"
 #include "extract/request_parts.h"
 
 namespace scopelint::extract {
@@ -133,7 +135,10 @@ class CallMatcher {
     if (model.base_from_receiver && !is_null(receiver)) own.base = parts_.client_base(library_, receiver);
     if (model.body_stream) stream_body(position, own);
     parts.merge(own);
-    return make_http_call(library_.library, parts, to_source_location(cursor_location(call)));
+    HttpCall out = make_http_call(library_.library, parts, to_source_location(cursor_location(call)),
+                                  macro_chain(call));
+    attach_conditions(out, branch_conditions(context_, strings_, position));
+    return out;
   }
 
   // httplib-style overloads: after the path come headers, a body (+ content type) or params.
@@ -205,7 +210,8 @@ class CallMatcher {
            *parts->method == HttpMethod::Patch)) {
         parts->body.kind = RequestBody::Kind::Unknown;
       }
-      out.push_back(make_http_call(library_.library, *parts, to_source_location(cursor_location(var))));
+      out.push_back(make_http_call(library_.library, *parts, to_source_location(cursor_location(var)),
+                                   macro_chain(var)));
     }
   }
 

@@ -6,6 +6,7 @@
 
 #include "extract/ast_walker.h"
 #include "extract/clang_handles.h"
+#include "extract/macro_locations.h"
 
 namespace scopelint::extract {
 namespace {
@@ -131,9 +132,12 @@ std::vector<CXCursor> written_arguments(CXTranslationUnit tu, CXCursor call) {
   for (CXCursor arg : call_arguments(call)) {
     CXToken* tokens = nullptr;
     unsigned count = 0;
-    clang_tokenize(tu, clang_getCursorExtent(arg), &tokens, &count);
+    const CXSourceRange extent = clang_getCursorExtent(arg);
+    clang_tokenize(tu, extent, &tokens, &count);
     if (tokens) clang_disposeTokens(tu, tokens, count);
-    if (count == 0) break;  // a CXXDefaultArgExpr has no tokens of its own
+    // A CXXDefaultArgExpr has no tokens of its own. Neither has an argument written in a macro
+    // body: its extent runs from the macro definition to the expansion site, across files.
+    if (count == 0 && !in_macro_expansion(tu, clang_getRangeStart(extent))) break;
     args.push_back(arg);
   }
   return args;
@@ -302,6 +306,14 @@ bool is_local_variable(CXCursor var) {
     if (kind == CXCursor_TranslationUnit || clang_isInvalid(kind)) break;
   }
   return false;
+}
+
+std::string binary_operator_token(CXTranslationUnit tu, CXCursor op) {
+  auto kids = children(op);
+  if (kids.empty()) return "";
+  const size_t lhs_tokens = token_spellings(tu, kids.front()).size();
+  auto tokens = token_spellings(tu, op);
+  return lhs_tokens < tokens.size() ? tokens[lhs_tokens] : "";
 }
 
 }  // namespace scopelint::extract

@@ -61,6 +61,8 @@ SourceLocation to_source_location(const FileLocation& location);
 
 // Token spellings of a cursor's extent.
 std::vector<std::string> token_spellings(CXTranslationUnit tu, CXCursor cursor);
+// The operator of a binary expression ("==", "+="): the token after its left operand's tokens.
+std::string binary_operator_token(CXTranslationUnit tu, CXCursor op);
 // The source range of a cursor when its extent is exactly one string-literal token in a file.
 std::optional<SourceRange> single_literal_range(CXTranslationUnit tu, CXCursor cursor);
 

@@ -8,6 +8,7 @@
 #include <thread>
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <iterator>
 #include <set>
@@ -25,8 +26,10 @@
 #include "extract/token_fallback.h"
 #include "extract/translation_unit.h"
 #include "extract/tu_context.h"
+#include "extract/unit_parse.h"
 #include "extract/wrapper_composition.h"
 #include "extract/wrapper_summaries.h"
+#include "util/file_io.h"
 
 namespace scopelint {
 namespace {
@@ -47,6 +50,15 @@ Finding scan_error(const std::string& file, const std::string& message) {
   finding.message = message;
   finding.location.file = file;
   return finding;
+}
+
+// Whether the file at `path` holds exactly `text` (an editor buffer that is saved).
+bool same_as_on_disk(const std::string& path, const std::string& text) {
+  try {
+    return read_file_or_throw(path) == text;
+  } catch (const std::exception&) {
+    return false;
+  }
 }
 
 // Which files' code is analysed: the named files, and everything under the named directories.
@@ -87,6 +99,7 @@ void remap_file(std::string& file, const std::string& from, const std::string& t
 void remap_call(HttpCall& call, const std::string& from, const std::string& to) {
   remap_file(call.location.file, from, to);
   for (auto& note : call.chain) remap_file(note.location.file, from, to);
+  for (auto& place : call.macro_chain) remap_file(place.file, from, to);
   if (call.body.raw_literal) {
     remap_file(call.body.raw_literal->begin.file, from, to);
     remap_file(call.body.raw_literal->end.file, from, to);
@@ -103,6 +116,7 @@ void remap_wrappers(UnitWrappers& wrappers, const std::string& from, const std::
   for (auto& summary : wrappers.summaries) remap_call(summary.request, from, to);
   for (auto& site : wrappers.call_sites) {
     remap_file(site.location.file, from, to);
+    for (auto& place : site.macro_chain) remap_file(place.file, from, to);
     for (auto& arg : site.arguments) {
       if (arg.literal) {
         remap_file(arg.literal->begin.file, from, to);
@@ -124,7 +138,9 @@ struct UnitOutcome {
   std::vector<Finding> diagnostics;
   std::vector<std::string> included;  // canonical paths of files it included
   bool scanned = false;  // counted in files_scanned
-  UnitWrappers wrappers;  // not cached: a unit with wrapper data is parsed every time
+  UnitWrappers wrappers;  // joined with every other unit's after the scan (wrapper_composition.h)
+  bool parsed = false;  // by libclang this run (counted in units_parsed)
+  bool from_cache = false;
 };
 
 // Shared, read-only state of a scan; each worker has its own libclang index.
@@ -135,14 +151,28 @@ struct ScanPlan {
   std::string stub_dir;  // canonical, with a trailing '/'; "" without stubs
   std::string scope_key;  // the scanned paths and excludes: they decide which headers' calls count
   std::optional<FactCache> cache;
+  // Canonical paths of the editor buffers whose text differs from the file on disk: a unit that is
+  // or includes one is parsed with the buffers and never cached (the cache vouches for disk only).
+  std::set<std::string> unsaved;
+  // A buffer has no file on disk: an #include that failed when a unit was cached may find it now,
+  // and the entry would not show it, so no unit is served from the cache.
+  bool unsaved_new_file = false;
   std::mutex log_mutex;
+  std::mutex progress_mutex;
+  unsigned units_done = 0, units_total = 0;  // for options.on_unit_done
+
+  void unit_done(const std::string& file) {
+    if (!options.on_unit_done) return;
+    std::lock_guard<std::mutex> lock(progress_mutex);
+    options.on_unit_done(++units_done, units_total, file);
+  }
 
   ScanPlan(const ExtractOptions& opts, const std::string& stubs)
       : options(opts), models(builtin_library_models()), scope(opts.paths) {
     stub_dir = stubs.empty() ? "" : canonical(stubs) + "/";
     for (const auto& path : opts.paths) scope_key += canonical(path) + "\n";
     for (const auto& glob : opts.exclude_globs) scope_key += "!" + glob + "\n";
-    // Declared wrappers decide which calls are requests; units with wrapper data are not cached.
+    // Declared wrappers decide which calls are requests and which calls are wrapper call sites.
     scope_key += "wrappers v1\n";
     for (const auto& wrapper : opts.wrappers) {
       scope_key += "wrapper " + wrapper.function + " " + std::to_string(wrapper.path_arg) + " " +
@@ -153,7 +183,18 @@ struct ScanPlan {
     std::string stub_text;
     for (const auto& stub : stub_headers()) stub_text += stub.path + "\n" + stub.text;
     scope_key += "stubs " + content_hash(stub_text) + "\n";
-    if (!opts.cache_dir.empty() && opts.unsaved_files.empty()) cache.emplace(opts.cache_dir, opts.cache_salt);
+    if (!opts.cache_dir.empty()) cache.emplace(opts.cache_dir, opts.cache_salt);
+    for (const auto& [path, text] : opts.unsaved_files) {
+      std::error_code ec;
+      if (!fs::exists(path, ec)) unsaved_new_file = true;
+      if (!same_as_on_disk(path, text)) unsaved.insert(canonical(path));
+    }
+  }
+
+  // Whether `file` (canonical) or one of `included` is an unsaved buffer.
+  bool reads_unsaved(const std::string& file, const std::vector<std::string>& included) const {
+    const auto is_unsaved = [&](const std::string& path) { return unsaved.count(path) > 0; };
+    return is_unsaved(file) || std::any_of(included.begin(), included.end(), is_unsaved);
   }
 
   // The cache key's view of the command: the per-run stub directory is not part of it.
@@ -180,23 +221,23 @@ UnitOutcome parse_and_match(ScanPlan& plan, CXIndex index, const SourceFile& fil
   UnitOutcome outcome;
   outcome.scanned = true;
   const auto started = std::chrono::steady_clock::now();
-  ParseResult parsed = parse_translation_unit(index, command, plan.options.verbose, plan.options.unsaved_files);
+  const std::function<bool(const std::string&)> in_scan_path = [&](const std::string& path) {
+    return plan.scope.contains(path) && (plan.stub_dir.empty() || path.rfind(plan.stub_dir, 0) != 0);
+  };
+  const std::function<bool(CXFile)> in_scan = [&](CXFile f) { return in_scan_path(real_path(f)); };
+  // Third-party function bodies are skipped when no project header needs its bodies (unit_parse.h).
+  ParsedUnit parsed = parse_unit(index, {command, plan.options.verbose, plan.options.unsaved_files, in_scan, in_scan_path});
   if (!parsed.error.empty()) {
     outcome.diagnostics.push_back(scan_error(file.path, parsed.error));
     return outcome;
   }
   CXTranslationUnit tu = parsed.tu.get();
-  if (main_file_unparsable(tu)) {
+  if (parsed.unparsable) {
     outcome.diagnostics.push_back(scan_error(file.path, "not parsable as C, C++ or Objective-C source"));
     return outcome;
   }
   outcome.included = inclusions_of(tu);
-  const auto in_scan = [&](CXFile f) {
-    const std::string path = real_path(f);
-    return plan.scope.contains(path) && (plan.stub_dir.empty() || path.rfind(plan.stub_dir, 0) != 0);
-  };
-  AstTree tree = walk_translation_unit(tu, in_scan);
-  TuContext context(tu, std::move(tree), plan.models);
+  TuContext context(tu, std::move(parsed.tree), plan.models);
   StringResolver strings(context);
   strings.enable_parameter_slots();  // requests that depend on parameters become wrapper summaries
   for (const auto& library : plan.models.libraries) {
@@ -217,11 +258,12 @@ UnitOutcome parse_and_match(ScanPlan& plan, CXIndex index, const SourceFile& fil
   return outcome;
 }
 
-// One unit: from the cache when nothing it depends on changed, else parsed (and cached).
+// One unit: from the cache when nothing it depends on changed and no unsaved buffer replaces it or
+// a file it includes, else parsed (and cached, unless it read an unsaved buffer).
 UnitOutcome scan_unit(ScanPlan& plan, CXIndex index, const SourceFile& file, const ParseCommand& command) {
   bool empty = false;
-  const bool unsaved = std::any_of(plan.options.unsaved_files.begin(), plan.options.unsaved_files.end(),
-                                   [&](const auto& buffer) { return canonical(buffer.first) == canonical(file.path); });
+  const std::string main_file = canonical(file.path);
+  const bool unsaved = plan.unsaved.count(main_file) > 0;
   if (!unsaved) {
     if (auto reason = unscannable_reason(file.path, empty)) {
       UnitOutcome outcome;
@@ -235,19 +277,34 @@ UnitOutcome scan_unit(ScanPlan& plan, CXIndex index, const SourceFile& file, con
     }
   }
   std::vector<std::string> key;
-  if (plan.cache) {
-    key = plan.cache_args(command);
-    if (auto hit = plan.cache->lookup(file.path, key)) {
-      return {std::move(hit->calls), std::move(hit->diagnostics), std::move(hit->included), true};
+  if (plan.cache) key = plan.cache_args(command);
+  if (plan.cache && !unsaved && !plan.unsaved_new_file) {
+    std::optional<CachedUnit> hit = plan.cache->lookup(file.path, key);
+    if (hit && !plan.reads_unsaved(main_file, hit->included)) {
+      UnitOutcome outcome;
+      outcome.calls = std::move(hit->calls);
+      outcome.diagnostics = std::move(hit->diagnostics);
+      outcome.included = std::move(hit->included);
+      outcome.wrappers = std::move(hit->wrappers);
+      outcome.scanned = true;
+      outcome.from_cache = true;
+      return outcome;
     }
   }
   UnitOutcome outcome = parse_and_match(plan, index, file, command);
-  if (plan.cache && outcome.wrappers.empty()) {
-    std::vector<std::string> deps{canonical(file.path)};
+  outcome.parsed = true;
+  // A unit's only diagnostics are parse failures, after which its inclusions are unknown: it may
+  // have read an unsaved buffer.
+  const bool failed = !outcome.diagnostics.empty();
+  // Stored as remapped to file.path, the name the entry is looked up by: reused as it is.
+  const bool may_store = !plan.reads_unsaved(main_file, outcome.included) && !(failed && !plan.unsaved.empty());
+  if (plan.cache && may_store) {
+    std::vector<std::string> deps{main_file};
     for (const auto& path : outcome.included) {
       if (plan.stub_dir.empty() || path.rfind(plan.stub_dir, 0) != 0) deps.push_back(path);
     }
-    plan.cache->store(file.path, key, {outcome.calls, outcome.diagnostics, outcome.included}, deps);
+    plan.cache->store(file.path, key,
+                      {outcome.calls, outcome.diagnostics, outcome.included, outcome.wrappers}, deps);
   }
   return outcome;
 }
@@ -257,10 +314,12 @@ std::vector<UnitOutcome> scan_all(ScanPlan& plan, const std::vector<const Source
                                   const std::vector<ParseCommand>& commands, unsigned jobs) {
   std::vector<UnitOutcome> outcomes(files.size());
   std::atomic<size_t> next{0};
+  plan.units_total += static_cast<unsigned>(files.size());
   auto worker = [&] {
     IndexHandle index(clang_createIndex(0, 0));
     for (size_t i = next++; i < files.size(); i = next++) {
       outcomes[i] = scan_unit(plan, index.get(), *files[i], commands[i]);
+      plan.unit_done(files[i]->path);
     }
   };
   jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(files.size())));
@@ -322,6 +381,8 @@ ExtractResult extract_facts(const ExtractOptions& options) {
   std::vector<WrapperCallSite> call_sites;
   for (auto& outcome : outcomes) {
     if (outcome.scanned) ++result.files_scanned;
+    if (outcome.parsed) ++result.units_parsed;
+    if (outcome.from_cache) ++result.units_from_cache;
     for (auto& call : outcome.calls) result.facts.calls.push_back(std::move(call));
     for (auto& diagnostic : outcome.diagnostics) result.diagnostics.push_back(std::move(diagnostic));
     std::move(outcome.wrappers.summaries.begin(), outcome.wrappers.summaries.end(), std::back_inserter(summaries));

@@ -1,6 +1,7 @@
 // The libclang front end: from source paths to the HTTP calls the code makes.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,10 +25,16 @@ struct ExtractOptions {
   unsigned jobs = 0;  // translation units parsed in parallel; 0: one per core
   std::string cache_dir;  // the fact cache; empty: no cache
   std::string cache_salt;  // what else the facts depend on (version, rules); see fact_cache.h
-  // Editor buffers that replace the files on disk while parsing: (path, contents). No cache then.
+  // Editor buffers that replace the files on disk while parsing: (path, contents). A unit that is
+  // or includes a buffer that differs from its file is parsed with the buffers and not cached; the
+  // others may come from the cache.
   std::vector<std::pair<std::string, std::string>> unsaved_files;
   // Functions declared in the config as making requests (`wrappers`); others are inferred.
   std::vector<WrapperDeclaration> wrappers;
+  // Called once per unit scanned (parsed or from the cache), one call at a time, from the worker
+  // threads: units done so far (1, 2, ...), units to scan, the unit's path. Headers that no source
+  // file includes are scanned last and raise `total` when they start.
+  std::function<void(unsigned done, unsigned total, const std::string& file)> on_unit_done;
 };
 
 struct ExtractResult {
@@ -36,6 +43,8 @@ struct ExtractResult {
   // rule "scan-error"; the scan goes on.
   std::vector<Finding> diagnostics;
   unsigned files_scanned = 0;
+  unsigned units_parsed = 0;  // translation units parsed by libclang this run
+  unsigned units_from_cache = 0;  // translation units served from the fact cache
 };
 
 // Throws std::runtime_error only for usage errors that make the whole scan impossible (a named path

@@ -1,10 +1,13 @@
 // libclang matcher for handle APIs such as libcurl's easy interface (rules/http/libcurl.json):
 // the request is the perform call; its state is every option set on that handle before it.
 #include <algorithm>
+#include <functional>
 #include <map>
 
 #include "extract/cursor_utils.h"
+#include "extract/macro_locations.h"
 #include "extract/matchers.h"
+#include "extract/method_branches.h"
 #include "extract/request_parts.h"
 
 namespace scopelint::extract {
@@ -48,6 +51,7 @@ void apply_option(const HandleOption& option, CXCursor value_arg, CXCursor call,
   if (option.url) {
     state.parts.url = strings.resolve(value_arg, position);
     state.parts.url_location = to_source_location(cursor_location(call));
+    state.parts.url_macro_chain = macro_chain(call);
   }
   if (option.custom_method) {
     // A null custom request restores the method the other options give.
@@ -78,7 +82,60 @@ void apply_option(const HandleOption& option, CXCursor value_arg, CXCursor call,
 
 HttpCall perform_call(const std::string& library, const HandleState& state, CXCursor perform) {
   return make_http_call(library, parts_at_perform(state.parts, state.custom_given, state.custom_method),
-                        to_source_location(cursor_location(perform)));
+                        to_source_location(cursor_location(perform)), macro_chain(perform));
+}
+
+// A handle's options under some conditions on parameters: `if (verb == "POST") setopt(POST)`
+// leaves one alternative where the test held and the option is set, and one where it did not.
+struct Alternative {
+  BranchConditions conditions;
+  HandleState state;
+};
+constexpr size_t kMaxAlternatives = 8;
+
+// The conditions a caller can decide (other tests of parameters do not split the handle).
+BranchConditions decidable(BranchConditions conditions) {
+  conditions.erase(std::remove_if(conditions.begin(), conditions.end(),
+                                  [](const BranchCondition& c) { return c.test == BranchCondition::Test::Opaque; }),
+                   conditions.end());
+  return conditions;
+}
+
+// Applies an option set under `guard` to each alternative, splitting those the guard does not decide.
+void apply_guarded(std::vector<Alternative>& alternatives, const BranchConditions& guard,
+                   const std::function<void(HandleState&)>& apply) {
+  if (guard.empty()) {
+    for (auto& alternative : alternatives) apply(alternative.state);
+    return;
+  }
+  std::vector<Alternative> next;
+  for (auto& alternative : alternatives) {
+    BranchConditions held = alternative.conditions;
+    held.insert(held.end(), guard.begin(), guard.end());
+    if (!consistent(held)) {  // the guard cannot hold here
+      next.push_back(alternative);
+      continue;
+    }
+    // Where the guard fails: its first k tests hold and the next one does not.
+    BranchConditions prefix = alternative.conditions;
+    for (const auto& test : guard) {
+      BranchConditions failed = prefix;
+      failed.push_back(negated(test));
+      if (consistent(failed)) next.push_back({failed, alternative.state});
+      prefix.push_back(test);
+    }
+    next.push_back({prefix, alternative.state});
+    apply(next.back().state);
+  }
+  if (next.size() > kMaxAlternatives) {
+    // Too many ways through: the method is not worked out.
+    Alternative unknown{{}, next.front().state};
+    unknown.state.custom_given = true;
+    unknown.state.custom_method.reset();
+    unknown.state.parts.method_slot.reset();
+    next = {unknown};
+  }
+  alternatives = std::move(next);
 }
 
 }  // namespace
@@ -88,7 +145,7 @@ void match_handle_api(const LibraryModel& library, const TuContext& context,
   if (!library.handle_api) return;
   const HandleApi& api = *library.handle_api;
   // Per enclosing function, per handle variable.
-  std::map<int, std::map<std::string, HandleState>> states;
+  std::map<int, std::map<std::string, std::vector<Alternative>>> states;
   const auto& nodes = context.tree().nodes;
   for (size_t i = 0; i < nodes.size(); ++i) {
     if (nodes[i].kind != CXCursor_CallExpr) continue;
@@ -102,16 +159,28 @@ void match_handle_api(const LibraryModel& library, const TuContext& context,
     if (args.size() <= api.handle_arg) continue;
     CXCursor handle = referenced_variable(args[api.handle_arg]);
     const std::string key = is_null(handle) ? "?" : declaration_key(handle);
-    HandleState& state = states[nodes[i].function][key];
+    auto& alternatives = states[nodes[i].function][key];
+    if (alternatives.empty()) alternatives.push_back({});
     const int position = static_cast<int>(i);
     if (reset) {
-      state = HandleState{};
+      alternatives = {Alternative{}};
     } else if (perform) {
-      out.push_back(perform_call(library.library, state, call));
+      const BranchConditions guard = branch_conditions(context, strings, position);
+      for (const auto& alternative : alternatives) {
+        BranchConditions conditions = alternative.conditions;
+        conditions.insert(conditions.end(), guard.begin(), guard.end());
+        if (!consistent(conditions)) continue;
+        HttpCall made = perform_call(library.library, alternative.state, call);
+        attach_conditions(made, conditions);
+        out.push_back(std::move(made));
+      }
     } else if (args.size() > std::max(api.option_arg, api.value_arg)) {
       auto option = api.options.find(option_name(args[api.option_arg]));
       if (option != api.options.end()) {
-        apply_option(option->second, args[api.value_arg], call, position, strings, state);
+        apply_guarded(alternatives, decidable(branch_conditions(context, strings, position)),
+                      [&](HandleState& state) {
+                        apply_option(option->second, args[api.value_arg], call, position, strings, state);
+                      });
       }
     }
   }

@@ -61,14 +61,6 @@ bool runs_conditionally(const std::vector<AstNode>& nodes, int event, int positi
   return false;
 }
 
-std::string binary_operator_token(CXTranslationUnit tu, CXCursor op) {
-  auto kids = children(op);
-  if (kids.empty()) return "";
-  const size_t lhs_tokens = token_spellings(tu, kids.front()).size();
-  auto tokens = token_spellings(tu, op);
-  return lhs_tokens < tokens.size() ? tokens[lhs_tokens] : "";
-}
-
 }  // namespace
 
 ResolvedString StringResolver::resolve_variable(CXCursor var, int position, int depth) const {

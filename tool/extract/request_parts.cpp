@@ -2,6 +2,7 @@
 #include "extract/request_parts.h"
 
 #include "extract/cursor_utils.h"
+#include "extract/macro_locations.h"
 
 namespace scopelint::extract {
 namespace {
@@ -12,6 +13,7 @@ void RequestParts::merge(const RequestParts& later) {
   if (later.url) {
     url = later.url;
     url_location = later.url_location;
+    url_macro_chain = later.url_macro_chain;
   }
   if (later.method) method = later.method;
   if (later.method || later.method_slot) method_slot = later.method_slot;
@@ -57,6 +59,7 @@ void RequestPartsBuilder::apply_role(const LibraryModel& library, Role role, CXC
     case Role::Url:
       parts.url = strings_.resolve(arg, position);
       parts.url_location = to_source_location(cursor_location(at));
+      parts.url_macro_chain = macro_chain(at);
       break;
     case Role::Method:
       parts.method = strings_.resolve_method(arg, position);
@@ -256,10 +259,12 @@ std::optional<RequestParts> RequestPartsBuilder::request_object(const LibraryMod
 }
 
 HttpCall make_http_call(const std::string& library, const RequestParts& parts,
-                        const SourceLocation& call_location) {
+                        const SourceLocation& call_location,
+                        const std::vector<SourceLocation>& call_macro_chain) {
   HttpCall call;
   call.library = library;
   call.location = parts.url_location.value_or(call_location);
+  call.macro_chain = parts.url_location ? parts.url_macro_chain : call_macro_chain;
   call.method = parts.method;
   if (parts.url && parts.url->known) call.url = parts.url->text;
   call.base = parts.base;

@@ -18,6 +18,7 @@ namespace scopelint::extract {
 struct RequestParts {
   std::optional<ResolvedString> url;
   std::optional<SourceLocation> url_location;  // where the URL was attached to the request
+  std::vector<SourceLocation> url_macro_chain;  // url_location's macro chain (macro_locations.h)
   std::optional<HttpMethod> method;
   bool method_given = false;  // some method was set, even if not resolved
   std::optional<std::string> method_slot;  // unresolved method given by a parameter (parameter_slots.h)
@@ -63,9 +64,11 @@ class RequestPartsBuilder {
 // method the options set (GET by default), and GET and HEAD send no body.
 RequestParts parts_at_perform(RequestParts parts, bool custom_given, std::optional<HttpMethod> custom_method);
 
-// The HttpCall for parts found at `call_location`. A method slot is carried at the front of
-// unresolved_reason (see method_slot_of in wrapper_summaries.h) until wrappers are composed.
+// The HttpCall for parts found at `call_location` (with its macro chain). A method slot is carried
+// at the front of unresolved_reason (see method_slot_of in wrapper_summaries.h) until wrappers are
+// composed.
 HttpCall make_http_call(const std::string& library, const RequestParts& parts,
-                        const SourceLocation& call_location);
+                        const SourceLocation& call_location,
+                        const std::vector<SourceLocation>& call_macro_chain = {});
 
 }  // namespace scopelint::extract

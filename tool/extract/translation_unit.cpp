@@ -30,7 +30,8 @@ std::optional<std::string> unscannable_reason(const std::string& path, bool& emp
 }
 
 ParseResult parse_translation_unit(CXIndex index, const ParseCommand& command, bool verbose,
-                                   const std::vector<std::pair<std::string, std::string>>& unsaved) {
+                                   const std::vector<std::pair<std::string, std::string>>& unsaved,
+                                   FunctionBodies bodies) {
   ParseResult result;
   std::vector<const char*> argv;
   for (const auto& arg : command.argv) argv.push_back(arg.c_str());
@@ -40,7 +41,13 @@ ParseResult parse_translation_unit(CXIndex index, const ParseCommand& command, b
     std::cerr << '\n';
   }
   CXTranslationUnit tu = nullptr;
-  const unsigned flags = CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
+  unsigned flags = CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
+  if (bodies == FunctionBodies::SkipInPreamble) {
+    // The preamble (the #include lines at the top of the main file) is parsed first, without
+    // function bodies, and the rest of the main file on top of it with all of its bodies.
+    flags |= CXTranslationUnit_PrecompiledPreamble | CXTranslationUnit_CreatePreambleOnFirstParse |
+             CXTranslationUnit_SkipFunctionBodies | CXTranslationUnit_LimitSkipFunctionBodiesToPreamble;
+  }
   std::vector<CXUnsavedFile> buffers;
   for (const auto& [path, contents] : unsaved) {
     buffers.push_back({path.c_str(), contents.data(), static_cast<unsigned long>(contents.size())});

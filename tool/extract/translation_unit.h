@@ -20,10 +20,18 @@ struct ParseResult {
 // `empty` is set for an empty file (nothing to scan, nothing to report).
 std::optional<std::string> unscannable_reason(const std::string& path, bool& empty);
 
+enum class FunctionBodies {
+  All,
+  // Not those of functions in the preamble: the headers included before the main file's first
+  // declaration, with everything they include (see unit_parse.h for when that loses nothing).
+  SkipInPreamble,
+};
+
 // Parses with KeepGoing | IgnoreNonErrorsFromIncludedFiles via the FullArgv entry point.
 // `unsaved`: editor buffers that replace files on disk.
 ParseResult parse_translation_unit(CXIndex index, const ParseCommand& command, bool verbose,
-                                   const std::vector<std::pair<std::string, std::string>>& unsaved = {});
+                                   const std::vector<std::pair<std::string, std::string>>& unsaved = {},
+                                   FunctionBodies bodies = FunctionBodies::All);
 
 // A TU whose main file is not C-family source at all (errors and no declarations of its own).
 bool main_file_unparsable(CXTranslationUnit tu);

@@ -31,7 +31,63 @@ bool same_request(const HttpCall& a, const HttpCall& b) {
 struct Instance {
   HttpCall call;
   std::optional<std::string> method_slot;
+  BranchConditions conditions;  // left for the caller's parameters (or for no one: parameter -1)
+  bool made = true;  // false: the call site's arguments rule the request out
 };
+
+// Decides the summary's branch conditions with the call site's arguments: a known argument
+// decides, the caller's own parameter passes the test on to its callers, anything else leaves it
+// open for good.
+void decide_conditions(const WrapperSummary& summary, const WrapperCallSite& site, Instance& out) {
+  for (const auto& condition : summary.conditions) {
+    const WrapperArgument* arg = condition.parameter >= 0 && static_cast<size_t>(condition.parameter) < site.arguments.size()
+                                     ? &site.arguments[static_cast<size_t>(condition.parameter)]
+                                     : nullptr;
+    const Decision decision = arg ? decide(condition, arg->text, arg->literal.has_value()) : Decision::Unknown;
+    if (decision == Decision::Holds) continue;
+    if (decision == Decision::Fails) {
+      out.made = false;
+      return;
+    }
+    BranchCondition open = condition;
+    open.function = site.caller;
+    open.parameter = -1;
+    if (arg && condition.test != BranchCondition::Test::Opaque) {
+      auto slot = whole_slot(arg->text);
+      if (slot && slot->function == site.caller && !site.caller.empty()) open.parameter = slot->index;
+    }
+    out.conditions.push_back(std::move(open));
+  }
+}
+
+std::string variant_key(const HttpCall& call, const std::optional<std::string>& method_slot,
+                        const BranchConditions& conditions) {
+  return std::string(call.method ? to_string(*call.method) : "?") + "|" + method_slot.value_or("") + "|" +
+         conditions_key(conditions);
+}
+
+// A request left to a test no caller decides may or may not be made. Where the requests such
+// tests choose between at one call site differ in method, none of them is known: each is
+// reported without a method, naming the wrapper and parameter that choose it.
+struct Undecided {
+  HttpCall call;
+  BranchConditions conditions;
+  std::string group;  // the call site (or the wrapper, for requests reported where they are made)
+};
+
+void settle_undecided(std::vector<Undecided> undecided, std::vector<HttpCall>& out) {
+  std::map<std::string, std::set<std::string>> methods;
+  for (const auto& [call, conditions, group] : undecided) {
+    methods[group].insert(call.method ? std::string(to_string(*call.method)) : "?");
+  }
+  for (auto& [call, conditions, group] : undecided) {
+    if (methods[group].size() > 1) {
+      call.method.reset();
+      call.unresolved_reason = undecided_reason(conditions.front());
+    }
+    out.push_back(std::move(call));
+  }
+}
 
 // The summary's request with the call site's arguments in its parameters' slots.
 Instance instantiate(const WrapperSummary& summary, const WrapperCallSite& site) {
@@ -50,9 +106,11 @@ Instance instantiate(const WrapperSummary& summary, const WrapperCallSite& site)
     auto slot = whole_slot(*text);
     return slot && slot->function == summary.function ? argument(slot->index) : nullptr;
   };
-  Instance out{summary.request, std::nullopt};
+  Instance out{summary.request, std::nullopt, {}, true};
+  decide_conditions(summary, site, out);
   HttpCall& call = out.call;
   call.location = site.location;
+  call.macro_chain = site.macro_chain;
   if (call.url) call.url = substitute_slots(*call.url, value);
   if (call.base) call.base = substitute_slots(*call.base, value);
   if (call.body.kind == RequestBody::Kind::Raw && call.body.raw) {
@@ -122,17 +180,25 @@ std::vector<HttpCall> compose_wrapper_calls(std::vector<WrapperSummary> summarie
   for (auto& summary : summaries) {
     // A declaration overrides what is inferred for the same function.
     if (summary.function.rfind(kDeclaredPrefix, 0) != 0 && declared_names.count(summary.name)) continue;
-    const std::string key = summary.function + "|" + location_key(summary.request.location);
+    const std::string key = summary.function + "|" + location_key(summary.request.location) + "|" +
+                            variant_key(summary.request, summary.method_slot, summary.conditions);
     if (seen_summaries.insert(key).second) work.push_back(std::move(summary));
   }
   std::vector<HttpCall> out;
+  std::vector<Undecided> undecided;
+  const auto emit = [&](HttpCall call, const BranchConditions& conditions, const std::string& group) {
+    if (conditions.empty()) out.push_back(std::move(call));
+    else undecided.push_back({std::move(call), conditions, group + "|" + conditions.front().wrapper});
+  };
   while (!work.empty()) {
     WrapperSummary summary = std::move(work.front());
     work.pop_front();
     auto callers = sites.find(summary.function);
     if (callers == sites.end()) {
       // Nobody in the scan calls it: the request is reported where it is made.
-      if (summary.function.rfind(kDeclaredPrefix, 0) != 0) out.push_back(finish_request(summary.request, summary.method_slot));
+      if (summary.function.rfind(kDeclaredPrefix, 0) != 0) {
+        emit(finish_request(summary.request, summary.method_slot), summary.conditions, summary.function);
+      }
       continue;
     }
     const bool declared_wrapper = summary.function.rfind(kDeclaredPrefix, 0) == 0;
@@ -140,27 +206,38 @@ std::vector<HttpCall> compose_wrapper_calls(std::vector<WrapperSummary> summarie
     const HttpCall inner = finish_request(summary.request, summary.method_slot);
     for (const WrapperCallSite* site : callers->second) {
       Instance instance = instantiate(summary, *site);
+      if (!instance.made) continue;
       if (declared_wrapper && instance.call.url) instance.call.base_is_elation = declared_elation_path(*instance.call.url);
-      if (!slots_decide_request(instance.call, instance.method_slot) || site->caller.empty() ||
-          summary.depth >= kMaxWrapperDepth) {
+      if ((!slots_decide_request(instance.call, instance.method_slot) && !has_decidable(instance.conditions)) ||
+          site->caller.empty() || summary.depth >= kMaxWrapperDepth) {
         HttpCall call = finish_request(std::move(instance.call), instance.method_slot);
         // Arguments that are all run-time values fix nothing: the request stays where it is built.
-        out.push_back(same_request(call, inner) ? inner : std::move(call));
+        if (same_request(call, inner) && instance.conditions.size() == summary.conditions.size()) {
+          emit(inner, instance.conditions, summary.function);
+        } else {
+          emit(std::move(call), instance.conditions, location_key(site->location));
+        }
         continue;
       }
       // The request depends on the caller's parameters: the caller is a wrapper too.
-      if (!seen_summaries.insert(site->caller + "|" + location_key(site->location) + "|" + origin).second) continue;
+      if (!seen_summaries.insert(site->caller + "|" + location_key(site->location) + "|" + origin + "|" +
+                                 variant_key(instance.call, instance.method_slot, instance.conditions))
+               .second) {
+        continue;
+      }
       WrapperSummary outer;
       outer.function = site->caller;
       outer.name = site->caller_name;
       outer.depth = summary.depth + 1;
       outer.method_slot = instance.method_slot;
+      outer.conditions = std::move(instance.conditions);
       outer.request = std::move(instance.call);
       outer.request.chain.insert(outer.request.chain.begin(),
                                  Note{site->location, site->caller_name + " calls " + summary.name + " here"});
       work.push_back(std::move(outer));
     }
   }
+  settle_undecided(std::move(undecided), out);
   return out;
 }
 

@@ -6,6 +6,7 @@
 
 #include "extract/clang_handles.h"
 #include "extract/cursor_utils.h"
+#include "extract/macro_locations.h"
 #include "extract/parameter_slots.h"
 
 namespace scopelint::extract {
@@ -45,15 +46,54 @@ std::unordered_map<std::string, std::string> function_names(const AstTree& tree)
   return names;
 }
 
+// An argument known to be empty: "", {}, std::string(), std::nullopt.
+bool known_empty(const StringResolver& strings, CXCursor arg, const ResolvedString& text) {
+  const CXCursor inner = strings.strip_passthrough(arg);
+  if (clang_getCursorKind(inner) == CXCursor_DeclRefExpr &&
+      qualified_name(clang_getCursorReferenced(inner)) == "std::nullopt") {
+    return true;
+  }
+  if (!text.text.empty()) return false;
+  if (text.literal_count > 0) return true;
+  switch (clang_getCursorKind(inner)) {
+    case CXCursor_InitListExpr:
+      return children(inner).empty();
+    case CXCursor_CallExpr:
+      return clang_getCursorKind(callee_of(inner)) == CXCursor_Constructor && call_arguments(inner).empty();
+    default:
+      return false;
+  }
+}
+
 WrapperArgument resolve_argument(const StringResolver& strings, CXCursor arg, int position) {
   WrapperArgument out;
   ResolvedString text = strings.resolve(arg, position);
-  out.text = text.known ? text.text : kWildcard;
+  out.text = known_empty(strings, arg, text) ? "" : text.known ? text.text : kWildcard;
   out.literal = text.spelling_literal();
   out.method = strings.resolve_method(arg, position);
   if (!is_stringish_type(clang_getCursorType(arg))) {
     ResolvedFields fields = strings.resolve_fields(arg, position);
     if (fields.known && !fields.fields.empty()) out.fields = std::move(fields.fields);
+  }
+  return out;
+}
+
+// The default arguments of the parameters after the first `written`, up to the first without one
+// (looked up on every declaration libclang gives: defaults are written on the first one).
+std::vector<CXCursor> default_arguments(CXCursor callee, CXCursor referenced, size_t written) {
+  std::vector<CXCursor> out;
+  for (CXCursor function : {referenced, clang_getCanonicalCursor(callee), callee}) {
+    if (is_null(function)) continue;
+    const int count = clang_Cursor_getNumArguments(function);
+    for (int index = static_cast<int>(written); index < count; ++index) {
+      CXCursor value = clang_getNullCursor();
+      for (CXCursor child : children(clang_Cursor_getArgument(function, static_cast<unsigned>(index)))) {
+        if (clang_isExpression(clang_getCursorKind(child))) value = child;
+      }
+      if (is_null(value)) break;
+      out.push_back(value);
+    }
+    if (!out.empty()) break;
   }
   return out;
 }
@@ -81,7 +121,8 @@ void collect_call_sites(const TuContext& context, const StringResolver& strings,
       if (!file || !in_scan(file)) continue;
     }
     const auto args = written_arguments(context.tu(), call);
-    if (args.empty()) continue;
+    const auto defaults = default_arguments(callee, clang_getCursorReferenced(call), args.size());
+    if (args.empty() && defaults.empty()) continue;
     WrapperCallSite site;
     site.callee = usr_of(callee);
     site.callee_name = name;
@@ -93,7 +134,12 @@ void collect_call_sites(const TuContext& context, const StringResolver& strings,
       }
     }
     site.location = to_source_location(cursor_location(call));
+    site.macro_chain = macro_chain(call);
     for (CXCursor arg : args) site.arguments.push_back(resolve_argument(strings, arg, static_cast<int>(i)));
+    for (CXCursor arg : defaults) {
+      site.arguments.push_back(resolve_argument(strings, arg, -1));
+      site.arguments.back().literal.reset();  // spelled at the declaration, not at this call
+    }
     out.call_sites.push_back(std::move(site));
   }
 }
@@ -180,19 +226,28 @@ UnitWrappers collect_unit_wrappers(const TuContext& context, const StringResolve
   std::unordered_map<std::string, std::string> names;
   std::vector<HttpCall> kept;
   for (auto& call : calls) {
+    BranchConditions conditions = take_conditions(call);
     std::optional<std::string> method_slot = take_method_slot(call);
     auto slot = first_slot(call, method_slot);
+    // A request made in a branch its caller chooses (`case Method::Delete:`) is the caller's too.
+    const auto chosen = std::find_if(conditions.begin(), conditions.end(), [](const BranchCondition& c) {
+      return c.test != BranchCondition::Test::Opaque;
+    });
+    if (!slot && chosen != conditions.end()) slot = ParameterSlot{chosen->function, chosen->parameter};
     if (!slot) {
       kept.push_back(std::move(call));
       continue;
     }
-    if (!slots_decide_request(call, method_slot)) {  // only ids and values: reported here
+    if (!slots_decide_request(call, method_slot) && chosen == conditions.end()) {  // only ids and values
       kept.push_back(finish_request(std::move(call), method_slot));
       continue;
     }
     if (names.empty()) names = function_names(context.tree());
     WrapperSummary summary;
     summary.function = slot->function;
+    for (auto& condition : conditions) {
+      if (condition.function == summary.function) summary.conditions.push_back(std::move(condition));
+    }
     auto name = names.find(slot->function);
     summary.name = name == names.end() ? "a wrapper" : name->second;
     summary.method_slot = std::move(method_slot);

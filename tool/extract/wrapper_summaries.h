@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/method_branches.h"
 #include "extract/string_resolver.h"
 #include "extract/tu_context.h"
 #include "extract/wrapper_declaration.h"
@@ -25,10 +26,13 @@ struct WrapperSummary {
   HttpCall request;
   std::optional<std::string> method_slot;  // the method is this parameter's value
   int depth = 0;  // wrapper levels below `function`
+  // The request is made only when these tests of `function`'s parameters pass (a branch of a
+  // switch or if on a method or body parameter); parameter -1: a test no caller can decide.
+  BranchConditions conditions;
 };
 
 struct WrapperArgument {
-  std::string text;  // resolved, "{}" for run-time parts; may hold the caller's own slots
+  std::string text;  // resolved, "{}" for run-time parts, "" when known to be empty; may hold the caller's own slots
   std::optional<SourceRange> literal;  // the literal that spells the whole value, if one does
   std::optional<HttpMethod> method;  // when the argument names a method ("POST", Method::Post)
   std::optional<std::vector<FormField>> fields;  // when the argument is a form
@@ -41,7 +45,9 @@ struct WrapperCallSite {
   std::string caller;  // USR of the enclosing function; "" at namespace scope or in a lambda
   std::string caller_name;
   SourceLocation location;
-  std::vector<WrapperArgument> arguments;  // as written (default arguments dropped)
+  std::vector<SourceLocation> macro_chain;  // of `location` (macro_locations.h)
+  // As written, then the callee's default arguments for those left out (as far as known).
+  std::vector<WrapperArgument> arguments;
 };
 
 struct UnitWrappers {

@@ -44,7 +44,7 @@ LintFunction default_lint_function() {
     const Catalog& catalog =
         options.rules_file.empty() ? default_catalog() : load_catalog_file(options.rules_file);
     ConfigSet configs(options.config_file);  // fresh: .scopelint.json may have been edited
-    return lint(options, catalog, configs, unsaved).findings;
+    return lint(options, catalog, configs, unsaved);
   };
 }
 
@@ -54,6 +54,11 @@ Options Workspace::options_for(const Documents& documents) const {
   options.quiet = true;
   if (options.paths.empty()) options.paths = settings_.roots;
   if (options.paths.empty()) options.paths = documents.paths();  // no workspace: the open files
+  // The command line's default cache, but in the workspace root rather than the server's directory.
+  if (!options.no_cache && options.cache_dir.empty() && options.compile_db_dir.empty() &&
+      !settings_.roots.empty()) {
+    options.cache_dir = settings_.roots.front() + "/.cache/scopelint";
+  }
   return options;
 }
 
@@ -64,9 +69,12 @@ std::vector<nlohmann::json> Workspace::relint(const Documents& documents) {
   try {
     if (options.paths.empty()) {
       findings_.clear();  // no workspace and no open file: nothing to judge, clear what was shown
+      last_units_ = {};
     } else {
       ++lint_count_;
-      findings_ = lint_(options, documents.unsaved());
+      LintResult result = lint_(options, documents.unsaved());
+      findings_ = std::move(result.findings);
+      last_units_ = result.units;
     }
     last_error_.clear();
   } catch (const std::exception& e) {
@@ -83,7 +91,8 @@ std::vector<nlohmann::json> Workspace::relint(const Documents& documents) {
       std::chrono::steady_clock::now() - started);
   // One write per line: stderr is unbuffered and clients log each write separately.
   log_ << ("scopelint lsp: " + std::to_string(findings_.size()) + " findings in " +
-           std::to_string(elapsed.count()) + " ms\n");
+           std::to_string(elapsed.count()) + " ms (" + std::to_string(last_units_.parsed) +
+           " units parsed, " + std::to_string(last_units_.from_cache) + " from the cache)\n");
 
   LineSource lines(documents);
   ConversionContext context{settings_.encoding, settings_.related_information, &lines, &documents};

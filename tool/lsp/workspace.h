@@ -1,4 +1,5 @@
 // Re-judges the whole workspace with the open buffers and turns the findings into notifications.
+// Units that neither are nor include a changed buffer come from the fact cache.
 #pragma once
 
 #include <functional>
@@ -16,7 +17,7 @@
 namespace scopelint::lsp {
 
 // Runs the analysis; lint() by default, replaceable in tests. Throws on a broken config or rules.
-using LintFunction = std::function<std::vector<Finding>(const Options&, const UnsavedFiles&)>;
+using LintFunction = std::function<LintResult(const Options&, const UnsavedFiles&)>;
 
 LintFunction default_lint_function();
 
@@ -41,6 +42,8 @@ class Workspace {
                               const Documents& documents);
 
   unsigned lint_count() const { return lint_count_; }
+  // How the units of the last successful lint were obtained: parsed, or from the fact cache.
+  UnitCounts last_units() const { return last_units_; }
 
  private:
   Options options_for(const Documents& documents) const;
@@ -52,6 +55,7 @@ class Workspace {
   std::set<std::string> published_;  // URIs whose last publish was not empty
   std::string last_error_;           // shown once until a lint succeeds or fails differently
   unsigned lint_count_ = 0;
+  UnitCounts last_units_;
 };
 
 }  // namespace scopelint::lsp

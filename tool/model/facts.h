@@ -59,6 +59,10 @@ struct HttpCall {
   std::string unresolved_reason;  // why method or URL could not be worked out, when they could not
   std::vector<Note> chain;  // wrapper chain down to the library call, outermost first
   std::string component;  // project component (config), empty: the default one
+  // When `location` comes from a macro expansion: where the call is written (the macro
+  // definition, a macro argument) and the expansion site, innermost first. A NOLINT at any of them
+  // suppresses the call's findings, as in clang-tidy. Empty outside macros.
+  std::vector<SourceLocation> macro_chain;
 };
 
 // Declared scopes provisioned outside the code (--granted-scopes, config).

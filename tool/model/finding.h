@@ -31,6 +31,9 @@ struct Finding {
   std::string message;  // lowercase, no trailing period
   SourceLocation location;
   std::optional<SourceLocation> end;  // exclusive end of the flagged text, if known
+  // The macro chain of the call or token request at `location` (HttpCall::macro_chain): NOLINT
+  // there suppresses the finding too.
+  std::vector<SourceLocation> macro_chain;
   std::vector<Note> notes;
   std::optional<Fix> fix;
   // Structured details, where relevant.

@@ -102,6 +102,7 @@ bool read_form_text(const std::string& text, TokenRequest& token) {
 TokenRequest make_token_request(const HttpCall& call, const Target& target) {
   TokenRequest token;
   token.location = call.location;
+  token.macro_chain = call.macro_chain;
   token.component = call.component;
   token.chain = call.chain;
   const RequestBody& body = call.body;
@@ -184,6 +185,11 @@ ClassifiedFacts classify(const Facts& facts, const Catalog& catalog) {
                                                               : call.unresolved_reason;
     } else {
       api.requirement = requirement_for(catalog, match, call.method, body_field_names(call.body));
+      // A wrapper that chooses the method by a parameter says which one (wrapper_composition.cpp).
+      if (api.requirement.kind == Requirement::Kind::Unresolved && !call.method &&
+          call.unresolved_reason.find(" chooses the HTTP method by ") != std::string::npos) {
+        api.requirement.reason += ": " + call.unresolved_reason;
+      }
       if (call.method && !match.rules.empty() && !method_documented(match, *call.method)) {
         api.method_undocumented = true;
       }

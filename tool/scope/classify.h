@@ -25,6 +25,7 @@ struct ApiCall {
 
 struct TokenRequest {
   SourceLocation location;
+  std::vector<SourceLocation> macro_chain;  // HttpCall::macro_chain
   std::string component;
   std::vector<Note> chain;
   bool from_config = false;  // scopes declared outside the code (--granted-scopes, config)

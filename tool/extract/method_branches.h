@@ -1,0 +1,62 @@
+// Requests made in a branch chosen by a parameter (`switch (method)`, `if (verb == "POST")`,
+// `body.empty() ? Get : Post`): the conditions on the enclosing function's parameters under which
+// a request is made, and how a caller's argument decides them (see wrapper_composition.h).
+// method_branches.cpp reads them from the AST; branch_conditions.cpp decides and carries them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extract/string_resolver.h"
+#include "extract/tu_context.h"
+#include "model/facts.h"
+
+namespace scopelint::extract {
+
+// One test on a parameter that must pass (or fail, when `holds` is false) for a request to be made.
+struct BranchCondition {
+  enum class Test {
+    Equals,  // the value is one of `values` (string literals, or an enum constant's integer value)
+    Empty,   // an empty string, a null pointer or an empty optional
+    Opaque,  // some other test of the parameter: never decided statically
+  };
+  std::string function;  // key of the function whose parameter is tested (USR, as in slots)
+  int parameter = -1;    // 0-based; -1: a run-time value that no caller can decide any more
+  Test test = Test::Opaque;
+  std::vector<std::string> values;  // Equals
+  bool holds = true;
+  std::string wrapper;  // where the choice is made, for messages: qualified name of the function
+  std::string parameter_name;  // as declared there
+};
+using BranchConditions = std::vector<BranchCondition>;  // all of them must hold
+
+enum class Decision { Holds, Fails, Unknown };
+
+// The conditions under which the statement at node `position` runs, from the if/else chains,
+// switch cases, conditional operators and early returns of its function that test a parameter.
+// Tests that read no parameter are left out: they are not the caller's choice.
+BranchConditions branch_conditions(const TuContext& context, const StringResolver& strings,
+                                   int position);
+
+// Whether `condition` holds for an argument whose resolved text is `text` ("{}" for run-time
+// parts); `literal`: one string literal spells the whole value.
+Decision decide(const BranchCondition& condition, const std::string& text, bool literal);
+
+// Whether every condition can hold together (a value cannot equal "GET" and "POST").
+bool consistent(const BranchConditions& conditions);
+// A condition that fails exactly when `condition` holds.
+BranchCondition negated(BranchCondition condition);
+// Whether some condition is decided by the caller (not Opaque).
+bool has_decidable(const BranchConditions& conditions);
+// A stable text for keys and tests: "m==1|!body:empty".
+std::string conditions_key(const BranchConditions& conditions);
+// "ElationApi::call chooses the HTTP method by its parameter 'm', which is not known here"
+std::string undecided_reason(const BranchCondition& condition);
+
+// Matchers carry the conditions of a request to collect_unit_wrappers at the front of
+// `unresolved_reason` (after which a method slot may follow; see take_method_slot).
+void attach_conditions(HttpCall& call, const BranchConditions& conditions);
+BranchConditions take_conditions(HttpCall& call);
+
+}  // namespace scopelint::extract
