@@ -131,7 +131,8 @@ Config parse_config(const std::string& text, const std::string& path) {
   json root = json::parse(text, nullptr, false);
   if (root.is_discarded()) {
     try {
-      (void)json::parse(text);
+      const json strict = json::parse(text);  // throws the error with its position
+      (void)strict;
     } catch (const json::parse_error& e) {
       size_t line = 1;
       for (size_t i = 0; i < e.byte && i < text.size(); ++i) line += text[i] == '\n';

@@ -74,7 +74,7 @@ std::map<std::string, unsigned> json_pointer_lines(std::string_view text) {
       }
     } else if (c == '{' || c == '[') {
       std::string pointer = value_start(line);
-      stack.push_back({c == '[', pointer});
+      stack.push_back({c == '[', pointer, 0, {}, 0});
       expecting_key = c == '{';
     } else if (c == '}' || c == ']') {
       if (!stack.empty()) stack.pop_back();

@@ -315,20 +315,23 @@ std::vector<UnitOutcome> scan_all(ScanPlan& plan, const std::vector<const Source
   std::vector<UnitOutcome> outcomes(files.size());
   std::atomic<size_t> next{0};
   plan.units_total += static_cast<unsigned>(files.size());
-  auto worker = [&] {
-    IndexHandle index(clang_createIndex(0, 0));
+  jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(files.size())));
+  // The indexes are made here, before any worker starts: clang_createIndex enables LLVM's crash
+  // recovery, whose lazy global state is not safe to set up from several threads at once.
+  std::vector<IndexHandle> indexes;
+  for (unsigned i = 0; i < jobs; ++i) indexes.emplace_back(clang_createIndex(0, 0));
+  auto worker = [&](CXIndex index) {
     for (size_t i = next++; i < files.size(); i = next++) {
-      outcomes[i] = scan_unit(plan, index.get(), *files[i], commands[i]);
+      outcomes[i] = scan_unit(plan, index, *files[i], commands[i]);
       plan.unit_done(files[i]->path);
     }
   };
-  jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(files.size())));
   if (jobs == 1) {
-    worker();
+    worker(indexes.front().get());
     return outcomes;
   }
   std::vector<std::thread> threads;
-  for (unsigned i = 0; i < jobs; ++i) threads.emplace_back(worker);
+  for (unsigned i = 0; i < jobs; ++i) threads.emplace_back(worker, indexes[i].get());
   for (auto& thread : threads) thread.join();
   return outcomes;
 }
