@@ -248,15 +248,29 @@ std::string declaration_key(CXCursor decl) {
   return usr + "@" + loc.path + ":" + std::to_string(loc.offset);
 }
 
-FileLocation file_location(CXSourceLocation location) {
+namespace {
+
+using LocationGetter = void (*)(CXSourceLocation, CXFile*, unsigned*, unsigned*, unsigned*);
+
+FileLocation located_by(CXSourceLocation location, LocationGetter get) {
   FileLocation result;
-  clang_getExpansionLocation(location, &result.file, &result.line, &result.column, &result.offset);
+  get(location, &result.file, &result.line, &result.column, &result.offset);
   if (result.file) {
     result.path = std::filesystem::path(to_string(clang_getFileName(result.file)))
                       .lexically_normal()
                       .string();
   }
   return result;
+}
+
+}  // namespace
+
+FileLocation file_location(CXSourceLocation location) {
+  return located_by(location, clang_getExpansionLocation);
+}
+
+FileLocation file_level_location(CXSourceLocation location) {
+  return located_by(location, clang_getFileLocation);
 }
 
 FileLocation cursor_location(CXCursor cursor) {

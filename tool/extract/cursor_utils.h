@@ -56,6 +56,8 @@ struct FileLocation {
   unsigned offset = 0;
 };
 FileLocation file_location(CXSourceLocation location);
+// clang_getFileLocation: for a macro argument, where the argument is written; else the expansion.
+FileLocation file_level_location(CXSourceLocation location);
 FileLocation cursor_location(CXCursor cursor);
 SourceLocation to_source_location(const FileLocation& location);
 

@@ -2,7 +2,6 @@
 #include "extract/macro_locations.h"
 
 #include <algorithm>
-#include <filesystem>
 
 #include "extract/clang_handles.h"
 
@@ -22,18 +21,6 @@ CXCursor callee_name_cursor(CXCursor call) {
   const CXCursorKind kind = clang_getCursorKind(callee);
   return kind == CXCursor_MemberRefExpr || kind == CXCursor_DeclRefExpr ? callee
                                                                         : clang_getNullCursor();
-}
-
-// clang_getFileLocation: for a macro argument, where the argument is written; else the expansion.
-FileLocation file_level_location(CXSourceLocation location) {
-  FileLocation result;
-  clang_getFileLocation(location, &result.file, &result.line, &result.column, &result.offset);
-  if (result.file) {
-    result.path = std::filesystem::path(to_string(clang_getFileName(result.file)))
-                      .lexically_normal()
-                      .string();
-  }
-  return result;
 }
 
 // NOLINT works by line: one entry per line, the expansion site always last.
