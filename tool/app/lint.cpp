@@ -9,6 +9,7 @@
 #include "extract/extractor.h"
 #include "suppress/apply_nolint.h"
 #include "util/file_io.h"
+#include "util/project_root.h"
 
 namespace scopelint {
 namespace {
@@ -39,6 +40,7 @@ Facts gather_facts(const Options& options, ConfigSet& configs, std::vector<Findi
     if (options.paths.empty()) throw UsageError("no input paths (try 'scopelint --help')");
     ExtractOptions extract;
     extract.paths = options.paths;
+    extract.project_root = find_project_root(options.paths, options.compile_db_dir);
     extract.compile_db_dir = options.compile_db_dir;
     extract.fixed_args = options.fixed_args;
     extract.has_fixed_args = options.has_fixed_args;

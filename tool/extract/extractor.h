@@ -14,6 +14,9 @@ namespace scopelint {
 
 struct ExtractOptions {
   std::vector<std::string> paths;  // files or directories (scanned recursively)
+  // The project the paths belong to (util/project_root.h): what the scanned repository can name
+  // (include paths, response files, the cache) is confined to it. Empty: find_project_root(paths).
+  std::string project_root;
   std::string compile_db_dir;  // -p DIR; empty: look for compile_commands.json above the first path
   std::vector<std::string> fixed_args;  // compiler flags after "--"; when given, no database lookup
   bool has_fixed_args = false;  // "--" was given (possibly with no flags)

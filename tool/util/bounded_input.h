@@ -1,0 +1,45 @@
+// Reading input that the scanned repository controls: only regular files, bounded in size, and
+// JSON bounded in nesting, failing fast with one line that names the file (docs/security.md).
+#pragma once
+
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace scopelint {
+
+// An input that cannot be used: what() is "<name>: <problem>", one line, no library jargon.
+class InputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Size limits per kind of input, in bytes.
+inline constexpr size_t kMaxSourceBytes = size_t{32} << 20;  // a source file handed to the parser
+inline constexpr size_t kMaxConfigBytes = size_t{1} << 20;  // .scopelint.json
+inline constexpr size_t kMaxRulesBytes = size_t{16} << 20;  // --rules, library models
+inline constexpr size_t kMaxDatabaseBytes = size_t{256} << 20;  // compile_commands.json
+inline constexpr size_t kMaxFlagsBytes = size_t{1} << 20;  // compile_flags.txt, @response files
+inline constexpr size_t kMaxReportBytes = size_t{256} << 20;  // --baseline, --facts, cache entries
+inline constexpr unsigned kMaxJsonDepth = 64;  // nesting of any JSON input
+
+// The contents of `path`: throws InputError when it is not a regular file (a FIFO, a device, a
+// directory: opened without blocking and never read), cannot be read, or is over `max_bytes`.
+// Symlinks are followed; whether their target may be read is the caller's question.
+std::string read_input_file(const std::string& path, size_t max_bytes);
+
+// Parses JSON text; throws InputError "<name>: invalid JSON at line L, column C" or
+// "<name>: JSON nested deeper than N levels" (checked while parsing, so a deep file fails fast).
+nlohmann::json parse_json_input(std::string_view text, const std::string& name,
+                                unsigned max_depth = kMaxJsonDepth);
+
+// 1-based line and column of byte `offset` in `text`.
+struct TextPosition {
+  size_t line = 1;
+  size_t column = 1;
+};
+TextPosition position_of(std::string_view text, size_t offset);
+
+}  // namespace scopelint
