@@ -5,6 +5,7 @@
 // calls or token requests. Run-time parts of strings are written as the wildcard "{}".
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,6 +44,30 @@ struct RequestBody {
   std::optional<SourceRange> raw_literal;  // the literal that spells the raw body, if one does
 };
 
+// What could not be worked out statically about a request, as facts; the checks put it into words.
+struct UnresolvedParts {
+  enum class Url : uint8_t {
+    Known,
+    BuiltAtRunTime,  // a URL is set, but (part of) its path is known only at run time
+    NotSet,          // no URL is set on the request (a request object sent elsewhere)
+  };
+  enum class Method : uint8_t {
+    Known,
+    NotKnown,           // nothing sets the method
+    ChosenAtRunTime,    // a method is set from a value known only at run time
+    ChosenByParameter,  // a wrapper picks it by testing a parameter its caller does not fix
+  };
+  Url url = Url::Known;
+  Method method = Method::Known;
+  std::string chooser;  // ChosenByParameter: the wrapper's qualified name ("ElationApi::call")
+  std::string parameter;  // ... and the parameter it tests ("m")
+
+  bool any() const { return url != Url::Known || method != Method::Known; }
+  friend bool operator==(const UnresolvedParts& a, const UnresolvedParts& b) {
+    return a.url == b.url && a.method == b.method && a.chooser == b.chooser && a.parameter == b.parameter;
+  }
+};
+
 // An HTTP request made by the code.
 struct HttpCall {
   SourceLocation location;  // where the user would edit: the outermost call site that fixes the URL
@@ -57,6 +82,7 @@ struct HttpCall {
   RequestBody body;
   std::string library;  // "libcurl", "cpr", ... (for messages)
   std::string unresolved_reason;  // why method or URL could not be worked out, when they could not
+  UnresolvedParts unresolved;  // the same as facts (replaces unresolved_reason)
   std::vector<Note> chain;  // wrapper chain down to the library call, outermost first
   std::string component;  // project component (config), empty: the default one
   // When `location` comes from a macro expansion: where the call is written (the macro
