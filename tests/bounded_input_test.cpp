@@ -46,6 +46,17 @@ TEST(BoundedInput, JsonErrorsNameLineAndColumnWithoutLibraryText) {
   EXPECT_EQ(error_of([] { parse_json_input("{\n  \"a\": [1,, 2]\n}", "x.json"); }),
             "x.json: invalid JSON at line 2, column 11");
   EXPECT_EQ(parse_json_input("[1, {\"b\": 2}]", "x.json")[1]["b"], 2);
+  try {
+    parse_json_input("{\n  \"a\": [1,, 2]\n}", "x.json");
+    ADD_FAILURE() << "parsed";
+  } catch (const InputError& e) {
+    ASSERT_TRUE(e.position());
+    EXPECT_EQ(e.position()->line, 2u);
+    EXPECT_EQ(e.position()->column, 11u);
+  }
+  // nlohmann reports a number overflow as out_of_range, whose text names the library.
+  EXPECT_EQ(error_of([] { parse_json_input("{\"a\": 1e999}", "x.json"); }),
+            "x.json: invalid JSON: a number out of range");
 }
 
 TEST(BoundedInput, DeepJsonFailsFastAtTheNestingLimit) {

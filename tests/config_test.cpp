@@ -77,15 +77,23 @@ TEST(Config, BadValues) {
 }
 
 TEST(Config, InvalidJsonHasALine) {
-  EXPECT_EQ(error_of("{\n\"rules\": {,}\n}").rfind("cfg/.scopelint.json:2: invalid JSON", 0), 0u);
+  EXPECT_EQ(error_of("{\n\"rules\": {,}\n}"), "cfg/.scopelint.json:2: invalid JSON at column 11");
+  // No text of the JSON library ("[json.exception...") in messages, whatever the error.
+  EXPECT_EQ(error_of("{\"granted_scopes\": 1e999}"),
+            "cfg/.scopelint.json: invalid JSON: a number out of range");
 }
 
-TEST(Config, JsonPointerLines) {
-  auto lines = json_pointer_lines("{\n \"a\": [\n  1,\n  {\"b\": \"x\"}\n ],\n \"c/d\": true\n}");
-  EXPECT_EQ(lines["/a"], 2u);
-  EXPECT_EQ(lines["/a/0"], 3u);
-  EXPECT_EQ(lines["/a/1/b"], 4u);
-  EXPECT_EQ(lines["/c~1d"], 6u);
+TEST(Config, JsonLinesByPointer) {
+  const JsonLines lines(
+      "{\n \"a\": [\n  1,\n  {\"b\": \"x\"}\n ],\n \"c/d\": true,\n \"e\\n~\": null\n}");
+  EXPECT_EQ(lines.line_of(""), 1u);
+  EXPECT_EQ(lines.line_of("/a"), 2u);
+  EXPECT_EQ(lines.line_of("/a/0"), 3u);
+  EXPECT_EQ(lines.line_of("/a/1/b"), 4u);
+  EXPECT_EQ(lines.line_of("/c~1d"), 6u);
+  EXPECT_EQ(lines.line_of("/e\n~0"), 7u);  // keys compared decoded, as nlohmann gives them
+  EXPECT_EQ(lines.line_of("/a/2"), 0u);
+  EXPECT_EQ(lines.line_of("/x"), 0u);
 }
 
 TEST(Config, PathGlobs) {
@@ -104,9 +112,13 @@ TEST(Config, DiscoveryFindsTheNearestFile) {
   dir.write("sub/.scopelint.json", "{\"granted_scopes\": \"system/vitals.read\"}");
   std::string deep = dir.write("sub/deeper/a.cpp", "");
   std::string top = dir.write("b.cpp", "");
-  EXPECT_EQ(find_config_for(deep), dir.path() + "/sub/.scopelint.json");
-  EXPECT_EQ(find_config_for(top), dir.path() + "/.scopelint.json");
-  ConfigSet configs;
+  EXPECT_EQ(find_config_for(deep, dir.path()), dir.path() + "/sub/.scopelint.json");
+  EXPECT_EQ(find_config_for(top, dir.path()), dir.path() + "/.scopelint.json");
+  // Discovery stops at the project root: the config above a root of sub/deeper is not seen.
+  EXPECT_EQ(find_config_for(deep, dir.path() + "/sub/deeper"), "");
+  EXPECT_EQ(find_config_for(deep, dir.path() + "/sub"), dir.path() + "/sub/.scopelint.json");
+  EXPECT_EQ(find_config_for(top, dir.path() + "/sub"), "");  // outside the project
+  ConfigSet configs(dir.path());
   EXPECT_EQ(configs.for_file(deep).granted_scopes, "system/vitals.read");
   EXPECT_FALSE(configs.for_file(top).granted_scopes);
 }
@@ -126,7 +138,7 @@ TEST(Config, ElationBasesRebaseProxyCalls) {
   HttpCall other = proxied;
   other.url = "https://proxy.corp/other/patients/";
   facts.calls = {proxied, by_host, other};
-  ConfigSet configs;
+  ConfigSet configs(dir.path());
   apply_config_to_facts(facts, configs, "system/x.read");
   EXPECT_TRUE(facts.calls[0].base_is_elation);
   EXPECT_EQ(facts.calls[0].url, "/api/2.0/patients/");
@@ -150,7 +162,7 @@ TEST(Config, ExcludedFilesAndRuleLevelsApplyToFindings) {
   unused.rule = "unused-scope";
   Finding generated = missing;
   generated.location.file = gen_file;
-  ConfigSet configs;
+  ConfigSet configs(dir.path());
   auto kept = apply_config_to_findings({missing, unused, generated}, configs);
   ASSERT_EQ(kept.size(), 1u);
   EXPECT_EQ(kept[0].rule, "missing-scope");

@@ -232,7 +232,10 @@ TEST(ExtractModelsTest, BrokenModelNamesFileAndJsonPath) {
   EXPECT_EQ(error_of(R"({"library": "x", "calls": [{"functions": {"x::get": "GETT"}}]})"),
             "rules/http/x.json: /calls/0: unknown HTTP method 'GETT' for 'x::get'");
   EXPECT_EQ(error_of(R"({"library": "x", "calls": [{"functions": {"x::get": "GET"}, "url_arg": -1}]})"),
-            "rules/http/x.json: /calls/0/url_arg: expected an argument index (a non-negative integer)");
+            "rules/http/x.json: /calls/0/url_arg: expected an argument index (an integer from 0 to 64)");
+  // get<unsigned>() of 4294967296 was 0: bounded before narrowing.
+  EXPECT_EQ(error_of(R"({"library": "x", "calls": [{"functions": {"x::get": "GET"}, "url_arg": 4294967296}]})"),
+            "rules/http/x.json: /calls/0/url_arg: expected an argument index (an integer from 0 to 64)");
   EXPECT_EQ(error_of(R"({"library": "x", "arg_types": {"T": "body"}})"),
             "rules/http/x.json: /arg_types/T: unknown role 'body' (expected url, method, fields, raw, "
             "unknown-body, base, ignore or by-type)");

@@ -1,8 +1,13 @@
 // Unit tests of the language server's pieces: framing, URIs, column conversion, diagnostics.
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
 
 #include "lsp/diagnostics.h"
 #include "lsp/json_rpc.h"
+#include "lsp/message_writer.h"
 #include "lsp/uri.h"
 
 namespace scopelint::lsp {
@@ -50,6 +55,89 @@ TEST(LspFraming, RejectsInvalidLength) {
   std::string error;
   EXPECT_EQ(parser.next(&error), std::nullopt);
   EXPECT_EQ(error, "invalid Content-Length header");
+}
+
+TEST(LspFraming, AnOversizedBodyIsSkippedNotBuffered) {
+  FrameParser parser;
+  // 10 GB announced: nothing is allocated for it, and what arrives is dropped as it comes.
+  parser.feed("Content-Length: 10737418240\r\n\r\n");
+  std::string error;
+  EXPECT_EQ(parser.next(&error), std::nullopt);
+  EXPECT_EQ(error, "message of 10737418240 bytes is over the limit of 64 MB; skipped");
+  parser.feed(std::string(1 << 20, 'x'));
+  EXPECT_EQ(parser.next(), std::nullopt);
+  EXPECT_FALSE(parser.has_buffered_bytes());
+
+  // Just over the limit, then a good message: the body is skipped exactly, the next one is read.
+  FrameParser exact;
+  exact.feed("Content-Length: " + std::to_string(kMaxBodyBytes + 1) + "\r\n\r\n");
+  error.clear();
+  EXPECT_EQ(exact.next(&error), std::nullopt);
+  EXPECT_FALSE(error.empty());
+  const std::string chunk(1 << 20, 'y');
+  for (size_t sent = 0; sent < kMaxBodyBytes; sent += chunk.size()) {
+    exact.feed(chunk);
+    EXPECT_EQ(exact.next(), std::nullopt);
+  }
+  exact.feed("y" + frame("{}"));
+  EXPECT_EQ(exact.next(), "{}");
+}
+
+TEST(LspFraming, AnEndlessHeaderIsDroppedUpToItsBlankLine) {
+  FrameParser parser;
+  std::string error;
+  for (int i = 0; i < 64; ++i) {
+    parser.feed(std::string(16 << 10, 'h'));  // one header line, 1 MB in all, no newline
+    parser.next(&error);
+  }
+  EXPECT_EQ(error, "header block longer than 8192 bytes");
+  parser.feed("\r\n\r\n" + frame("[2]"));
+  EXPECT_EQ(parser.next(), "[2]");
+}
+
+TEST(LspWriter, AClientThatDoesNotReadCannotBlockTheServer) {
+  int fds[2];
+  ASSERT_EQ(::pipe(fds), 0);
+  const auto started = std::chrono::steady_clock::now();
+  {
+    MessageWriter writer(fds[1], size_t{1} << 20);
+    const nlohmann::json message = {{"text", std::string(4096, 'z')}};
+    bool accepted = true;
+    int written = 0;
+    for (; written < 10000 && accepted; ++written) accepted = writer.write(message);
+    EXPECT_FALSE(accepted) << "1 MB behind a client that never reads: the writer gives up";
+    EXPECT_LT(written, 400);
+    EXPECT_FALSE(writer.drain(std::chrono::milliseconds(200)));
+  }  // the destructor does not wait for the blocked write
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(3));
+  ::close(fds[0]);
+  ::close(fds[1]);
+}
+
+TEST(LspWriter, WritesEverythingInOrderToAReader) {
+  int fds[2];
+  ASSERT_EQ(::pipe(fds), 0);
+  std::string received;
+  std::thread reader([&] {
+    char buffer[4096];
+    ssize_t count;
+    while ((count = ::read(fds[0], buffer, sizeof buffer)) > 0)
+      received.append(buffer, static_cast<size_t>(count));
+  });
+  std::string expected;
+  {
+    MessageWriter writer(fds[1]);
+    for (int i = 0; i < 500; ++i) {
+      const nlohmann::json message = {{"n", i}, {"pad", std::string(1000, 'p')}};
+      expected += frame(dump_json(message));
+      EXPECT_TRUE(writer.write(message));
+    }
+    EXPECT_TRUE(writer.drain());
+  }
+  ::close(fds[1]);  // the writer closed its own copy: the reader sees the end now
+  reader.join();
+  ::close(fds[0]);
+  EXPECT_EQ(received, expected);
 }
 
 TEST(LspFraming, FrameCountsBytes) { EXPECT_EQ(frame("é"), "Content-Length: 2\r\n\r\né"); }

@@ -33,7 +33,12 @@ class Client {
   ~Client() {
     close_input();
     if (thread_.joinable()) thread_.join();
-    for (int fd : {to_server_[0], from_server_[0], from_server_[1]}) ::close(fd);
+    // The writer's thread writes to its own copy of from_server_[1]: with the read end closed its
+    // last writes fail at once, and it ends before the pipes are gone.
+    ::close(from_server_[0]);
+    server_.reset();
+    server_writer_.reset();
+    for (int fd : {to_server_[0], from_server_[1]}) ::close(fd);
   }
   void start() {
     thread_ = std::thread([this] { exit_code_ = server_->run(); });
@@ -163,6 +168,38 @@ TEST(LspServer, LifecycleAndErrors) {
   client.notify("exit");
   EXPECT_EQ(client.finish(), 0);
   EXPECT_EQ(*lint.runs, 0);
+}
+
+TEST(LspServer, IdsThatAreNeitherIntegersNorStringsAreNotEchoed) {
+  Client client(FakeLint().function());
+  client.start();
+  const std::vector<json> bad_ids = {json{{"secret", "TOPSECRET"}}, json::array({"TOPSECRET"}), 1.5,
+                                     true, nullptr};
+  for (const json& id : bad_ids) {
+    client.send(
+        {{"jsonrpc", "2.0"}, {"id", id}, {"method", "initialize"}, {"params", json::object()}});
+    json answer = client.wait_for([](const json& m) { return m.contains("error"); }, 5);
+    ASSERT_FALSE(answer.is_null()) << id.dump();
+    EXPECT_EQ(answer["error"]["code"], kInvalidRequest) << id.dump();
+    EXPECT_TRUE(answer["id"].is_null()) << answer.dump();
+    EXPECT_EQ(answer.dump().find("TOPSECRET"), std::string::npos) << answer.dump();
+  }
+  // Nested 60,000 deep: a parse error at once, nothing built.
+  client.send_raw(frame(std::string(60000, '[') + std::string(60000, ']')));
+  EXPECT_EQ(client.wait_for([](const json& m) { return m.contains("error"); }, 5)["error"]["code"],
+            kParseError);
+  // None of them initialized the server; integer and string ids are answered with themselves.
+  client.send({{"jsonrpc", "2.0"},
+               {"id", "s-1"},
+               {"method", "initialize"},
+               {"params", initialize_params("/ws")}});
+  json init =
+      client.wait_for([](const json& m) { return m.contains("id") && m["id"] == "s-1"; }, 5);
+  EXPECT_TRUE(init.contains("result")) << init.dump();
+  client.request(-7, "shutdown");
+  EXPECT_TRUE(client.response(-7).contains("result"));
+  client.notify("exit");
+  EXPECT_EQ(client.finish(), 0);
 }
 
 TEST(LspServer, ExitWithoutShutdownIsAnError) {

@@ -8,7 +8,7 @@
 #include "cli/facts_json.h"
 #include "extract/extractor.h"
 #include "suppress/apply_nolint.h"
-#include "util/file_io.h"
+#include "util/bounded_input.h"
 #include "util/project_root.h"
 
 namespace scopelint {
@@ -35,7 +35,8 @@ Facts gather_facts(const Options& options, ConfigSet& configs, std::vector<Findi
                    UnitCounts* units) {
   Facts facts;
   if (!options.facts_file.empty()) {
-    facts = parse_facts_json(read_file_or_throw(options.facts_file), options.facts_file);
+    facts =
+        parse_facts_json(read_input_file(options.facts_file, kMaxReportBytes), options.facts_file);
   } else {
     if (options.paths.empty()) throw UsageError("no input paths (try 'scopelint --help')");
     ExtractOptions extract;
@@ -56,7 +57,8 @@ Facts gather_facts(const Options& options, ConfigSet& configs, std::vector<Findi
       extract.cache_dir = !options.cache_dir.empty()        ? options.cache_dir
                           : !options.compile_db_dir.empty() ? options.compile_db_dir + "/.scopelint-cache"
                                                             : ".cache/scopelint";
-      extract.cache_salt = default_cache_salt(options.rules_file.empty() ? "" : read_file_or_throw(options.rules_file));
+      extract.cache_salt = default_cache_salt(
+          options.rules_file.empty() ? "" : read_input_file(options.rules_file, kMaxRulesBytes));
     }
     ExtractResult result = extract_facts(extract);
     files_scanned = result.files_scanned;

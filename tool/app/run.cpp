@@ -18,7 +18,9 @@
 #include "report/progress.h"
 #include "report/report.h"
 #include "rules/catalog.h"
+#include "util/bounded_input.h"
 #include "util/file_io.h"
+#include "util/project_root.h"
 
 namespace scopelint {
 namespace {
@@ -125,7 +127,9 @@ int run_or_throw(const std::vector<std::string>& args, std::ostream& out, std::o
   if (options.list_scopes || options.list_rules || !options.explain.empty()) {
     return print_information(options, catalog, out);
   }
-  ConfigSet configs(options.config_file);
+  // Discovery stops at the project root: a .scopelint.json above it (in /tmp, in $HOME) is not the
+  // project's and must not turn its rules off.
+  ConfigSet configs(find_project_root(options.paths, options.compile_db_dir), options.config_file);
   std::string base_directory = std::filesystem::current_path().string();
   if (options.suggest) {
     std::vector<Finding> ignored;
@@ -137,7 +141,8 @@ int run_or_throw(const std::vector<std::string>& args, std::ostream& out, std::o
   std::vector<BaselineEntry>
       baseline;  // read first: a broken baseline stops the run before the scan
   if (!options.baseline_file.empty()) {
-    baseline = parse_baseline(read_file_or_throw(options.baseline_file), options.baseline_file);
+    baseline = parse_baseline(read_input_file(options.baseline_file, kMaxReportBytes),
+                              options.baseline_file);
   }
   // Only on a terminal, and not mixed with --verbose logging: the elapsed time until the first unit
   // is done, then "[n/N] file" (the front end reports each unit as it finishes).

@@ -10,11 +10,12 @@
 #include "report/fingerprint.h"
 #include "report/md5.h"
 #include "report/report_common.h"
+#include "util/bounded_input.h"
 
 namespace scopelint {
 namespace {
 
-using Json = nlohmann::ordered_json;
+using Json = nlohmann::ordered_json;  // for writing: keys in the order given
 constexpr int kBaselineVersion = 1;
 
 BaselineEntry entry_for(SourceLines& lines, const Finding& finding,
@@ -32,7 +33,7 @@ std::string key_of(const BaselineEntry& entry) {
   return entry.rule + '\0' + entry.file + '\0' + entry.fingerprint;
 }
 
-std::string required_string(const Json& object, const char* key, size_t index,
+std::string required_string(const nlohmann::json& object, const char* key, size_t index,
                             const std::string& path) {
   auto it = object.find(key);
   if (it == object.end() || !it->is_string()) {
@@ -75,11 +76,12 @@ std::string format_baseline(const std::vector<BaselineEntry>& entries) {
 }
 
 std::vector<BaselineEntry> parse_baseline(const std::string& text, const std::string& path) {
-  Json json;
+  nlohmann::json json;
   try {
-    json = Json::parse(text);
-  } catch (const std::exception& e) {
-    throw std::runtime_error(path + ": invalid baseline: not JSON (" + e.what() + ")");
+    // "<path>: invalid baseline: invalid JSON at line L, column C" (or nested too deep).
+    json = parse_json_input(text, path + ": invalid baseline");
+  } catch (const InputError& e) {
+    throw std::runtime_error(e.what());
   }
   if (!json.is_object())
     throw std::runtime_error(path + ": invalid baseline: expected a JSON object");
@@ -94,7 +96,7 @@ std::vector<BaselineEntry> parse_baseline(const std::string& text, const std::st
   }
   std::vector<BaselineEntry> entries;
   for (size_t i = 0; i < findings->size(); ++i) {
-    const Json& item = (*findings)[i];
+    const nlohmann::json& item = (*findings)[i];
     if (!item.is_object()) {
       throw std::runtime_error(path + ": invalid baseline: findings[" + std::to_string(i) +
                                "] must be an object");

@@ -3,8 +3,11 @@
 // "fields": [{"key", "value"}], "raw"}}], "granted": [{"scopes", "component"}]}.
 #include "cli/facts_json.h"
 
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+
+#include "util/bounded_input.h"
 
 namespace scopelint {
 namespace {
@@ -35,8 +38,11 @@ unsigned optional_unsigned(const json& object, const char* key, const std::strin
                            const std::string& path) {
   auto it = object.find(key);
   if (it == object.end()) return 0;
-  if (!it->is_number_unsigned()) fail(label, path + "/" + key, "expected a non-negative integer");
-  return it->get<unsigned>();
+  // Compared before narrowing: get<unsigned>() of 4294967296 is 0.
+  if (!it->is_number_unsigned() || it->get<uint64_t>() > std::numeric_limits<unsigned>::max()) {
+    fail(label, path + "/" + key, "expected a non-negative integer below 2^32");
+  }
+  return static_cast<unsigned>(it->get<uint64_t>());
 }
 
 RequestBody parse_body(const json& body, const std::string& label, const std::string& path) {
@@ -95,9 +101,9 @@ HttpCall parse_call(const json& call, const std::string& label, const std::strin
 Facts parse_facts_json(std::string_view text, const std::string& label) {
   json root;
   try {
-    root = json::parse(text);
-  } catch (const json::exception& e) {  // parse_error, or out_of_range 406 (a number too large)
-    throw std::runtime_error(label + ": invalid JSON: " + e.what());
+    root = parse_json_input(text, label);
+  } catch (const InputError& e) {
+    throw std::runtime_error(e.what());
   }
   if (!root.is_object()) fail(label, "", "expected an object");
   Facts facts;

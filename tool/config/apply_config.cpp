@@ -6,11 +6,13 @@
 
 #include "checks/rule_registry.h"
 #include "scope/url.h"
+#include "util/project_root.h"
 
 namespace scopelint {
 namespace fs = std::filesystem;
 
-ConfigSet::ConfigSet(std::string explicit_file) : explicit_file_(std::move(explicit_file)) {
+ConfigSet::ConfigSet(const std::string& project_root, std::string explicit_file)
+    : project_root_(canonical_path(project_root)), explicit_file_(std::move(explicit_file)) {
   if (!explicit_file_.empty()) {
     by_config_path_[explicit_file_] = std::make_unique<Config>(load_config_file(explicit_file_));
   }
@@ -23,15 +25,22 @@ const Config& ConfigSet::for_file(const std::string& path) {
     if (!defaults) defaults = std::make_unique<Config>();
     return *defaults;
   }
+  // Cached by the directory as given (cheap to compute for every call and finding); the search
+  // itself goes through the canonical directories.
   std::error_code ec;
-  fs::path absolute = fs::absolute(path, ec);
+  const fs::path absolute = fs::absolute(path, ec);
   std::string dir = (fs::is_directory(absolute, ec) ? absolute : absolute.parent_path()).string();
   if (auto it = by_directory_.find(dir); it != by_directory_.end()) return *it->second;
-  std::string config_path = find_config_for(path);
-  auto& slot = by_config_path_[config_path];
-  if (!slot) slot = std::make_unique<Config>(config_path.empty() ? Config{} : load_config_file(config_path));
-  by_directory_[dir] = slot.get();
-  return *slot;
+  std::string config_path = find_config_for(path, project_root_);
+  auto known = by_config_path_.find(config_path);
+  if (known == by_config_path_.end()) {
+    // Loaded before it is stored: a config that fails to load leaves no empty slot behind.
+    auto config = std::make_unique<Config>(
+        config_path.empty() ? Config{} : load_discovered_config(config_path, project_root_));
+    known = by_config_path_.emplace(config_path, std::move(config)).first;
+  }
+  by_directory_[dir] = known->second.get();
+  return *known->second;
 }
 
 std::vector<const Config*> ConfigSet::loaded() const {

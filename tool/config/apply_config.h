@@ -13,16 +13,21 @@
 
 namespace scopelint {
 
-// The configuration of each file: the --config file for all, or the nearest .scopelint.json.
+// The configuration of each file: the --config file for all, or the nearest .scopelint.json in
+// the project.
 class ConfigSet {
  public:
-  explicit ConfigSet(std::string explicit_file = "");
+  // `project_root` (find_project_root): discovery looks in it and below it, never above.
+  // `explicit_file`: --config, one config for every file, read wherever it is (the user chose it).
+  // Throws ConfigError when the explicit file is broken.
+  explicit ConfigSet(const std::string& project_root, std::string explicit_file = "");
   // Throws ConfigError when the file that applies is broken.
   const Config& for_file(const std::string& path);
   // Every config loaded so far.
   std::vector<const Config*> loaded() const;
 
  private:
+  std::string project_root_;  // canonical
   std::string explicit_file_;
   std::map<std::string, std::unique_ptr<Config>> by_config_path_;  // "" = defaults
   std::map<std::string, const Config*> by_directory_;

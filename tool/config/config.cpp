@@ -5,7 +5,8 @@
 #include <unordered_set>
 
 #include "suppress/nolint.h"
-#include "util/file_io.h"
+#include "util/bounded_input.h"
+#include "util/project_root.h"
 
 namespace scopelint {
 namespace fs = std::filesystem;
@@ -122,21 +123,36 @@ bool Config::excludes(const std::string& path) const {
 Config load_config_file(const std::string& path) {
   std::string text;
   try {
-    text = read_file_or_throw(path);
-  } catch (const std::exception& e) {
+    text = read_input_file(path, kMaxConfigBytes);
+  } catch (const InputError& e) {
     throw ConfigError(e.what());
   }
   return parse_config(text, path);
 }
 
-std::string find_config_for(const std::string& file) {
+Config load_discovered_config(const std::string& path, const std::string& project_root) {
+  // Nothing of the target is read, not even to say what it is: its name or contents could be
+  // secrets that the report would show.
+  if (!path_inside(path, project_root)) {
+    throw ConfigError(path +
+                      ": the configuration is a symlink that points outside the project; not read");
+  }
+  return load_config_file(path);
+}
+
+std::string find_config_for(const std::string& file, const std::string& project_root) {
   std::error_code ec;
-  fs::path start = fs::absolute(file, ec);
+  const std::string root = canonical_path(project_root);
+  const fs::path start = canonical_path(file);
   fs::path dir = fs::is_directory(start, ec) ? start : start.parent_path();
+  if (!path_inside(dir.string(), root)) return "";
   while (true) {
-    fs::path candidate = dir / kConfigFileName;
-    if (fs::is_regular_file(candidate, ec)) return candidate.string();
-    if (dir == dir.root_path() || dir.empty()) return "";
+    const fs::path candidate = dir / kConfigFileName;
+    // Any entry but a directory counts, a dangling symlink or a FIFO too: reading it then fails
+    // with an error rather than falling back to a config further up.
+    const fs::file_status status = fs::symlink_status(candidate, ec);
+    if (fs::exists(status) && !fs::is_directory(candidate, ec)) return candidate.string();
+    if (dir.string() == root || dir == dir.root_path() || dir.empty()) return "";
     dir = dir.parent_path();
   }
 }

@@ -1,5 +1,5 @@
 // The project configuration file, .scopelint.json, found like .clang-tidy: the nearest one in the
-// parent directories of each scanned file.
+// parent directories of each scanned file, up to the project root and never above it.
 #pragma once
 
 #include <optional>
@@ -60,13 +60,18 @@ struct Config {
   bool excludes(const std::string& path) const;
 };
 
-// Reads and validates a config file. Throws ConfigError.
+// Reads and validates a config file (a regular file, at most kMaxConfigBytes). Throws ConfigError.
 Config load_config_file(const std::string& path);
+// The same for a config found by find_config_for: a symlink resolving outside `project_root`
+// (canonical) is an error, and nothing is read from its target.
+Config load_discovered_config(const std::string& path, const std::string& project_root);
 Config parse_config(const std::string& text, const std::string& path);
 
-// The nearest .scopelint.json in the directories above `file` (or in it, for a directory); empty
-// if there is none.
-std::string find_config_for(const std::string& file);
+// The nearest .scopelint.json in the directories from `file` (or in it, for a directory) up to
+// `project_root` (find_project_root), both included; empty if there is none or `file` lies outside
+// the project. Directories above the root are never consulted: on a shared machine anyone can
+// write /tmp/.scopelint.json, and a config there could turn every rule off.
+std::string find_config_for(const std::string& file, const std::string& project_root);
 
 // Glob over '/'-separated paths: '*' and '?' stay within a segment, "**" spans segments.
 bool path_glob_matches(const std::string& glob, const std::string& path);

@@ -1,7 +1,7 @@
 // Parsing and validating .scopelint.json: every unknown key and wrong type is an error that names
 // the file, the line and the key.
+#include <cstdint>
 #include <filesystem>
-#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -9,22 +9,28 @@
 #include "config/config.h"
 #include "config/json_lines.h"
 #include "suppress/nolint.h"
+#include "util/bounded_input.h"
 
 namespace scopelint {
 namespace {
 
 using nlohmann::json;
 
+// Argument indexes name a parameter of a declared function: a small number. An unchecked
+// get<int>() of 4294967296 gave 0.
+constexpr int64_t kMaxArgumentIndex = 64;
+
+// `text` must have been parsed already: the line table assumes valid JSON of bounded depth.
 class Reader {
  public:
-  Reader(const std::string& text, std::string file) : lines_(json_pointer_lines(text)), file_(std::move(file)) {}
+  Reader(std::string_view text, std::string file) : lines_(text), file_(std::move(file)) {}
 
   [[noreturn]] void fail(const std::string& pointer, const std::string& what) const {
     throw ConfigError(file_ + ":" + std::to_string(line(pointer)) + ": " + what);
   }
   unsigned line(const std::string& pointer) const {
-    auto it = lines_.find(pointer);
-    return it == lines_.end() ? 1 : it->second;
+    const unsigned line = lines_.line_of(pointer);
+    return line == 0 ? 1 : line;
   }
   static std::string key_name(const std::string& pointer) { return pointer.substr(pointer.rfind('/') + 1); }
 
@@ -48,14 +54,17 @@ class Reader {
     return out;
   }
   int index_at(const json& value, const std::string& pointer) const {
-    if (!value.is_number_integer() || value.get<int>() < 0 || value.get<int>() > 64) {
-      fail(pointer, "'" + key_name(pointer) + "' must be an argument index from 0 to 64");
+    // is_number_unsigned: a non-negative integer, whatever its size; compared before narrowing.
+    if (!value.is_number_unsigned() ||
+        value.get<uint64_t>() > static_cast<uint64_t>(kMaxArgumentIndex)) {
+      fail(pointer, "'" + key_name(pointer) + "' must be an argument index from 0 to " +
+                        std::to_string(kMaxArgumentIndex));
     }
-    return value.get<int>();
+    return static_cast<int>(value.get<uint64_t>());
   }
 
  private:
-  std::map<std::string, unsigned> lines_;
+  JsonLines lines_;
   std::string file_;
 };
 
@@ -102,6 +111,7 @@ void read_components(const Reader& reader, const json& components, Config& confi
 
 void read_wrappers(const Reader& reader, const json& wrappers, Config& config) {
   if (!wrappers.is_array()) reader.fail("/wrappers", "'wrappers' must be an array");
+  std::set<std::string> functions;  // a second declaration would be ignored silently
   for (size_t i = 0; i < wrappers.size(); ++i) {
     std::string pointer = "/wrappers/" + std::to_string(i);
     const json& item = wrappers[i];
@@ -109,6 +119,16 @@ void read_wrappers(const Reader& reader, const json& wrappers, Config& config) {
     WrapperConfig wrapper;
     if (!item.contains("function")) reader.fail(pointer, "a wrapper needs a 'function'");
     wrapper.function = reader.string_at(item["function"], pointer + "/function");
+    if (wrapper.function.find_first_not_of(" \t\r\n") == std::string::npos) {
+      reader.fail(pointer + "/function", "'function' must name a function, not be empty");
+    }
+    if (!functions.insert(wrapper.function).second) {
+      reader.fail(pointer + "/function", "wrapper '" + wrapper.function + "' is declared twice");
+    }
+    if (item.contains("method") && item.contains("method_arg")) {
+      reader.fail(pointer + "/method_arg", "wrapper '" + wrapper.function +
+                                               "': give either 'method' or 'method_arg', not both");
+    }
     if (item.contains("path_arg")) wrapper.path_arg = reader.index_at(item["path_arg"], pointer + "/path_arg");
     if (item.contains("method")) {
       std::string method = reader.string_at(item["method"], pointer + "/method");
@@ -127,26 +147,29 @@ void read_wrappers(const Reader& reader, const json& wrappers, Config& config) {
 }  // namespace
 
 Config parse_config(const std::string& text, const std::string& path) {
-  Reader reader(text, path);
-  json root = json::parse(text, nullptr, false);
-  if (root.is_discarded()) {
-    try {
-      const json strict = json::parse(text);  // throws the error with its position
-      (void)strict;
-    } catch (const json::parse_error& e) {
-      size_t line = 1;
-      for (size_t i = 0; i < e.byte && i < text.size(); ++i) line += text[i] == '\n';
-      throw ConfigError(path + ":" + std::to_string(line) + ": invalid JSON: " + e.what());
-    } catch (const json::exception& e) {  // out_of_range 406, a number too large: no position
-      throw ConfigError(path + ": invalid JSON: " + e.what());
-    }
+  json root;
+  try {
+    root = parse_json_input(text, path);
+  } catch (const InputError& e) {
+    if (!e.position()) throw ConfigError(e.what());  // too deep, a number out of range
+    throw ConfigError(path + ":" + std::to_string(e.position()->line) +
+                      ": invalid JSON at column " + std::to_string(e.position()->column));
   }
+  const Reader reader(text, path);
   Config config;
   config.file = path;
   config.directory = std::filesystem::absolute(path).parent_path().lexically_normal().string();
   reader.require_object(root, "", {"rules", "elation_bases", "exclude", "granted_scopes", "components", "wrappers"});
   if (root.contains("rules")) read_rules(reader, root["rules"], config);
-  if (root.contains("elation_bases")) config.elation_bases = reader.strings_at(root["elation_bases"], "/elation_bases");
+  if (root.contains("elation_bases")) {
+    config.elation_bases = reader.strings_at(root["elation_bases"], "/elation_bases");
+    for (size_t i = 0; i < config.elation_bases.size(); ++i) {
+      if (config.elation_bases[i].empty()) {
+        reader.fail("/elation_bases/" + std::to_string(i),
+                    "an Elation base must be a URL or a host, not empty");
+      }
+    }
+  }
   if (root.contains("exclude")) config.exclude = reader.strings_at(root["exclude"], "/exclude");
   if (root.contains("granted_scopes")) {
     config.granted_scopes = reader.string_at(root["granted_scopes"], "/granted_scopes");

@@ -7,11 +7,14 @@
 #include <stdexcept>
 
 #include "rules/embedded_rules.h"
+#include "util/bounded_input.h"
 
 namespace scopelint::extract {
 namespace {
 
 using nlohmann::json;
+
+constexpr uint64_t kMaxArgumentIndex = 64;  // a parameter of a real function, not a counter
 
 // A JSON value with the path that reaches it, for error messages.
 struct Node {
@@ -35,8 +38,12 @@ struct Node {
     return value.get<std::string>();
   }
   unsigned index() const {
-    if (!value.is_number_unsigned()) fail("expected an argument index (a non-negative integer)");
-    return value.get<unsigned>();
+    // Compared before narrowing: get<unsigned>() of 4294967296 is 0.
+    if (!value.is_number_unsigned() || value.get<uint64_t>() > kMaxArgumentIndex) {
+      fail("expected an argument index (an integer from 0 to " + std::to_string(kMaxArgumentIndex) +
+           ")");
+    }
+    return static_cast<unsigned>(value.get<uint64_t>());
   }
   bool boolean() const {
     if (!value.is_boolean()) fail("expected true or false");
@@ -229,9 +236,10 @@ void parse_strings(const Node& node, StringApis& strings) {
 void load_library_model(const std::string& file, const std::string& text, LibraryModels& into) {
   json document;
   try {
-    document = json::parse(text);
-  } catch (const json::parse_error& e) {
-    throw std::runtime_error(file + ": /: invalid JSON: " + e.what());
+    document =
+        parse_json_input(text, file + ": /");  // "<file>: /: invalid JSON at line L, column C"
+  } catch (const InputError& e) {
+    throw std::runtime_error(e.what());
   }
   const Node root{document, "", file};
   root.only_keys({"library", "description", "headers", "handle_api", "clients", "request_objects",

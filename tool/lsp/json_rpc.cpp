@@ -4,13 +4,12 @@
 #include <poll.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 
 namespace scopelint::lsp {
 namespace {
-
-constexpr size_t kMaxBodyBytes = size_t{512} << 20;  // a larger Content-Length is taken as corrupt
 
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -31,54 +30,99 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
+// At most 15 digits: no overflow, and a length over kMaxBodyBytes is still known, to be skipped.
 std::optional<size_t> parse_length(std::string_view text) {
   text = trim(text);
-  if (text.empty() || text.size() > 12) return std::nullopt;
+  if (text.empty() || text.size() > 15) return std::nullopt;
   size_t value = 0;
   for (char c : text) {
     if (c < '0' || c > '9') return std::nullopt;
     value = value * 10 + static_cast<size_t>(c - '0');
   }
-  if (value > kMaxBodyBytes) return std::nullopt;
   return value;
+}
+
+// The end of the first blank line ("\n\n" or "\n\r\n") in `text`, or npos.
+size_t end_of_blank_line(std::string_view text) {
+  for (size_t newline = text.find('\n'); newline != std::string_view::npos;
+       newline = text.find('\n', newline + 1)) {
+    if (newline + 1 < text.size() && text[newline + 1] == '\n') return newline + 2;
+    if (newline + 2 < text.size() && text[newline + 1] == '\r' && text[newline + 2] == '\n') {
+      return newline + 3;
+    }
+  }
+  return std::string_view::npos;
 }
 
 }  // namespace
 
-std::optional<std::string> FrameParser::next(std::string* error) {
-  while (!body_length_) {
-    // Read the header block: lines up to an empty one. Nothing is consumed until it is complete.
-    size_t position = 0;
-    std::optional<size_t> length;
-    bool bad_length = false;
-    bool complete = false;
-    while (true) {
-      const size_t newline = buffer_.find('\n', position);
-      if (newline == std::string::npos) break;
-      std::string_view line(buffer_.data() + position, newline - position);
-      position = newline + 1;
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      if (line.empty()) {
-        complete = true;
-        break;
-      }
-      const size_t colon = line.find(':');
-      if (colon == std::string_view::npos) continue;  // not a header; tolerated
-      if (iequals(trim(line.substr(0, colon)), "Content-Length")) {
-        length = parse_length(line.substr(colon + 1));
-        bad_length = !length;
-      }
+bool FrameParser::read_header(std::string* error) {
+  // Lines up to an empty one. Nothing is consumed until the block is complete.
+  size_t position = 0;
+  std::optional<size_t> length;
+  bool bad_length = false;
+  while (true) {
+    const size_t newline = buffer_.find('\n', position);
+    if (newline == std::string::npos || newline >= kMaxHeaderBytes) {
+      if (buffer_.size() < kMaxHeaderBytes) return false;  // more bytes to come
+      skipping_header_ = true;
+      if (error) *error = "header block longer than " + std::to_string(kMaxHeaderBytes) + " bytes";
+      return false;
     }
-    if (!complete) return std::nullopt;
-    buffer_.erase(0, position);
-    if (length && !bad_length) {
-      body_length_ = length;
-    } else if (error) {
-      *error =
-          bad_length ? "invalid Content-Length header" : "message without a Content-Length header";
-      return std::nullopt;
+    std::string_view line(buffer_.data() + position, newline - position);
+    position = newline + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) break;
+    const size_t colon = line.find(':');
+    if (colon == std::string_view::npos) continue;  // not a header; tolerated
+    if (iequals(trim(line.substr(0, colon)), "Content-Length")) {
+      length = parse_length(line.substr(colon + 1));
+      bad_length = !length;
     }
   }
+  buffer_.erase(0, position);
+  if (!length || bad_length) {
+    if (error) {
+      *error =
+          bad_length ? "invalid Content-Length header" : "message without a Content-Length header";
+    }
+    return false;
+  }
+  if (*length > kMaxBodyBytes) {
+    body_to_skip_ = *length;
+    if (error) {
+      *error = "message of " + std::to_string(*length) + " bytes is over the limit of " +
+               std::to_string(kMaxBodyBytes >> 20) + " MB; skipped";
+    }
+    return false;
+  }
+  body_length_ = length;
+  return true;
+}
+
+bool FrameParser::skip_long_header() {
+  const size_t end = end_of_blank_line(buffer_);
+  if (end == std::string::npos) {
+    // Keep the last two bytes: the blank line may be split across reads.
+    buffer_.erase(0, buffer_.size() > 2 ? buffer_.size() - 2 : 0);
+    return false;
+  }
+  buffer_.erase(0, end);
+  skipping_header_ = false;
+  return true;
+}
+
+void FrameParser::skip_body() {
+  const size_t count = std::min(body_to_skip_, buffer_.size());
+  buffer_.erase(0, count);
+  body_to_skip_ -= count;
+}
+
+std::optional<std::string> FrameParser::next(std::string* error) {
+  if (body_to_skip_ > 0) skip_body();
+  if (body_to_skip_ > 0) return std::nullopt;
+  if (skipping_header_ && !skip_long_header()) return std::nullopt;
+  if (!body_length_ && !read_header(error)) return std::nullopt;
   if (buffer_.size() < *body_length_) return std::nullopt;
   std::string body = buffer_.substr(0, *body_length_);
   buffer_.erase(0, *body_length_);
@@ -127,18 +171,6 @@ std::optional<std::string> MessageReader::read(std::string* error) {
 bool MessageReader::input_pending() {
   if (parser_.has_buffered_bytes()) return true;
   return fill(false) && parser_.has_buffered_bytes();
-}
-
-bool MessageWriter::write(const nlohmann::json& message) {
-  const std::string bytes = frame(dump_json(message));
-  size_t written = 0;
-  while (written < bytes.size()) {
-    const ssize_t count = ::write(fd_, bytes.data() + written, bytes.size() - written);
-    if (count < 0 && errno == EINTR) continue;
-    if (count <= 0) return false;
-    written += static_cast<size_t>(count);
-  }
-  return true;
 }
 
 std::string dump_json(const nlohmann::json& value) {

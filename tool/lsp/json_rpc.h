@@ -18,20 +18,35 @@ constexpr int kInvalidParams = -32602;
 constexpr int kInternalError = -32603;
 constexpr int kServerNotInitialized = -32002;
 
+// Limits of what one message may make the server hold: a header block never needs more than a few
+// lines, and a body holds at most a source file (kMaxSourceBytes) escaped as a JSON string.
+constexpr size_t kMaxHeaderBytes = size_t{8} << 10;
+constexpr size_t kMaxBodyBytes = size_t{64} << 20;
+
 // Splits a byte stream into message bodies. Headers are matched case-insensitively and start afresh
 // for every message; Content-Length counts bytes. Pure: fed with bytes, it never reads by itself.
+// Memory stays within the limits above whatever the peer sends.
 class FrameParser {
  public:
   void feed(std::string_view bytes) { buffer_.append(bytes.data(), bytes.size()); }
-  // The next complete body, if one is buffered. A header block without a usable Content-Length is
-  // dropped and reported through `error` (the body after it cannot be located).
+  // The next complete body, if one is buffered. Reported through `error`, and dropped: a header
+  // block without a usable Content-Length (the body after it cannot be located), a header block
+  // over kMaxHeaderBytes (up to its blank line), a body over kMaxBodyBytes (its bytes are
+  // discarded as they arrive, never buffered).
   std::optional<std::string> next(std::string* error = nullptr);
   // Whether any bytes of a further message are buffered.
   bool has_buffered_bytes() const { return !buffer_.empty(); }
 
  private:
+  // Reads a header block; false when more bytes are needed or it was dropped (with `error`).
+  bool read_header(std::string* error);
+  bool skip_long_header();  // false while its blank line has not arrived
+  void skip_body();
+
   std::string buffer_;
   std::optional<size_t> body_length_;  // set once the header block of the current message is read
+  size_t body_to_skip_ = 0;            // bytes of an oversized body still to drop
+  bool skipping_header_ = false;       // dropping an oversized header block up to its blank line
 };
 
 // "Content-Length: N\r\n\r\n<body>".
@@ -51,16 +66,6 @@ class MessageReader {
   int fd_;
   FrameParser parser_;
   bool eof_ = false;
-};
-
-// Writes framed messages to a file descriptor. Returns false when the peer is gone.
-class MessageWriter {
- public:
-  explicit MessageWriter(int fd) : fd_(fd) {}
-  bool write(const nlohmann::json& message);
-
- private:
-  int fd_;
 };
 
 // Serialises without throwing on invalid UTF-8 (replaced by U+FFFD).

@@ -7,6 +7,7 @@
 
 #include "cli/options.h"
 #include "lsp/uri.h"
+#include "util/bounded_input.h"
 
 namespace scopelint::lsp {
 namespace {
@@ -71,7 +72,9 @@ int Server::run() {
     if (dirty_) ++deferred_;
     handle(*body);
   }
-  if (writer_failed_) log_ << "scopelint lsp: the client closed the connection\n";
+  if (writer_failed_) {
+    log_ << "scopelint lsp: the client closed the connection or stopped reading\n";
+  }
   return exit_ && state_ == State::ShutDown ? 0 : 1;
 }
 
@@ -80,18 +83,29 @@ void Server::send(const nlohmann::json& message) {
 }
 
 void Server::handle(const std::string& body) {
-  nlohmann::json message = nlohmann::json::parse(body, nullptr, false);
-  if (message.is_discarded()) {
+  nlohmann::json message;
+  try {
+    // Bounded nesting: no LSP message is deep, and a deep one must fail fast, not build a tree.
+    message = parse_json_input(body, "message");
+  } catch (const InputError&) {
     send(make_error(nullptr, kParseError, "parse error: the message is not valid JSON"));
     return;
   }
   const nlohmann::json& method = member(message, "method");
   const bool has_id = message.is_object() && message.contains("id");
+  if (!method.is_string() && has_id && (message.contains("result") || message.contains("error"))) {
+    return;  // a response: not expected, the server sends no requests
+  }
+  // JSON-RPC ids are integers or strings. Anything else is not echoed (an object or array could
+  // be large, a float loses digits): the answer names no id.
+  if (has_id && !message["id"].is_number_integer() && !message["id"].is_string()) {
+    send(make_error(nullptr, kInvalidRequest,
+                    "invalid request: the id must be an integer or a string"));
+    return;
+  }
   if (!method.is_string()) {
-    const bool is_response = has_id && (message.contains("result") || message.contains("error"));
-    if (!is_response)
-      send(make_error(has_id ? message["id"] : nullptr, kInvalidRequest, "invalid request"));
-    return;  // responses are not expected: the server sends no requests
+    send(make_error(has_id ? message["id"] : nullptr, kInvalidRequest, "invalid request"));
+    return;
   }
   const nlohmann::json& params = member(message, "params");
   if (has_id) {
@@ -220,10 +234,12 @@ int run_stdio_server(const std::vector<std::string>& args, std::ostream& err) {
     return 2;
   }
   MessageReader reader(STDIN_FILENO);
-  MessageWriter writer(protocol_out);
+  MessageWriter writer(protocol_out);  // writes from its own copy of the descriptor
+  ::close(protocol_out);
   Server server(reader, writer, err, default_lint_function(), std::move(base));
   const int code = server.run();
-  ::close(protocol_out);
+  // After `exit` the client expects the process to end: output it does not read within
+  // kOutputStallLimit is abandoned (the writer's destructor), never waited for.
   return code;
 }
 

@@ -9,6 +9,7 @@
 
 #include "lsp/documents.h"
 #include "lsp/json_rpc.h"
+#include "lsp/message_writer.h"
 #include "lsp/workspace.h"
 
 namespace scopelint::lsp {
@@ -18,7 +19,8 @@ class Server {
   // `base`: options from the command line ("scopelint lsp -p build"), used for every lint.
   Server(MessageReader& reader, MessageWriter& writer, std::ostream& log,
          LintFunction lint = default_lint_function(), Options base = {});
-  // Serves until `exit` or end of input. Returns 0 after shutdown + exit, else 1.
+  // Serves until `exit`, end of input, or a client that no longer takes output. Returns 0 after
+  // shutdown + exit, else 1. Output still queued is the writer's (MessageWriter::drain).
   int run();
   // How many times the workspace was linted (edits waiting on input are coalesced into one).
   unsigned lint_count() const { return workspace_.lint_count(); }

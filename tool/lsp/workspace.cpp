@@ -7,6 +7,7 @@
 #include "lsp/json_rpc.h"
 #include "lsp/uri.h"
 #include "rules/catalog.h"
+#include "util/project_root.h"
 
 namespace scopelint::lsp {
 namespace {
@@ -43,7 +44,10 @@ LintFunction default_lint_function() {
   return [](const Options& options, const UnsavedFiles& unsaved) {
     const Catalog& catalog =
         options.rules_file.empty() ? default_catalog() : load_catalog_file(options.rules_file);
-    ConfigSet configs(options.config_file);  // fresh: .scopelint.json may have been edited
+    // Fresh: .scopelint.json may have been edited. The project is the workspace (options.paths are
+    // its folders), as on the command line: no config above it applies.
+    ConfigSet configs(find_project_root(options.paths, options.compile_db_dir),
+                      options.config_file);
     return lint(options, catalog, configs, unsaved);
   };
 }

@@ -3,12 +3,9 @@
 #include "rules/catalog.h"
 
 #include <cctype>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <memory>
 
 #include "rules/embedded_rules.h"
+#include "util/bounded_input.h"
 
 namespace scopelint {
 namespace {
@@ -73,15 +70,12 @@ std::vector<std::string> Catalog::scope_names() const {
 }
 
 Catalog load_catalog_file(const std::string& path) {
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
-                                                       &std::fclose);
-  if (!file) throw RulesError(path + ": cannot read file: " + std::strerror(errno));
   std::string text;
-  char buffer[65536];
-  size_t count = 0;
-  while ((count = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) text.append(buffer, count);
-  if (std::ferror(file.get()))
-    throw RulesError(path + ": cannot read file: " + std::strerror(errno));
+  try {
+    text = read_input_file(path, kMaxRulesBytes);  // a FIFO or /dev/zero is refused, not read
+  } catch (const InputError& e) {
+    throw RulesError(e.what());
+  }
   return load_catalog(text, path);
 }
 

@@ -10,9 +10,11 @@
 #include <utility>
 #include <vector>
 
-#include "rules/catalog.h"
 #include "config/json_lines.h"
+#include "rules/catalog.h"
+#include "rules/duplicate_keys.h"
 #include "scope/url.h"
+#include "util/bounded_input.h"
 
 namespace scopelint {
 namespace {
@@ -22,9 +24,6 @@ using Json = nlohmann::json;
 constexpr int kSchemaVersion = 1;
 constexpr std::string_view kReadPermission = "read";
 constexpr std::string_view kWritePermission = "write";
-
-// RFC 6901: '~' and '/' inside a key are written "~0" and "~1".
-
 
 // Two templates are the same endpoint when they differ only in placeholder names or slashes.
 std::string route_key(const std::vector<std::string>& segments) {
@@ -54,69 +53,6 @@ bool is_host_pattern(std::string_view pattern) {
   if (pattern.substr(0, 2) == "*.") pattern.remove_prefix(2);
   if (pattern.empty() || pattern.front() == '.' || pattern.back() == '.') return false;
   return is_made_of(pattern, ".-");
-}
-
-// Remembers the JSON pointer of the first repeated object key; nlohmann would keep the last
-// silently.
-class DuplicateKeyFinder {
- public:
-  bool on_event(Json::parse_event_t event, const Json& parsed) {
-    switch (event) {
-      case Json::parse_event_t::object_start:
-      case Json::parse_event_t::array_start:
-        frames_.push_back({event == Json::parse_event_t::array_start, 0, child_pointer(), {}, ""});
-        break;
-      case Json::parse_event_t::key:
-        frames_.back().key = parsed.get<std::string>();
-        if (!frames_.back().keys.insert(frames_.back().key).second && duplicate_.empty()) {
-          duplicate_ = child_pointer();
-        }
-        break;
-      case Json::parse_event_t::object_end:
-      case Json::parse_event_t::array_end:
-        frames_.pop_back();
-        [[fallthrough]];
-      case Json::parse_event_t::value:
-        if (!frames_.empty() && frames_.back().is_array) ++frames_.back().next_index;
-        break;
-    }
-    return true;
-  }
-  const std::string& duplicate() const { return duplicate_; }
-
- private:
-  struct Frame {
-    bool is_array;
-    size_t next_index;
-    std::string pointer;
-    std::set<std::string> keys;
-    std::string key;
-  };
-  std::string child_pointer() const {
-    if (frames_.empty()) return "";
-    const Frame& top = frames_.back();
-    return top.pointer + "/" +
-           (top.is_array ? std::to_string(top.next_index) : json_pointer_escape(top.key));
-  }
-  std::vector<Frame> frames_;
-  std::string duplicate_;
-};
-
-// "[json.exception.parse_error.101] parse error at line 1, column 7: syntax error ..." becomes
-// "line 1, column 7 (byte 7): syntax error ...".
-std::string describe_parse_error(const Json::parse_error& error) {
-  std::string message = error.what();
-  if (size_t id_end = message.find("] ");
-      message.rfind("[json.exception", 0) == 0 && id_end != std::string::npos) {
-    message.erase(0, id_end + 2);
-  }
-  const std::string position = "byte " + std::to_string(error.byte);
-  const std::string at = "parse error at ";
-  if (size_t colon = message.find(": "); message.rfind(at, 0) == 0 && colon != std::string::npos) {
-    return message.substr(at.size(), colon - at.size()) + " (" + position + ")" +
-           message.substr(colon);
-  }
-  return position + ": " + message;
 }
 
 // A JSON value and its pointer in the file.
@@ -169,19 +105,14 @@ class Loader {
   }
 
   Json parse(std::string_view text) const {
-    DuplicateKeyFinder finder;
     Json root;
     try {
-      root = Json::parse(text.begin(), text.end(),
-                         [&finder](int, Json::parse_event_t event, Json& parsed) {
-                           return finder.on_event(event, parsed);
-                         });
-    } catch (const Json::parse_error& error) {
-      throw RulesError(label_ + ": invalid JSON: " + describe_parse_error(error));
-    } catch (const Json::exception& error) {  // out_of_range 406: a number too large
-      throw RulesError(label_ + ": invalid JSON: " + error.what());
+      root = parse_json_input(text, label_);  // bounded nesting, no library text in messages
+    } catch (const InputError& error) {
+      throw RulesError(error.what());
     }
-    if (!finder.duplicate().empty()) fail(finder.duplicate(), "duplicate key");
+    const std::string duplicate = first_duplicate_key(text);
+    if (!duplicate.empty()) fail(duplicate, "duplicate key");
     return root;
   }
 

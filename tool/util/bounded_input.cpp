@@ -90,7 +90,10 @@ nlohmann::json parse_json_input(std::string_view text, const std::string& name, 
     // error.byte is 1-based and points just past the offending character.
     const TextPosition at = position_of(text, error.byte > 0 ? error.byte - 1 : 0);
     throw InputError(name + ": invalid JSON at line " + std::to_string(at.line) + ", column " +
-                     std::to_string(at.column));
+                         std::to_string(at.column),
+                     at);
+  } catch (const nlohmann::json::out_of_range&) {  // 406: a number too large for a double
+    throw InputError(name + ": invalid JSON: a number out of range");
   }
 }
 

@@ -4,16 +4,29 @@
 
 #include <cstddef>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 
 namespace scopelint {
 
+// 1-based line and column of a byte in a text.
+struct TextPosition {
+  size_t line = 1;
+  size_t column = 1;
+};
+
 // An input that cannot be used: what() is "<name>: <problem>", one line, no library jargon.
+// position(): where invalid JSON goes wrong, for callers with their own message style.
 class InputError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+  InputError(const std::string& what, TextPosition at) : std::runtime_error(what), position_(at) {}
+  const std::optional<TextPosition>& position() const { return position_; }
+
+ private:
+  std::optional<TextPosition> position_;
 };
 
 // Size limits per kind of input, in bytes.
@@ -30,16 +43,13 @@ inline constexpr unsigned kMaxJsonDepth = 64;  // nesting of any JSON input
 // Symlinks are followed; whether their target may be read is the caller's question.
 std::string read_input_file(const std::string& path, size_t max_bytes);
 
-// Parses JSON text; throws InputError "<name>: invalid JSON at line L, column C" or
-// "<name>: JSON nested deeper than N levels" (checked while parsing, so a deep file fails fast).
+// Parses JSON text; throws InputError "<name>: invalid JSON at line L, column C",
+// "<name>: JSON nested deeper than N levels" (checked while parsing, so a deep file fails fast) or
+// "<name>: invalid JSON: a number out of range" (1e999).
 nlohmann::json parse_json_input(std::string_view text, const std::string& name,
                                 unsigned max_depth = kMaxJsonDepth);
 
 // 1-based line and column of byte `offset` in `text`.
-struct TextPosition {
-  size_t line = 1;
-  size_t column = 1;
-};
 TextPosition position_of(std::string_view text, size_t offset);
 
 }  // namespace scopelint
