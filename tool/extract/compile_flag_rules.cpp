@@ -1,0 +1,224 @@
+// The flag table of compile_flags_filter (see compile_flag_rules.h). Every flag kept takes the same
+// number of separate arguments as in clang, so a kept flag never swallows a word the filter looked
+// at on its own; flags dropped with a separate argument are listed with it where known (an unknown
+// flag is dropped alone and its argument is then judged as a word of its own).
+#include "extract/compile_flag_rules.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <iterator>
+
+namespace scopelint::extract {
+namespace {
+
+enum class Form {
+  Flag,  // exactly the name, no argument
+  Joined,  // the name, then a value in the same word (or none)
+  Separate,  // exactly the name, then one argument word
+  JoinedOrSeparate,  // the name with a value in the same word, or alone with one argument word
+  PrefixSeparate,  // any word starting with the name, then one argument word (-Xclang, -Xlinker, ...)
+};
+
+struct Rule {
+  std::string_view name;
+  Form form;
+  FlagAction action;
+};
+
+using A = FlagAction;
+using F = Form;
+
+// clang 14's spellings. Where names share a prefix, the longest match wins (as in clang), so
+// "-include-pch" is not "-include", "-mllvm" is not a target flag and "-Wl," is not a warning.
+constexpr std::array kRules{
+    // What parses code: include paths, macros, language, standard, target.
+    Rule{"-I", F::JoinedOrSeparate, A::Keep}, Rule{"-I-", F::Flag, A::Keep},
+    Rule{"-isystem", F::JoinedOrSeparate, A::Keep}, Rule{"-iquote", F::JoinedOrSeparate, A::Keep},
+    Rule{"-idirafter", F::JoinedOrSeparate, A::Keep}, Rule{"-isysroot", F::JoinedOrSeparate, A::Keep},
+    Rule{"--sysroot=", F::Joined, A::Keep}, Rule{"--sysroot", F::Separate, A::Keep},
+    Rule{"-D", F::JoinedOrSeparate, A::Keep}, Rule{"-U", F::JoinedOrSeparate, A::Keep},
+    Rule{"-include", F::JoinedOrSeparate, A::KeepInclude}, Rule{"-imacros", F::JoinedOrSeparate, A::KeepInclude},
+    Rule{"-x", F::JoinedOrSeparate, A::KeepChecked}, Rule{"-std=", F::Joined, A::Keep},
+    Rule{"--std=", F::Joined, A::Keep}, Rule{"--std", F::Separate, A::Keep},
+    Rule{"-stdlib=", F::Joined, A::KeepChecked}, Rule{"--stdlib=", F::Joined, A::KeepChecked},
+    Rule{"--stdlib", F::Separate, A::KeepChecked}, Rule{"--target=", F::Joined, A::Keep},
+    Rule{"-target", F::Separate, A::Keep}, Rule{"--driver-mode=", F::Joined, A::KeepChecked},
+    Rule{"-pthread", F::Flag, A::Keep}, Rule{"-nostdinc", F::Flag, A::Keep}, Rule{"-nostdinc++", F::Flag, A::Keep},
+    Rule{"-nostdlibinc", F::Flag, A::Keep}, Rule{"-nobuiltininc", F::Flag, A::Keep}, Rule{"-w", F::Flag, A::Keep},
+    Rule{"-pedantic", F::Flag, A::Keep}, Rule{"-pedantic-errors", F::Flag, A::Keep}, Rule{"-ansi", F::Flag, A::Keep},
+    Rule{"-undef", F::Flag, A::Keep}, Rule{"-trigraphs", F::Flag, A::Keep}, Rule{"-ObjC", F::Flag, A::Keep},
+    Rule{"-ObjC++", F::Flag, A::Keep}, Rule{"--include-directory", F::Separate, A::Keep},
+    Rule{"--include-directory=", F::Joined, A::Keep}, Rule{"--include-directory-after", F::Separate, A::Keep},
+    Rule{"--include-directory-after=", F::Joined, A::Keep}, Rule{"--define-macro", F::Separate, A::Keep},
+    Rule{"--define-macro=", F::Joined, A::Keep}, Rule{"--undefine-macro", F::Separate, A::Keep},
+    Rule{"--undefine-macro=", F::Joined, A::Keep}, Rule{"--include", F::JoinedOrSeparate, A::KeepInclude},
+    Rule{"--imacros", F::JoinedOrSeparate, A::KeepInclude}, Rule{"--include=", F::Joined, A::KeepInclude},
+    Rule{"--imacros=", F::Joined, A::KeepInclude},
+    // Families whose members are checked one by one (flag_value_allowed).
+    Rule{"-W", F::Joined, A::KeepChecked}, Rule{"-O", F::Joined, A::KeepChecked},
+    Rule{"-g", F::Joined, A::KeepChecked}, Rule{"-m", F::Joined, A::KeepChecked},
+    Rule{"-f", F::Joined, A::KeepChecked},
+    // Write files: dependency files, outputs, traces, diagnostics files, temporaries, module caches.
+    Rule{"-M", F::Joined, A::DropUnsafe}, Rule{"-MM", F::Flag, A::DropUnsafe}, Rule{"-MD", F::Flag, A::DropUnsafe},
+    Rule{"-MMD", F::Flag, A::DropUnsafe}, Rule{"-MG", F::Flag, A::DropUnsafe}, Rule{"-MP", F::Flag, A::DropUnsafe},
+    Rule{"-MV", F::Flag, A::DropUnsafe}, Rule{"-MF", F::JoinedOrSeparate, A::DropUnsafe},
+    Rule{"-MT", F::JoinedOrSeparate, A::DropUnsafe}, Rule{"-MQ", F::JoinedOrSeparate, A::DropUnsafe},
+    Rule{"-MJ", F::JoinedOrSeparate, A::DropUnsafe}, Rule{"-o", F::JoinedOrSeparate, A::DropUnsafe},
+    Rule{"--output=", F::Joined, A::DropUnsafe}, Rule{"--output", F::Separate, A::DropUnsafe},
+    Rule{"-save-temps", F::Joined, A::DropUnsafe}, Rule{"--save-temps", F::Joined, A::DropUnsafe},
+    Rule{"-ftime-trace", F::Joined, A::DropUnsafe}, Rule{"--serialize-diagnostics", F::Separate, A::DropUnsafe},
+    Rule{"-serialize-diagnostics", F::Separate, A::DropUnsafe}, Rule{"-fcrash-diagnostics", F::Joined, A::DropUnsafe},
+    Rule{"-gen-reproducer", F::Joined, A::DropUnsafe}, Rule{"-gen-cdb-fragment-path", F::Separate, A::DropUnsafe},
+    Rule{"-module-dependency-dir", F::Separate, A::DropUnsafe}, Rule{"-dependency-file", F::Separate, A::DropUnsafe},
+    Rule{"-dependency-dot", F::Separate, A::DropUnsafe}, Rule{"-header-include-file", F::Separate, A::DropUnsafe},
+    Rule{"-fmodule", F::Joined, A::DropUnsafe}, Rule{"-fmodules-user-build-path", F::Separate, A::DropUnsafe},
+    Rule{"-fmodule-name", F::Separate, A::DropUnsafe}, Rule{"-fmodule-implementation-of", F::Separate, A::DropUnsafe},
+    Rule{"-fimplicit-module", F::Joined, A::DropUnsafe}, Rule{"-fprebuilt-module", F::Joined, A::DropUnsafe},
+    Rule{"-fprofile", F::Joined, A::DropUnsafe}, Rule{"-fcs-profile", F::Joined, A::DropUnsafe},
+    Rule{"-fcoverage", F::Joined, A::DropUnsafe}, Rule{"-fsave-optimization-record", F::Joined, A::DropUnsafe},
+    Rule{"-foptimization-record", F::Joined, A::DropUnsafe}, Rule{"-fproc-stat-report", F::Joined, A::DropUnsafe},
+    Rule{"-fbuild-session", F::Joined, A::DropUnsafe}, Rule{"-fdepfile-entry", F::Joined, A::DropUnsafe},
+    Rule{"-emit-ast", F::Flag, A::DropUnsafe}, Rule{"--analyze", F::Flag, A::DropUnsafe},
+    // Load code or pass words on to other tools unchecked.
+    Rule{"-X", F::PrefixSeparate, A::DropUnsafe}, Rule{"-X", F::Flag, A::Drop},
+    Rule{"-Wp,", F::Joined, A::DropUnsafe}, Rule{"-Wa,", F::Joined, A::DropUnsafe},
+    Rule{"-Wl,", F::Joined, A::DropUnsafe}, Rule{"-fplugin", F::Joined, A::DropUnsafe},
+    Rule{"-fpass-plugin", F::Joined, A::DropUnsafe}, Rule{"-load", F::Separate, A::DropUnsafe},
+    Rule{"-mllvm", F::Separate, A::DropUnsafe}, Rule{"-mlink-", F::Joined, A::DropUnsafe},
+    Rule{"-include-pch", F::Separate, A::DropUnsafe}, Rule{"-cc1", F::Joined, A::DropUnsafe},
+    // Change directories, the toolchain or the file system clang sees.
+    Rule{"-working-directory", F::JoinedOrSeparate, A::DropUnsafe}, Rule{"-working-directory=", F::Joined, A::DropUnsafe},
+    Rule{"-ivfsoverlay", F::JoinedOrSeparate, A::DropUnsafe}, Rule{"-B", F::JoinedOrSeparate, A::DropUnsafe},
+    Rule{"--prefix=", F::Joined, A::DropUnsafe}, Rule{"--prefix", F::Separate, A::DropUnsafe},
+    Rule{"--gcc-toolchain=", F::Joined, A::DropUnsafe}, Rule{"-gcc-toolchain", F::Separate, A::DropUnsafe},
+    Rule{"--config", F::Separate, A::DropUnsafe}, Rule{"--config=", F::Joined, A::DropUnsafe},
+    Rule{"-resource-dir", F::Separate, A::DropUnsafe}, Rule{"-resource-dir=", F::Joined, A::DropUnsafe},
+    Rule{"-ccc-", F::Joined, A::DropUnsafe}, Rule{"-ccc-install-dir", F::Separate, A::DropUnsafe},
+    Rule{"-ccc-gcc-name", F::Separate, A::DropUnsafe},
+    // Not needed to parse, but with a separate argument that goes with them.
+    Rule{"-iprefix", F::JoinedOrSeparate, A::Drop}, Rule{"-iwithprefix", F::JoinedOrSeparate, A::Drop},
+    Rule{"-iwithprefixbefore", F::JoinedOrSeparate, A::Drop}, Rule{"-iwithsysroot", F::JoinedOrSeparate, A::Drop},
+    Rule{"-iframework", F::JoinedOrSeparate, A::Drop}, Rule{"-iframeworkwithsysroot", F::JoinedOrSeparate, A::Drop},
+    Rule{"-imultilib", F::JoinedOrSeparate, A::Drop}, Rule{"-isystem-after", F::JoinedOrSeparate, A::Drop},
+    Rule{"-cxx-isystem", F::JoinedOrSeparate, A::Drop}, Rule{"-L", F::JoinedOrSeparate, A::Drop},
+    Rule{"-l", F::JoinedOrSeparate, A::Drop}, Rule{"-T", F::JoinedOrSeparate, A::Drop},
+    Rule{"-u", F::JoinedOrSeparate, A::Drop}, Rule{"-e", F::JoinedOrSeparate, A::Drop},
+    Rule{"-F", F::JoinedOrSeparate, A::Drop}, Rule{"-A", F::JoinedOrSeparate, A::Drop},
+    Rule{"-z", F::Separate, A::Drop}, Rule{"-rpath", F::Separate, A::Drop}, Rule{"-arch", F::Separate, A::Drop},
+    Rule{"-framework", F::Separate, A::Drop}, Rule{"--param", F::Separate, A::Drop},
+    Rule{"-install_name", F::Separate, A::Drop}, Rule{"-dumpdir", F::Separate, A::Drop},
+    Rule{"-dumpbase", F::Separate, A::Drop}, Rule{"-ftrapv-handler", F::Separate, A::Drop},
+    Rule{"-mthread-model", F::Separate, A::Drop}, Rule{"-meabi", F::Separate, A::Drop},
+    Rule{"-multiply_defined", F::Separate, A::Drop}, Rule{"-multiply_defined_unused", F::Separate, A::Drop},
+    Rule{"--include-barrier", F::Flag, A::Drop}, Rule{"--include-prefix", F::Separate, A::Drop},
+    Rule{"--include-prefix=", F::Joined, A::Drop}, Rule{"--include-with-prefix", F::Separate, A::Drop},
+    Rule{"--include-with-prefix=", F::Joined, A::Drop}, Rule{"--include-with-prefix-after", F::Separate, A::Drop},
+    Rule{"--include-with-prefix-after=", F::Joined, A::Drop},
+    Rule{"--include-with-prefix-before", F::Separate, A::Drop},
+    Rule{"--include-with-prefix-before=", F::Joined, A::Drop},
+    Rule{"-module", F::Joined, A::Drop}, Rule{"-specs", F::Separate, A::Drop}, Rule{"--specs", F::Separate, A::Drop},
+};
+
+bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
+
+bool rule_matches(const Rule& rule, std::string_view word) {
+  switch (rule.form) {
+    case Form::Flag:
+    case Form::Separate: return word == rule.name;
+    case Form::Joined:
+    case Form::JoinedOrSeparate:
+    case Form::PrefixSeparate: return starts_with(word, rule.name) && !(rule.form == Form::PrefixSeparate && word == rule.name);
+  }
+  return false;
+}
+
+template <size_t N>
+bool one_of(std::string_view value, const std::string_view (&list)[N]) {
+  return std::find(std::begin(list), std::end(list), value) != std::end(list);
+}
+
+bool only_chars(std::string_view text, std::string_view extra) {
+  return std::all_of(text.begin(), text.end(), [&](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || extra.find(c) != std::string_view::npos;
+  });
+}
+
+// -f options that change the language clang parses (or the macros it predefines).
+constexpr std::string_view kLanguageOptions[]{
+    "exceptions", "cxx-exceptions", "objc-exceptions", "rtti", "rtti-data", "ms-extensions", "ms-compatibility",
+    "ms-volatile", "delayed-template-parsing", "blocks", "objc-arc", "objc-arc-exceptions", "objc-weak",
+    "signed-char", "unsigned-char", "char8_t", "gnu-keywords", "gnu89-inline", "gnu-inline-asm", "asm", "builtin",
+    "freestanding", "short-enums", "short-wchar", "threadsafe-statics", "trigraphs", "dollars-in-identifiers",
+    "declspec", "borland-extensions", "coroutines-ts", "sized-deallocation", "aligned-allocation",
+    "access-control", "elide-constructors", "operator-names", "strict-enums", "openmp", "openmp-simd", "PIC", "pic",
+    "PIE", "pie", "fast-math", "finite-math-only", "strict-aliasing", "wrapv", "trapv", "digraphs",
+    "double-square-bracket-attributes", "gnu-runtime", "next-runtime", "pascal-strings", "unsigned-bitfields",
+    "signed-bitfields", "relaxed-template-template-args", "zvector", "altivec", "syntax-only", "common",
+    "visibility-inlines-hidden", "stack-protector", "stack-protector-strong", "stack-protector-all", "math-errno"};
+// -f options with a value ("-fvisibility=hidden").
+constexpr std::string_view kLanguageValueOptions[]{
+    "visibility", "ms-compatibility-version", "msc-version", "constexpr-depth", "constexpr-steps", "template-depth",
+    "bracket-depth", "openmp-version", "objc-runtime", "input-charset", "exec-charset", "lax-vector-conversions",
+    "ms-runtime-lib"};
+constexpr std::string_view kDebugFlags[]{
+    "-g", "-g0", "-g1", "-g2", "-g3", "-ggdb", "-ggdb0", "-ggdb1", "-ggdb2", "-ggdb3", "-gdwarf", "-gdwarf-2",
+    "-gdwarf-3", "-gdwarf-4", "-gdwarf-5", "-gline-tables-only", "-gline-directives-only", "-gcolumn-info",
+    "-gno-column-info", "-gfull", "-gused", "-gstrict-dwarf", "-gno-strict-dwarf", "-gcodeview"};
+constexpr std::string_view kLanguages[]{
+    "c", "c++", "objective-c", "objective-c++", "c-header", "c++-header", "objective-c-header",
+    "objective-c++-header", "cuda", "c++-system-header", "c++-user-header", "none"};
+
+bool language_option_allowed(std::string_view value) {
+  const size_t equals = value.find('=');
+  if (equals == std::string_view::npos) {
+    if (starts_with(value, "no-")) value.remove_prefix(3);
+    return one_of(value, kLanguageOptions);
+  }
+  return one_of(value.substr(0, equals), kLanguageValueOptions) && only_chars(value.substr(equals + 1), "-_.+,");
+}
+
+}  // namespace
+
+FlagMatch match_flag(std::string_view word) {
+  const Rule* best = nullptr;
+  for (const Rule& rule : kRules) {
+    if (!rule_matches(rule, word)) continue;
+    // The longest name wins; at equal length, an exact spelling beats a prefix ("-X" alone).
+    const bool exact = rule.form == Form::Flag || rule.form == Form::Separate;
+    if (!best || rule.name.size() > best->name.size() ||
+        (rule.name.size() == best->name.size() && exact)) {
+      best = &rule;
+    }
+  }
+  FlagMatch match;
+  if (!best) return match;
+  match.name = best->name;
+  match.action = best->action;
+  // "-Xclang" is all name; for the others the rest of the word is a value.
+  match.joined_value = best->form != Form::PrefixSeparate && word.size() > best->name.size();
+  match.separate_argument = best->form == Form::Separate || best->form == Form::PrefixSeparate ||
+                            (best->form == Form::JoinedOrSeparate && !match.joined_value);
+  const char last = best->name.back();
+  match.value_is_argument =
+      best->form == Form::JoinedOrSeparate || best->form == Form::Separate || last == '=' || last == ',';
+  return match;
+}
+
+bool flag_value_allowed(const FlagMatch& match, std::string_view word, std::string_view value) {
+  const std::string_view name = match.name;
+  if (name == "-x") return one_of(value, kLanguages);
+  if (name == "--driver-mode=") return value == "gcc" || value == "g++";
+  if (name == "-stdlib=" || name == "--stdlib=" || name == "--stdlib") {
+    return value == "libc++" || value == "libstdc++" || value == "platform";
+  }
+  if (name == "-W") return only_chars(value, "-_=+.#");  // no "-Wx,..." passing words on
+  if (name == "-O") return value.empty() || value == "s" || value == "z" || value == "g" || value == "fast" ||
+                           (value.size() == 1 && std::isdigit(static_cast<unsigned char>(value[0])));
+  if (name == "-g") return one_of(word, kDebugFlags);
+  if (name == "-m") return !value.empty() && std::isalnum(static_cast<unsigned char>(value[0])) && only_chars(value, "-_.=,+:");
+  if (name == "-f") return language_option_allowed(value);
+  return false;
+}
+
+}  // namespace scopelint::extract
