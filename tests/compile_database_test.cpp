@@ -11,6 +11,7 @@
 
 #include "extract/command_interpolation.h"
 #include "extract/command_line.h"
+#include "extract/compile_commands.h"
 #include "test_support.h"
 #include "util/project_root.h"
 
@@ -172,6 +173,32 @@ TEST_F(CompileDatabaseTest, BrokenDatabasesAreNamedAndGiveNothing) {
   const CompileDatabase zero = load();
   EXPECT_TRUE(zero.commands.empty());
   EXPECT_EQ(zero.problem, path("compile_commands.json") + ": cannot read file: not a regular file");
+}
+
+// Through CompileCommands: the policy it builds and the argv it makes.
+TEST_F(CompileDatabaseTest, CommandsUseResponseFilesBesideTheDatabaseButNoCompilerInsideTheProject) {
+  dir_.write("src/a.cpp", "int a;\n");
+  dir_.write("src/a.h", "int b;\n");
+  dir_.write("flags.rsp", "-DFROM_RSP\n");
+  const std::string compiler = dir_.write("tools/clang++", "#!/bin/sh\n");
+  std::filesystem::permissions(compiler, std::filesystem::perms::owner_exec, std::filesystem::perm_options::add);
+  write_database(json::array({{{"directory", dir_.path()}, {"file", "src/a.cpp"},
+                               {"arguments", {"tools/clang++", "@flags.rsp", "-MD", "-c", "src/a.cpp"}}}}));
+  ExtractOptions options;
+  options.paths = {path("src")};  // no .git: the project root is src/, the database's folder is above it
+  CompileCommands commands(options);
+  EXPECT_EQ(commands.problem(), "");
+  const ParseCommand source = commands.command_for({path("src/a.cpp"), SourceLanguage::Cxx, false}, {});
+  EXPECT_EQ(source.argv.front(), default_compiler());
+  EXPECT_EQ(source.origin, "compile database " + dir_.path());
+  // The file stays where the entry has it; the flags scopelint adds go after.
+  const Words expected_tail{"--driver-mode=g++", "-DFROM_RSP", path("src/a.cpp"), "-Wno-unknown-warning-option"};
+  EXPECT_EQ(Words(source.argv.end() - 4, source.argv.end()), expected_tail);
+  const ParseCommand header = commands.command_for({path("src/a.h"), SourceLanguage::Header, false}, {});
+  EXPECT_EQ(header.origin, "compile database " + dir_.path() + ", interpolated from src/a.cpp");
+  const Words header_tail{"--driver-mode=g++", "-DFROM_RSP", "-x", "c++-header", "-Wno-unknown-warning-option", "--",
+                          path("src/a.h")};
+  EXPECT_EQ(Words(header.argv.end() - 7, header.argv.end()), header_tail);
 }
 
 }  // namespace

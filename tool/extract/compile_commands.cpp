@@ -31,12 +31,14 @@ bool is_executable(const std::string& path) {
 }
 
 // An executable for `argv0` (a path, relative to `directory`, or a name looked up in PATH) that lies
-// outside `project_root`; "" when there is none. The driver reads files next to its executable
-// (the GCC installation, and in newer clang configuration files of flags): a compiler inside the
-// scanned repository would bring flags past the allow-list.
-std::string executable_outside(const std::string& argv0, const std::string& directory, const std::string& project_root) {
+// outside every one of `roots`; "" when there is none. The driver reads files next to its
+// executable (the GCC installation, and in newer clang configuration files of flags): a compiler
+// inside the scanned repository would bring flags past the allow-list.
+std::string executable_outside(const std::string& argv0, const std::string& directory,
+                               const std::vector<std::string>& roots) {
   auto usable = [&](const std::string& candidate) {
-    return is_executable(candidate) && !path_inside(candidate, project_root);
+    return is_executable(candidate) &&
+           std::none_of(roots.begin(), roots.end(), [&](const std::string& root) { return path_inside(candidate, root); });
   };
   if (argv0.find('/') != std::string::npos) {
     const std::string path = (fs::path(directory) / argv0).lexically_normal().string();
@@ -155,12 +157,13 @@ CompileCommands::CompileCommands(const ExtractOptions& options)
     return;
   }
   if (database_dir_.empty()) return;
-  project_root_ = canonical_path(options.project_root.empty() ? find_project_root(options.paths, options.compile_db_dir)
-                                                              : options.project_root);
+  const std::string project_root = canonical_path(
+      options.project_root.empty() ? find_project_root(options.paths, options.compile_db_dir) : options.project_root);
   FlagPolicy policy;
-  policy.readable_roots = {project_root_};
-  // A database directory the user names is theirs (a build tree outside the repository, say).
-  if (!options.compile_db_dir.empty()) policy.readable_roots.push_back(canonical_path(options.compile_db_dir));
+  // The database's own directory too: inside the repository it adds nothing the repository does
+  // not already control; outside, the user put the database there (a build tree, -p DIR).
+  repository_roots_ = {project_root, canonical_path(database_dir_)};
+  policy.readable_roots = repository_roots_;
   policy.system_roots = system_include_roots(resource_dir_);
   auto database = std::make_unique<Database>();
   database->loaded = load_compile_database(database_dir_, policy);
@@ -181,7 +184,7 @@ CompileCommands::~CompileCommands() = default;
 
 std::string CompileCommands::compiler_for(const std::string& argv0, const std::string& directory) const {
   if (argv0.empty() || driver_kind(argv0) == DriverKind::Other) return default_compiler();
-  const std::string found = executable_outside(argv0, directory, project_root_);
+  const std::string found = executable_outside(argv0, directory, repository_roots_);
   return found.empty() ? default_compiler() : found;
 }
 

@@ -43,7 +43,9 @@ class CompileCommands {
   std::string compiler_for(const std::string& argv0, const std::string& directory) const;
   const ExtractOptions& options_;
   std::string resource_dir_;
-  std::string project_root_;  // canonical: a compiler from the database must lie outside it
+  // Canonical: the project root and the database's directory. Response files and -include files
+  // from the database must lie in them, a compiler it names outside them.
+  std::vector<std::string> repository_roots_;
   std::string database_dir_;
   std::string problem_;
   std::unique_ptr<Database> database_;

@@ -16,8 +16,8 @@ namespace scopelint::extract {
 // Where names in the flags resolve and which files they may name.
 struct FlagPolicy {
   std::string working_dir;  // absolute: relative response files and -include names resolve here
-  // Canonical directories response files and -include files may lie in: the project root and a
-  // compile database directory the user named with -p.
+  // Canonical directories response files and -include files may lie in: the project root and the
+  // compile database's directory.
   std::vector<std::string> readable_roots;
   // Canonical directories -include / -imacros files may also lie in (system headers).
   std::vector<std::string> system_roots;
