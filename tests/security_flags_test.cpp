@@ -147,7 +147,7 @@ std::string build_plugin(const World& world, const std::string& marker) {
                                      shell_quote(world.project + "/tools/plugin.c"));
   if (cc.exit_code != 0) return "";
   // The marker works: loading the object writes it.
-  run_shell("LD_PRELOAD=" + shell_quote(so) + " true");
+  run_shell("LD_PRELOAD=" + shell_quote(so) + " /bin/true");
   if (!fs::remove(marker)) return "";
   return so;
 }
