@@ -67,9 +67,11 @@ TEST(CommandLine, DatabaseCommandsSplitAsLibclangSplitsThem) {
   };
   for (const auto& command : commands) {
     TempDir dir;
-    dir.write("compile_commands.json",
-              json::array({{{"directory", dir.path()}, {"file", "x.c"}, {"command", command}}}).dump());
-    EXPECT_EQ(split_database_command(command), libclang_arguments(dir.path(), dir.path() + "/x.c")) << command;
+    dir.write(
+        "compile_commands.json",
+        json::array({{{"directory", dir.path()}, {"file", "x.c"}, {"command", command}}}).dump());
+    EXPECT_EQ(split_database_command(command), libclang_arguments(dir.path(), dir.path() + "/x.c"))
+        << command;
   }
 }
 
@@ -92,10 +94,14 @@ class CompileDatabaseTest : public ::testing::Test {
 TEST_F(CompileDatabaseTest, EntriesAreFoundByPathAndTheirFlagsFiltered) {
   dir_.write("flags.rsp", "-DFROM_RSP -MD\n");
   write_database(json::array(
-      {{{"directory", dir_.path()}, {"file", "src/a.cpp"},
-        {"arguments", {"ccache", "g++", "-DA", "-MF", "/tmp/x", "@flags.rsp", "-c", "src/a.cpp", "other.o"}}},
+      {{{"directory", dir_.path()},
+        {"file", "src/a.cpp"},
+        {"arguments",
+         {"ccache", "g++", "-DA", "-MF", "/tmp/x", "@flags.rsp", "-c", "src/a.cpp", "other.o"}}},
        {{"directory", "build"}, {"file", "../src/b.c"}, {"command", "cc -DB -o b.o -c ../src/b.c"}},
-       {{"directory", dir_.path()}, {"file", "src/a.cpp"}, {"command", "c++ -DSECOND src/a.cpp"}}}));
+       {{"directory", dir_.path()},
+        {"file", "src/a.cpp"},
+        {"command", "c++ -DSECOND src/a.cpp"}}}));
   const CompileDatabase database = load();
   EXPECT_EQ(database.problem, "");
   ASSERT_EQ(database.commands.size(), 3u);
@@ -110,13 +116,16 @@ TEST_F(CompileDatabaseTest, EntriesAreFoundByPathAndTheirFlagsFiltered) {
   EXPECT_EQ(b.command->directory, path("build"));  // relative to the database's folder
   EXPECT_EQ(flatten(b.command->arguments), (Words{"-DB", "../src/b.c"}));
   EXPECT_EQ(database.dropped.summary("db"),
-            "db: ignored 3 flags that write files, load code, change directories or name files outside the "
-            "project: -MF <arg>, -MD, -o <arg>; and 1 that scopelint does not need to parse code: -c");
+            "db: ignored 3 flags that write files, load code, change directories or name files "
+            "outside the project: -MF <arg>, -MD, -o <arg>; and 1 that scopelint does not need to "
+            "parse code: -c");
 }
 
 TEST_F(CompileDatabaseTest, SymlinkedPathsFindTheirEntry) {
   dir_.write("src/a.cpp", "int a;\n");
-  write_database(json::array({{{"directory", dir_.path()}, {"file", "src/a.cpp"}, {"arguments", {"c++", "-DA", "src/a.cpp"}}}}));
+  write_database(json::array({{{"directory", dir_.path()},
+                               {"file", "src/a.cpp"},
+                               {"arguments", {"c++", "-DA", "src/a.cpp"}}}}));
   std::filesystem::create_directory_symlink(path("src"), path("alias"));
   const CompileDatabase database = load();
   CommandLookup lookup(database);
@@ -127,18 +136,29 @@ TEST_F(CompileDatabaseTest, SymlinkedPathsFindTheirEntry) {
 
 TEST_F(CompileDatabaseTest, UnlistedFilesBorrowTheCommandLibclangWouldBorrow) {
   write_database(json::array({
-      {{"directory", dir_.path()}, {"file", "src/net/client.cpp"}, {"arguments", {"g++", "-std=gnu++1z", "-DCLIENT", "-Iinclude", "src/net/client.cpp"}}},
-      {{"directory", dir_.path()}, {"file", "src/net/client_test.cpp"}, {"arguments", {"g++", "-x", "c++", "-std=c++14", "-DTEST", "src/net/client_test.cpp"}}},
-      {{"directory", dir_.path()}, {"file", "lib/util/strings.c"}, {"arguments", {"cc", "-std=c11", "-DC_LIB", "lib/util/strings.c"}}},
-      {{"directory", dir_.path() + "/lib"}, {"file", "objc/view.m"}, {"arguments", {"clang", "-fobjc-arc", "-DOBJC", "objc/view.m"}}},
-      {{"directory", dir_.path()}, {"file", "Tools/Gen.CPP"}, {"arguments", {"clang++", "-DGEN", "--", "Tools/Gen.CPP"}}},
+      {{"directory", dir_.path()},
+       {"file", "src/net/client.cpp"},
+       {"arguments", {"g++", "-std=gnu++1z", "-DCLIENT", "-Iinclude", "src/net/client.cpp"}}},
+      {{"directory", dir_.path()},
+       {"file", "src/net/client_test.cpp"},
+       {"arguments", {"g++", "-x", "c++", "-std=c++14", "-DTEST", "src/net/client_test.cpp"}}},
+      {{"directory", dir_.path()},
+       {"file", "lib/util/strings.c"},
+       {"arguments", {"cc", "-std=c11", "-DC_LIB", "lib/util/strings.c"}}},
+      {{"directory", dir_.path() + "/lib"},
+       {"file", "objc/view.m"},
+       {"arguments", {"clang", "-fobjc-arc", "-DOBJC", "objc/view.m"}}},
+      {{"directory", dir_.path()},
+       {"file", "Tools/Gen.CPP"},
+       {"arguments", {"clang++", "-DGEN", "--", "Tools/Gen.CPP"}}},
   }));
   const CompileDatabase database = load();
   CommandLookup lookup(database);
   for (const std::string name :
-       {"src/net/client.h", "src/net/client.hpp", "src/net/other.cpp", "src/net/client_test.h", "lib/util/strings.h",
-        "lib/util/new.c", "lib/objc/view.h", "lib/objc/other.m", "lib/objc/other.mm", "include/net/client.h",
-        "elsewhere/x.h", "tools/gen.h", "Tools/Gen.h", "src/NET/Client.H", "noext/vector", "a.ii", "z/y/x/w/q.cc"}) {
+       {"src/net/client.h", "src/net/client.hpp", "src/net/other.cpp", "src/net/client_test.h",
+        "lib/util/strings.h", "lib/util/new.c", "lib/objc/view.h", "lib/objc/other.m",
+        "lib/objc/other.mm", "include/net/client.h", "elsewhere/x.h", "tools/gen.h", "Tools/Gen.h",
+        "src/NET/Client.H", "noext/vector", "a.ii", "z/y/x/w/q.cc"}) {
     const std::string file = path(name);
     const auto found = lookup.find(file);
     ASSERT_NE(found.command, nullptr) << name;
@@ -165,7 +185,9 @@ TEST_F(CompileDatabaseTest, CompileFlagsTxtIsOneFlagALine) {
 
 TEST_F(CompileDatabaseTest, BrokenDatabasesAreNamedAndGiveNothing) {
   dir_.write("compile_commands.json", "[{\"directory\": 1}, ");
-  EXPECT_EQ(load().problem.rfind(path("compile_commands.json") + ": invalid JSON at line 1, column ", 0), 0u);
+  EXPECT_EQ(
+      load().problem.rfind(path("compile_commands.json") + ": invalid JSON at line 1, column ", 0),
+      0u);
   dir_.write("compile_commands.json", "{}");
   EXPECT_EQ(load().problem, path("compile_commands.json") + ": not a JSON array of entries");
   std::filesystem::remove(path("compile_commands.json"));
@@ -176,28 +198,36 @@ TEST_F(CompileDatabaseTest, BrokenDatabasesAreNamedAndGiveNothing) {
 }
 
 // Through CompileCommands: the policy it builds and the argv it makes.
-TEST_F(CompileDatabaseTest, CommandsUseResponseFilesBesideTheDatabaseButNoCompilerInsideTheProject) {
+TEST_F(CompileDatabaseTest,
+       CommandsUseResponseFilesBesideTheDatabaseButNoCompilerInsideTheProject) {
   dir_.write("src/a.cpp", "int a;\n");
   dir_.write("src/a.h", "int b;\n");
   dir_.write("flags.rsp", "-DFROM_RSP\n");
   const std::string compiler = dir_.write("tools/clang++", "#!/bin/sh\n");
-  std::filesystem::permissions(compiler, std::filesystem::perms::owner_exec, std::filesystem::perm_options::add);
-  write_database(json::array({{{"directory", dir_.path()}, {"file", "src/a.cpp"},
-                               {"arguments", {"tools/clang++", "@flags.rsp", "-MD", "-c", "src/a.cpp"}}}}));
+  std::filesystem::permissions(compiler, std::filesystem::perms::owner_exec,
+                               std::filesystem::perm_options::add);
+  write_database(
+      json::array({{{"directory", dir_.path()},
+                    {"file", "src/a.cpp"},
+                    {"arguments", {"tools/clang++", "@flags.rsp", "-MD", "-c", "src/a.cpp"}}}}));
   ExtractOptions options;
-  options.paths = {path("src")};  // no .git: the project root is src/, the database's folder is above it
+  options.paths = {
+      path("src")};  // no .git: the project root is src/, the database's folder is above it
   CompileCommands commands(options);
   EXPECT_EQ(commands.problem(), "");
-  const ParseCommand source = commands.command_for({path("src/a.cpp"), SourceLanguage::Cxx, false}, {});
+  const ParseCommand source =
+      commands.command_for({path("src/a.cpp"), SourceLanguage::Cxx, false}, {});
   EXPECT_EQ(source.argv.front(), default_compiler());
   EXPECT_EQ(source.origin, "compile database " + dir_.path());
   // The file stays where the entry has it; the flags scopelint adds go after.
-  const Words expected_tail{"--driver-mode=g++", "-DFROM_RSP", path("src/a.cpp"), "-Wno-unknown-warning-option"};
+  const Words expected_tail{"--driver-mode=g++", "-DFROM_RSP", path("src/a.cpp"),
+                            "-Wno-unknown-warning-option"};
   EXPECT_EQ(Words(source.argv.end() - 4, source.argv.end()), expected_tail);
-  const ParseCommand header = commands.command_for({path("src/a.h"), SourceLanguage::Header, false}, {});
+  const ParseCommand header =
+      commands.command_for({path("src/a.h"), SourceLanguage::Header, false}, {});
   EXPECT_EQ(header.origin, "compile database " + dir_.path() + ", interpolated from src/a.cpp");
-  const Words header_tail{"--driver-mode=g++", "-DFROM_RSP", "-x", "c++-header", "-Wno-unknown-warning-option", "--",
-                          path("src/a.h")};
+  const Words header_tail{"--driver-mode=g++",           "-DFROM_RSP", "-x",           "c++-header",
+                          "-Wno-unknown-warning-option", "--",         path("src/a.h")};
   EXPECT_EQ(Words(header.argv.end() - 7, header.argv.end()), header_tail);
 }
 

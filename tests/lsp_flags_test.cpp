@@ -21,14 +21,20 @@ using nlohmann::json;
 TEST(LspFlags, DatabaseFlagsThatWriteOutsideTheWorkspaceAreDropped) {
   test::TempDir workspace, outside;
   std::filesystem::create_directories(workspace.path() + "/.git");
-  const std::string file = workspace.write(
-      "client.cpp", "#include <cpr/cpr.h>\nvoid f() { cpr::Post(cpr::Url{\"https://app.elationemr.com\" API_PATH}); }\n");
+  const std::string file =
+      workspace.write("client.cpp",
+                      "#include <cpr/cpr.h>\nvoid f() { "
+                      "cpr::Post(cpr::Url{\"https://app.elationemr.com\" API_PATH}); }\n");
   workspace.write(".scopelint.json", "{\"granted_scopes\": \"system/patients.read\"}\n");
   const std::string written = outside.path() + "/written.d";
   workspace.write("compile_commands.json",
-                  "[{\"directory\": \"" + workspace.path() + "\", \"file\": \"client.cpp\", \"arguments\": [\"c++\", "
-                  "\"-DAPI_PATH=\\\"/api/2.0/allergies/\\\"\", \"-MD\", \"-MF\", \"" + written + "\", "
-                  "\"-Xclang\", \"-dependency-file\", \"-Xclang\", \"" + written + "2\", \"-c\", \"client.cpp\"]}]");
+                  "[{\"directory\": \"" + workspace.path() +
+                      "\", \"file\": \"client.cpp\", \"arguments\": [\"c++\", "
+                      "\"-DAPI_PATH=\\\"/api/2.0/allergies/\\\"\", \"-MD\", \"-MF\", \"" +
+                      written +
+                      "\", "
+                      "\"-Xclang\", \"-dependency-file\", \"-Xclang\", \"" +
+                      written + "2\", \"-c\", \"client.cpp\"]}]");
 
   int to_server[2], from_server[2];
   ASSERT_EQ(::pipe(to_server), 0);
@@ -41,14 +47,26 @@ TEST(LspFlags, DatabaseFlagsThatWriteOutsideTheWorkspaceAreDropped) {
   std::thread thread([&] { exit_code = server.run(); });
   auto send = [&](const json& message) {
     const std::string bytes = frame(message.dump());
-    ASSERT_EQ(::write(to_server[1], bytes.data(), bytes.size()), static_cast<ssize_t>(bytes.size()));
+    ASSERT_EQ(::write(to_server[1], bytes.data(), bytes.size()),
+              static_cast<ssize_t>(bytes.size()));
   };
   const std::string uri = uri_from_path(file);
-  send({{"jsonrpc", "2.0"}, {"id", 1}, {"method", "initialize"},
-        {"params", {{"processId", nullptr}, {"rootUri", uri_from_path(workspace.path())}, {"capabilities", json::object()}}}});
+  send({{"jsonrpc", "2.0"},
+        {"id", 1},
+        {"method", "initialize"},
+        {"params",
+         {{"processId", nullptr},
+          {"rootUri", uri_from_path(workspace.path())},
+          {"capabilities", json::object()}}}});
   send({{"jsonrpc", "2.0"}, {"method", "initialized"}, {"params", json::object()}});
-  send({{"jsonrpc", "2.0"}, {"method", "textDocument/didOpen"},
-        {"params", {{"textDocument", {{"uri", uri}, {"languageId", "cpp"}, {"version", 1}, {"text", test::read_text(file)}}}}}});
+  send({{"jsonrpc", "2.0"},
+        {"method", "textDocument/didOpen"},
+        {"params",
+         {{"textDocument",
+           {{"uri", uri},
+            {"languageId", "cpp"},
+            {"version", 1},
+            {"text", test::read_text(file)}}}}}});
   json published;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   while (published.is_null() && std::chrono::steady_clock::now() < deadline) {
@@ -57,7 +75,8 @@ TEST(LspFlags, DatabaseFlagsThatWriteOutsideTheWorkspaceAreDropped) {
     const std::optional<std::string> body = client_in.read();
     if (!body) break;
     json message = json::parse(*body);
-    if (message.value("method", "") == "textDocument/publishDiagnostics" && message["params"]["uri"] == uri) {
+    if (message.value("method", "") == "textDocument/publishDiagnostics" &&
+        message["params"]["uri"] == uri) {
       published = std::move(message);
     }
   }

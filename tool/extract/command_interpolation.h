@@ -24,7 +24,7 @@ class ProxyIndex {
 
  private:
   using Keyed = std::pair<std::string, size_t>;  // lowercase text, index into original_
-  std::vector<std::string> original_;  // sorted
+  std::vector<std::string> original_;            // sorted
   std::vector<Keyed> paths_, stems_, components_;
   std::vector<int> types_;
 };

@@ -35,7 +35,9 @@ class DatabaseCommandParser {
 
   bool parse_argument(std::string& out) {
     do {
-      const bool more = at() == '"' ? parse_double_quoted(out) : at() == '\'' ? parse_single_quoted(out) : parse_free(out);
+      const bool more = at() == '"'    ? parse_double_quoted(out)
+                        : at() == '\'' ? parse_single_quoted(out)
+                                       : parse_free(out);
       if (!more) return false;
     } while (at() != ' ');
     return true;

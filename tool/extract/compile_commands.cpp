@@ -30,15 +30,16 @@ bool is_executable(const std::string& path) {
   return !path.empty() && fs::is_regular_file(path, ec) && access(path.c_str(), X_OK) == 0;
 }
 
-// An executable for `argv0` (a path, relative to `directory`, or a name looked up in PATH) that lies
-// outside every one of `roots`; "" when there is none. The driver reads files next to its
+// An executable for `argv0` (a path, relative to `directory`, or a name looked up in PATH) that
+// lies outside every one of `roots`; "" when there is none. The driver reads files next to its
 // executable (the GCC installation, and in newer clang configuration files of flags): a compiler
 // inside the scanned repository would bring flags past the allow-list.
 std::string executable_outside(const std::string& argv0, const std::string& directory,
                                const std::vector<std::string>& roots) {
   auto usable = [&](const std::string& candidate) {
     return is_executable(candidate) &&
-           std::none_of(roots.begin(), roots.end(), [&](const std::string& root) { return path_inside(candidate, root); });
+           std::none_of(roots.begin(), roots.end(),
+                        [&](const std::string& root) { return path_inside(candidate, root); });
   };
   if (argv0.find('/') != std::string::npos) {
     const std::string path = (fs::path(directory) / argv0).lexically_normal().string();
@@ -56,11 +57,13 @@ std::string executable_outside(const std::string& argv0, const std::string& dire
 
 enum class DriverKind { Gcc, Gxx, Other };
 
-// The driver mode clang infers from a program name (clang's ToolChain::getTargetAndModeFromProgramName):
-// "g++", "clang++-14", "x86_64-linux-gnu-c++" are C++; "cl", "clang-cpp", "flang" another driver.
+// The driver mode clang infers from a program name (clang's
+// ToolChain::getTargetAndModeFromProgramName): "g++", "clang++-14", "x86_64-linux-gnu-c++" are C++;
+// "cl", "clang-cpp", "flang" another driver.
 DriverKind driver_kind(std::string name) {
   name = fs::path(name).filename().string();
-  if (name.size() > 4 && name.compare(name.size() - 4, 4, ".exe") == 0) name.resize(name.size() - 4);
+  if (name.size() > 4 && name.compare(name.size() - 4, 4, ".exe") == 0)
+    name.resize(name.size() - 4);
   auto ends_with = [](std::string_view text, std::string_view suffix) {
     return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
   };
@@ -69,7 +72,8 @@ DriverKind driver_kind(std::string name) {
       if (ends_with(text, suffix)) return DriverKind::Other;
     }
     if (ends_with(text, "++")) return DriverKind::Gxx;
-    if (ends_with(text, "clang") || ends_with(text, "cc") || ends_with(text, "clang-gcc")) return DriverKind::Gcc;
+    if (ends_with(text, "clang") || ends_with(text, "cc") || ends_with(text, "clang-gcc"))
+      return DriverKind::Gcc;
     if (ends_with(text, "cpp") || ends_with(text, "cl")) return DriverKind::Other;
     return std::nullopt;
   };
@@ -158,7 +162,8 @@ CompileCommands::CompileCommands(const ExtractOptions& options)
   }
   if (database_dir_.empty()) return;
   const std::string project_root = canonical_path(
-      options.project_root.empty() ? find_project_root(options.paths, options.compile_db_dir) : options.project_root);
+      options.project_root.empty() ? find_project_root(options.paths, options.compile_db_dir)
+                                   : options.project_root);
   FlagPolicy policy;
   // The database's own directory too: inside the repository it adds nothing the repository does
   // not already control; outside, the user put the database there (a build tree, -p DIR).
@@ -182,7 +187,8 @@ CompileCommands::CompileCommands(const ExtractOptions& options)
 
 CompileCommands::~CompileCommands() = default;
 
-std::string CompileCommands::compiler_for(const std::string& argv0, const std::string& directory) const {
+std::string CompileCommands::compiler_for(const std::string& argv0,
+                                          const std::string& directory) const {
   if (argv0.empty() || driver_kind(argv0) == DriverKind::Other) return default_compiler();
   const std::string found = executable_outside(argv0, directory, repository_roots_);
   return found.empty() ? default_compiler() : found;
@@ -192,11 +198,13 @@ namespace {
 
 // The flags of a database command for `absolute`, its own input replaced by `absolute`; whether
 // the input was there.
-bool database_flags(const CommandLookup::Found& found, const std::string& absolute, std::vector<std::string>& user) {
+bool database_flags(const CommandLookup::Found& found, const std::string& absolute,
+                    std::vector<std::string>& user) {
   const DatabaseCommand& entry = *found.command;
-  const bool declared = std::any_of(entry.arguments.begin(), entry.arguments.end(), [](const KeptArgument& argument) {
-    return argument.words.front().rfind("--driver-mode=", 0) == 0;
-  });
+  const bool declared =
+      std::any_of(entry.arguments.begin(), entry.arguments.end(), [](const KeptArgument& argument) {
+        return argument.words.front().rfind("--driver-mode=", 0) == 0;
+      });
   // clang's JSON database names the driver mode the program name implies ("g++": C++).
   if (!entry.compiler.empty() && !declared && driver_kind(entry.compiler) == DriverKind::Gxx) {
     user.push_back("--driver-mode=g++");
@@ -257,7 +265,8 @@ ParseCommand CompileCommands::command_for(const SourceFile& file,
   // -working-directory with chdir() on the whole process (its RealFileSystem is linked to the
   // process), which moved relative -o/--fix paths, broke the next relative file and raced -j N.
   if (!working_dir.empty()) {
-    for (const char* arg : {"-Xclang", "-working-directory", "-Xclang"}) command.argv.push_back(arg);
+    for (const char* arg : {"-Xclang", "-working-directory", "-Xclang"})
+      command.argv.push_back(arg);
     command.argv.push_back(working_dir);
   }
   if (!resource_dir_.empty()) command.argv.push_back("-resource-dir=" + resource_dir_);

@@ -15,7 +15,8 @@ namespace scopelint::extract {
 struct ParseCommand {
   std::vector<std::string> argv;  // full argv, argv[0] a real compiler, the source file included
   std::string source;  // the file as it appears in argv
-  std::string origin;  // "compile database DIR" (", interpolated from FILE"), "--", "defaults" (for -v)
+  // For -v: "compile database DIR" (", interpolated from FILE"), "--" or "defaults".
+  std::string origin;
 };
 
 // A usable clang resource dir: the option, else the one recorded at build time; "" if neither

@@ -37,8 +37,10 @@ std::string entry_problem(const json& entry) {
   }
   const bool has_arguments = entry.contains("arguments"), has_command = entry.contains("command");
   if (!has_arguments && !has_command) return "neither \"arguments\" nor \"command\"";
-  if (has_arguments && !is_string_list(entry["arguments"])) return "\"arguments\" is not a list of strings";
-  if (!has_arguments && (!entry["command"].is_string() || entry["command"].get_ref<const std::string&>().empty())) {
+  if (has_arguments && !is_string_list(entry["arguments"]))
+    return "\"arguments\" is not a list of strings";
+  if (!has_arguments &&
+      (!entry["command"].is_string() || entry["command"].get_ref<const std::string&>().empty())) {
     return "\"command\" is not a non-empty string";
   }
   if (entry.contains("output") && !entry["output"].is_string()) return "\"output\" is not a string";
@@ -51,10 +53,12 @@ std::string normalized(const fs::path& path) { return path.lexically_normal().st
 bool unwrap_compiler_wrapper(std::vector<std::string>& args) {
   if (args.size() < 2) return false;
   std::string wrapper = fs::path(args[0]).filename().string();
-  if (wrapper.size() > 4 && wrapper.compare(wrapper.size() - 4, 4, ".exe") == 0) wrapper.resize(wrapper.size() - 4);
+  if (wrapper.size() > 4 && wrapper.compare(wrapper.size() - 4, 4, ".exe") == 0)
+    wrapper.resize(wrapper.size() - 4);
   if (wrapper != "distcc" && wrapper != "ccache" && wrapper != "sccache") return false;
   std::string next = args[1];
-  if (next.size() > 4 && next.compare(next.size() - 4, 4, ".exe") == 0) next.resize(next.size() - 4);
+  if (next.size() > 4 && next.compare(next.size() - 4, 4, ".exe") == 0)
+    next.resize(next.size() - 4);
   // The wrappers take no flags: a word without extension is the compiler, anything else an input.
   if (next.empty() || next[0] == '-' || fs::path(next).filename().has_extension()) return false;
   args.erase(args.begin());
@@ -68,7 +72,8 @@ void keep_own_input(DatabaseCommand& command) {
   for (auto& argument : command.arguments) {
     if (argument.input) {
       const std::string& word = argument.words.front();
-      const bool own = word == command.file || normalized(fs::path(command.directory) / word) == command.path;
+      const bool own =
+          word == command.file || normalized(fs::path(command.directory) / word) == command.path;
       if (!own || seen) continue;
       seen = true;
     }
@@ -77,15 +82,17 @@ void keep_own_input(DatabaseCommand& command) {
   command.arguments = std::move(kept);
 }
 
-DatabaseCommand entry_command(const json& entry, const std::string& database_dir, const FlagPolicy& base,
-                              ResponseFiles& responses, DroppedFlags& dropped) {
+DatabaseCommand entry_command(const json& entry, const std::string& database_dir,
+                              const FlagPolicy& base, ResponseFiles& responses,
+                              DroppedFlags& dropped) {
   DatabaseCommand command;
   command.directory = normalized(fs::path(database_dir) / entry["directory"].get<std::string>());
   command.file = entry["file"].get<std::string>();
   command.path = normalized(fs::path(command.directory) / command.file);
-  std::vector<std::string> args = entry.contains("arguments")
-                                      ? entry["arguments"].get<std::vector<std::string>>()
-                                      : split_database_command(entry["command"].get_ref<const std::string&>());
+  std::vector<std::string> args =
+      entry.contains("arguments")
+          ? entry["arguments"].get<std::vector<std::string>>()
+          : split_database_command(entry["command"].get_ref<const std::string&>());
   while (unwrap_compiler_wrapper(args)) {
   }
   if (args.empty()) return command;
@@ -98,8 +105,8 @@ DatabaseCommand entry_command(const json& entry, const std::string& database_dir
   return command;
 }
 
-void load_json_database(const std::string& file, const std::string& database_dir, const FlagPolicy& policy,
-                        CompileDatabase& database) {
+void load_json_database(const std::string& file, const std::string& database_dir,
+                        const FlagPolicy& policy, CompileDatabase& database) {
   const json entries = parse_json_input(read_input_file(file, kMaxDatabaseBytes), file);
   if (!entries.is_array()) throw InputError(file + ": not a JSON array of entries");
   ResponseFiles responses;
@@ -108,19 +115,22 @@ void load_json_database(const std::string& file, const std::string& database_dir
   for (size_t i = 0; i < entries.size(); ++i) {
     const std::string problem = entry_problem(entries[i]);
     if (problem.empty()) {
-      database.commands.push_back(entry_command(entries[i], database_dir, policy, responses, database.dropped));
+      database.commands.push_back(
+          entry_command(entries[i], database_dir, policy, responses, database.dropped));
       continue;
     }
-    if (++dropped <= kProblemsNamed) named += (named.empty() ? "" : "; ") + ("entry " + std::to_string(i + 1) + ": " + problem);
+    if (++dropped <= kProblemsNamed)
+      named += (named.empty() ? "" : "; ") + ("entry " + std::to_string(i + 1) + ": " + problem);
   }
   if (dropped == 0) return;
-  database.problem = file + ": ignored " + std::to_string(dropped) + " of " + std::to_string(entries.size()) +
-                     " entries (" + named + (dropped > kProblemsNamed ? "; ..." : "") + ")";
+  database.problem = file + ": ignored " + std::to_string(dropped) + " of " +
+                     std::to_string(entries.size()) + " entries (" + named +
+                     (dropped > kProblemsNamed ? "; ..." : "") + ")";
 }
 
 // One flag a line, surrounding white space ignored (as clang reads the file).
-void load_flags_file(const std::string& file, const std::string& database_dir, const FlagPolicy& base,
-                     CompileDatabase& database) {
+void load_flags_file(const std::string& file, const std::string& database_dir,
+                     const FlagPolicy& base, CompileDatabase& database) {
   const std::string text = read_input_file(file, kMaxFlagsBytes);
   std::vector<std::string> lines;
   for (size_t start = 0; start <= text.size();) {
@@ -153,8 +163,10 @@ CompileDatabase load_compile_database(const std::string& database_dir, const Fla
   const bool has_json = fs::exists(json_file, ec);
   database.source = has_json ? json_file : (fs::path(dir) / "compile_flags.txt").string();
   try {
-    if (has_json) load_json_database(database.source, dir, policy, database);
-    else load_flags_file(database.source, dir, policy, database);
+    if (has_json)
+      load_json_database(database.source, dir, policy, database);
+    else
+      load_flags_file(database.source, dir, policy, database);
   } catch (const std::exception& error) {
     database.commands.clear();
     database.fixed = false;
@@ -171,7 +183,8 @@ CommandLookup::CommandLookup(const CompileDatabase& database) : database_(databa
   std::vector<std::string> paths;
   if (!database.fixed) {
     for (size_t i = 0; i < database.commands.size(); ++i) {
-      if (by_path_.emplace(database.commands[i].path, i).second) paths.push_back(database.commands[i].path);
+      if (by_path_.emplace(database.commands[i].path, i).second)
+        paths.push_back(database.commands[i].path);
     }
   }
   index_ = std::make_unique<Index>(Index{ProxyIndex(std::move(paths))});
@@ -185,7 +198,8 @@ CommandLookup::Found CommandLookup::find(const std::string& path) const {
   if (database_.fixed) return {&commands.front(), false};
   if (auto it = by_path_.find(path); it != by_path_.end()) return {&commands[it->second], false};
   std::call_once(canonical_built_, [this] {
-    for (const auto& [entry_path, index] : by_path_) by_canonical_path_.emplace(canonical_path(entry_path), index);
+    for (const auto& [entry_path, index] : by_path_)
+      by_canonical_path_.emplace(canonical_path(entry_path), index);
   });
   if (auto it = by_canonical_path_.find(canonical_path(path)); it != by_canonical_path_.end()) {
     return {&commands[it->second], false};

@@ -15,10 +15,10 @@ namespace scopelint::extract {
 
 // One entry, its flags filtered.
 struct DatabaseCommand {
-  std::string compiler;  // argv[0] as written ("" for compile_flags.txt)
+  std::string compiler;   // argv[0] as written ("" for compile_flags.txt)
   std::string directory;  // absolute: the entry's "directory", or the folder of compile_flags.txt
-  std::string file;  // the entry's "file" as written ("" for compile_flags.txt)
-  std::string path;  // the entry's file, absolute and normalized
+  std::string file;       // the entry's "file" as written ("" for compile_flags.txt)
+  std::string path;       // the entry's file, absolute and normalized
   // The kept flags in order; the only input kept is the entry's own file (at most once).
   std::vector<KeptArgument> arguments;
 };
@@ -47,7 +47,7 @@ class CommandLookup {
 
   struct Found {
     const DatabaseCommand* command = nullptr;  // nullptr: nothing applies
-    bool interpolated = false;  // borrowed from the entry of another file
+    bool interpolated = false;                 // borrowed from the entry of another file
   };
   // `path` absolute and normalized.
   Found find(const std::string& path) const;

@@ -10,15 +10,15 @@ enum class FlagAction {
   Keep,
   KeepInclude,  // -include / -imacros: kept when the file lies in an allowed directory
   KeepChecked,  // kept when flag_value_allowed() says so (-x languages, -W without commas, ...)
-  DropUnsafe,  // writes files, loads code, changes directories, names files outside the project
-  Drop,  // not needed to parse code, or unknown
+  DropUnsafe,   // writes files, loads code, changes directories, names files outside the project
+  Drop,         // not needed to parse code, or unknown
 };
 
 struct FlagMatch {
   std::string_view name;  // the option as matched ("-MF", "-f"); "" for an unknown flag
   FlagAction action = FlagAction::Drop;
   bool separate_argument = false;  // the next word is this flag's argument
-  bool joined_value = false;  // the word goes on past the name ("-MFdep.d", "-fplugin=x.so")
+  bool joined_value = false;       // the word goes on past the name ("-MFdep.d", "-fplugin=x.so")
   // What follows the name is an argument ("-MFdep.d", "-fplugin=x.so"), not more of a flag's name
   // ("-fmodules" matched as "-fmodule").
   bool value_is_argument = false;

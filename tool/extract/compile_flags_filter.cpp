@@ -47,7 +47,8 @@ class Expander {
       // Outside the project: never read. Inside but unusable (missing, not a regular file, too
       // big, nested too deep): dropped as well.
       const bool inside = inside_any(path, policy_.readable_roots);
-      const auto& contents = inside && depth < kMaxResponseFileDepth ? responses_.arguments(path) : kUnread;
+      const auto& contents =
+          inside && depth < kMaxResponseFileDepth ? responses_.arguments(path) : kUnread;
       if (!contents || responses_.size_of(path) > budget_) {
         dropped_.add("@<file>", !inside);
         out.push_back({arg, true});
@@ -131,8 +132,8 @@ void rewrite_cc1_include(std::vector<Group>& groups) {
   for (size_t i = 0; i + 1 < groups.size(); ++i) {
     auto& first = groups[i].words;
     auto& second = groups[i + 1].words;
-    if (first.size() == 2 && second.size() == 2 && first[0] == "-Xclang" && second[0] == "-Xclang" &&
-        (first[1] == "-include" || first[1] == "-imacros")) {
+    if (first.size() == 2 && second.size() == 2 && first[0] == "-Xclang" &&
+        second[0] == "-Xclang" && (first[1] == "-include" || first[1] == "-imacros")) {
       Group include;
       include.words = {first[1], second[1]};
       include.match = match_flag(first[1]);
@@ -144,13 +145,15 @@ void rewrite_cc1_include(std::vector<Group>& groups) {
 }
 
 // Where clang would find an -include FILE: the working directory, then the include paths.
-std::string find_forced_include(const std::string& name, const std::vector<Group>& groups, const FlagPolicy& policy) {
+std::string find_forced_include(const std::string& name, const std::vector<Group>& groups,
+                                const FlagPolicy& policy) {
   std::error_code ec;
   if (fs::path(name).is_absolute()) return name;
   std::vector<std::string> dirs{policy.working_dir};
   for (const char* kind : {"-iquote", "-I", "-isystem", "-idirafter"}) {
     for (const auto& group : groups) {
-      if (group.match.name == kind && !group.value.empty()) dirs.push_back(resolve(group.value, policy.working_dir));
+      if (group.match.name == kind && !group.value.empty())
+        dirs.push_back(resolve(group.value, policy.working_dir));
     }
   }
   for (const auto& dir : dirs) {
@@ -161,22 +164,29 @@ std::string find_forced_include(const std::string& name, const std::vector<Group
 }
 
 // Whether a group that is not an input stays; records it in `dropped` when it does not.
-bool judge(const Group& group, const std::vector<Group>& groups, const FlagPolicy& policy, DroppedFlags& dropped) {
+bool judge(const Group& group, const std::vector<Group>& groups, const FlagPolicy& policy,
+           DroppedFlags& dropped) {
   const FlagMatch& match = group.match;
   bool keep = false;
   bool unsafe = match.action == FlagAction::DropUnsafe;
   const bool has_value = !match.separate_argument || group.words.size() > 1;
   switch (match.action) {
-    case FlagAction::Keep: keep = has_value; break;
-    case FlagAction::KeepChecked: keep = has_value && flag_value_allowed(match, group.words.front(), group.value); break;
+    case FlagAction::Keep:
+      keep = has_value;
+      break;
+    case FlagAction::KeepChecked:
+      keep = has_value && flag_value_allowed(match, group.words.front(), group.value);
+      break;
     case FlagAction::KeepInclude: {
       const std::string file = has_value ? find_forced_include(group.value, groups, policy) : "";
-      keep = !file.empty() && (inside_any(file, policy.readable_roots) || inside_any(file, policy.system_roots));
+      keep = !file.empty() &&
+             (inside_any(file, policy.readable_roots) || inside_any(file, policy.system_roots));
       unsafe = !file.empty() && !keep;
       break;
     }
     case FlagAction::DropUnsafe:
-    case FlagAction::Drop: break;
+    case FlagAction::Drop:
+      break;
   }
   if (keep && group.argument_rejected) keep = false;
   if (!keep) dropped.add(shown(group), unsafe);
@@ -197,20 +207,25 @@ std::string DroppedFlags::summary(const std::string& source) const {
     for (size_t i = 0; i < names.size() && i < kNamedDrops; ++i) text += (i ? ", " : "") + names[i];
     return names.size() > kNamedDrops ? text + ", ..." : text;
   };
-  auto count = [](size_t n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); };
+  auto count = [](size_t n, const std::string& noun) {
+    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+  };
   std::string line = source + ": ignored ";
   if (!unsafe_.empty()) {
     line += count(unsafe_.size(), "flag") +
-            " that write files, load code, change directories or name files outside the project: " + list(unsafe_);
+            " that write files, load code, change directories or name files outside the project: " +
+            list(unsafe_);
   }
   if (!other_.empty()) {
-    line += (unsafe_.empty() ? count(other_.size(), "flag") : "; and " + std::to_string(other_.size())) +
+    line += (unsafe_.empty() ? count(other_.size(), "flag")
+                             : "; and " + std::to_string(other_.size())) +
             " that scopelint does not need to parse code: " + list(other_);
   }
   return line;
 }
 
-const std::optional<std::vector<std::string>>& ResponseFiles::arguments(const std::string& canonical_path) {
+const std::optional<std::vector<std::string>>& ResponseFiles::arguments(
+    const std::string& canonical_path) {
   auto it = read_.find(canonical_path);
   if (it != read_.end()) return it->second;
   std::optional<std::vector<std::string>> arguments;
@@ -228,8 +243,9 @@ size_t ResponseFiles::size_of(const std::string& canonical_path) const {
   return it == sizes_.end() ? 0 : it->second;
 }
 
-std::vector<KeptArgument> filter_compile_flags(const std::vector<std::string>& args, const FlagPolicy& policy,
-                                               ResponseFiles& responses, DroppedFlags& dropped) {
+std::vector<KeptArgument> filter_compile_flags(const std::vector<std::string>& args,
+                                               const FlagPolicy& policy, ResponseFiles& responses,
+                                               DroppedFlags& dropped) {
   std::vector<Word> words;
   Expander(policy, responses, dropped).expand(args, 0, words);
   std::vector<Group> groups = group_words(words);
@@ -247,7 +263,8 @@ std::vector<KeptArgument> filter_compile_flags(const std::vector<std::string>& a
 
 std::vector<std::string> flatten(const std::vector<KeptArgument>& kept) {
   std::vector<std::string> words;
-  for (const auto& argument : kept) words.insert(words.end(), argument.words.begin(), argument.words.end());
+  for (const auto& argument : kept)
+    words.insert(words.end(), argument.words.begin(), argument.words.end());
   return words;
 }
 

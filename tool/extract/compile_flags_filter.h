@@ -64,8 +64,9 @@ inline constexpr unsigned kMaxResponseFileDepth = 4;
 // kMaxFlagsBytes read per call, nested kMaxResponseFileDepth deep; any other @file is dropped)
 // and keeps the allowed flags, in order. Input files are kept (marked `input`); "--" is dropped
 // (what follows it is input). `args` excludes argv[0].
-std::vector<KeptArgument> filter_compile_flags(const std::vector<std::string>& args, const FlagPolicy& policy,
-                                               ResponseFiles& responses, DroppedFlags& dropped);
+std::vector<KeptArgument> filter_compile_flags(const std::vector<std::string>& args,
+                                               const FlagPolicy& policy, ResponseFiles& responses,
+                                               DroppedFlags& dropped);
 
 // The words of `kept`, in order.
 std::vector<std::string> flatten(const std::vector<KeptArgument>& kept);

@@ -89,7 +89,9 @@ const std::vector<StubHeader>& stub_headers() {
 const std::vector<std::pair<std::string, std::string>>& stub_files() {
   static const std::vector<std::pair<std::string, std::string>> files = [] {
     std::vector<std::pair<std::string, std::string>> list;
-    for (const auto& header : stub_headers()) list.emplace_back(std::string(kStubDirectory) + "/" + header.path, header.text);
+    for (const auto& header : stub_headers()) {
+      list.emplace_back(std::string(kStubDirectory) + "/" + header.path, header.text);
+    }
     return list;
   }();
   return files;

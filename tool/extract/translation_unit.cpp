@@ -58,7 +58,8 @@ ParseResult parse_translation_unit(CXIndex index, const ParseCommand& command, b
   // include directory they seem to be in, which is never created on disk.
   if (uses_stub_directory(command.argv)) {
     for (const auto& [path, contents] : stub_files()) {
-      buffers.push_back({path.c_str(), contents.data(), static_cast<unsigned long>(contents.size())});
+      buffers.push_back(
+          {path.c_str(), contents.data(), static_cast<unsigned long>(contents.size())});
     }
   }
   const CXErrorCode code = clang_parseTranslationUnit2FullArgv(
