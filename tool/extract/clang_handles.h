@@ -1,7 +1,6 @@
 // Move-only owners for libclang handles, and CXString -> std::string that always disposes.
 #pragma once
 
-#include <clang-c/CXCompilationDatabase.h>
 #include <clang-c/Index.h>
 
 #include <string>
@@ -48,8 +47,5 @@ class ClangOwner {
 using IndexHandle = ClangOwner<CXIndex, clang_disposeIndex>;
 using TranslationUnitHandle = ClangOwner<CXTranslationUnit, clang_disposeTranslationUnit>;
 using EvalResultHandle = ClangOwner<CXEvalResult, clang_EvalResult_dispose>;
-using CompilationDatabaseHandle =
-    ClangOwner<CXCompilationDatabase, clang_CompilationDatabase_dispose>;
-using CompileCommandsHandle = ClangOwner<CXCompileCommands, clang_CompileCommands_dispose>;
 
 }  // namespace scopelint::extract

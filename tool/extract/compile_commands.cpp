@@ -6,16 +6,21 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <iostream>
+#include <optional>
 #include <sstream>
+#include <string_view>
 
-#include "extract/clang_handles.h"
-#include "extract/compile_database_filter.h"
+#include "extract/command_interpolation.h"
+#include "extract/compile_database.h"
+#include "util/project_root.h"
 
 namespace scopelint::extract {
 namespace fs = std::filesystem;
 
 struct CompileCommands::Database {
-  CompilationDatabaseHandle handle;
+  CompileDatabase loaded;
+  std::unique_ptr<CommandLookup> lookup;
 };
 
 namespace {
@@ -25,17 +30,62 @@ bool is_executable(const std::string& path) {
   return !path.empty() && fs::is_regular_file(path, ec) && access(path.c_str(), X_OK) == 0;
 }
 
-// argv[0] as a real executable: absolute as is, a bare name through PATH, else the default.
-std::string real_compiler(const std::string& argv0) {
-  if (argv0.find('/') != std::string::npos) return is_executable(argv0) ? argv0 : default_compiler();
+// An executable for `argv0` (a path, relative to `directory`, or a name looked up in PATH) that
+// lies outside every one of `roots`; "" when there is none. The driver reads files next to its
+// executable (the GCC installation, and in newer clang configuration files of flags): a compiler
+// inside the scanned repository would bring flags past the allow-list.
+std::string executable_outside(const std::string& argv0, const std::string& directory,
+                               const std::vector<std::string>& roots) {
+  auto usable = [&](const std::string& candidate) {
+    return is_executable(candidate) &&
+           std::none_of(roots.begin(), roots.end(),
+                        [&](const std::string& root) { return path_inside(candidate, root); });
+  };
+  if (argv0.find('/') != std::string::npos) {
+    const std::string path = (fs::path(directory) / argv0).lexically_normal().string();
+    return usable(path) ? path : "";
+  }
   if (const char* path = std::getenv("PATH")) {
     std::stringstream dirs(path);
     for (std::string dir; std::getline(dirs, dir, ':');) {
       const std::string candidate = dir + "/" + argv0;
-      if (is_executable(candidate)) return candidate;
+      if (usable(candidate)) return candidate;
     }
   }
-  return default_compiler();
+  return "";
+}
+
+enum class DriverKind { Gcc, Gxx, Other };
+
+// The driver mode clang infers from a program name (clang's
+// ToolChain::getTargetAndModeFromProgramName): "g++", "clang++-14", "x86_64-linux-gnu-c++" are C++;
+// "cl", "clang-cpp", "flang" another driver.
+DriverKind driver_kind(std::string name) {
+  name = fs::path(name).filename().string();
+  if (name.size() > 4 && name.compare(name.size() - 4, 4, ".exe") == 0)
+    name.resize(name.size() - 4);
+  auto ends_with = [](std::string_view text, std::string_view suffix) {
+    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+  };
+  auto kind_of = [&](std::string_view text) -> std::optional<DriverKind> {
+    for (std::string_view suffix : {"clang-cl", "clang-cpp", "clang-dxc", "flang"}) {
+      if (ends_with(text, suffix)) return DriverKind::Other;
+    }
+    if (ends_with(text, "++")) return DriverKind::Gxx;
+    if (ends_with(text, "clang") || ends_with(text, "cc") || ends_with(text, "clang-gcc"))
+      return DriverKind::Gcc;
+    if (ends_with(text, "cpp") || ends_with(text, "cl")) return DriverKind::Other;
+    return std::nullopt;
+  };
+  std::string_view text = name;
+  if (auto kind = kind_of(text)) return *kind;
+  text = text.substr(0, text.find_last_not_of("0123456789.") + 1);  // clang++3.5
+  if (auto kind = kind_of(text)) return *kind;
+  const size_t dash = text.rfind('-');  // clang++-tot
+  if (dash != std::string_view::npos) {
+    if (auto kind = kind_of(text.substr(0, dash))) return *kind;
+  }
+  return DriverKind::Gcc;
 }
 
 std::string find_database_dir(const ExtractOptions& options) {
@@ -88,6 +138,20 @@ std::string default_compiler() {
   return "clang";
 }
 
+namespace {
+
+// Directories whose headers an -include from the repository may name.
+std::vector<std::string> system_include_roots(const std::string& resource_dir) {
+  std::vector<std::string> roots;
+  for (const std::string& dir : {std::string("/usr/include"), std::string("/usr/local/include"),
+                                 std::string("/usr/lib/gcc"), resource_dir}) {
+    if (!dir.empty()) roots.push_back(canonical_path(dir));
+  }
+  return roots;
+}
+
+}  // namespace
+
 CompileCommands::CompileCommands(const ExtractOptions& options)
     : options_(options), resource_dir_(detect_resource_dir(options.resource_dir)) {
   if (options.has_fixed_args) return;
@@ -97,27 +161,71 @@ CompileCommands::CompileCommands(const ExtractOptions& options)
     return;
   }
   if (database_dir_.empty()) return;
-  // Malformed entries are dropped first: libclang would reject the whole file for one of them.
-  std::error_code ec;
-  std::string scratch = (fs::temp_directory_path(ec) / "scopelint-cdb-XXXXXX").string();
-  if (!mkdtemp(scratch.data())) scratch.clear();
-  const FilteredDatabase filtered = filter_compile_database(database_dir_, scratch);
-  problem_ = filtered.problem;
-  CXCompilationDatabase_Error error = CXCompilationDatabase_NoError;
-  CXCompilationDatabase db = nullptr;
-  if (!filtered.load_dir.empty()) db = clang_CompilationDatabase_fromDirectory(filtered.load_dir.c_str(), &error);
-  if (!scratch.empty()) fs::remove_all(scratch, ec);  // libclang has read the file by now
-  if (error != CXCompilationDatabase_NoError || !db) {
-    if (problem_.empty()) problem_ = "cannot load the compilation database in " + database_dir_;
-    if (db) clang_CompilationDatabase_dispose(db);
+  const std::string project_root = canonical_path(
+      options.project_root.empty() ? find_project_root(options.paths, options.compile_db_dir)
+                                   : options.project_root);
+  FlagPolicy policy;
+  // The database's own directory too: inside the repository it adds nothing the repository does
+  // not already control; outside, the user put the database there (a build tree, -p DIR).
+  repository_roots_ = {project_root, canonical_path(database_dir_)};
+  policy.readable_roots = repository_roots_;
+  policy.system_roots = system_include_roots(resource_dir_);
+  auto database = std::make_unique<Database>();
+  database->loaded = load_compile_database(database_dir_, policy);
+  problem_ = database->loaded.problem;
+  if (options.verbose) {
+    const std::string dropped = database->loaded.dropped.summary(database->loaded.source);
+    if (!dropped.empty()) std::cerr << ("scopelint: " + dropped + "\n");
+  }
+  if (database->loaded.commands.empty() && !problem_.empty()) {
     database_dir_.clear();
     return;
   }
-  database_ = std::make_unique<Database>();
-  database_->handle = CompilationDatabaseHandle(db);
+  database->lookup = std::make_unique<CommandLookup>(database->loaded);
+  database_ = std::move(database);
 }
 
 CompileCommands::~CompileCommands() = default;
+
+std::string CompileCommands::compiler_for(const std::string& argv0,
+                                          const std::string& directory) const {
+  if (argv0.empty() || driver_kind(argv0) == DriverKind::Other) return default_compiler();
+  const std::string found = executable_outside(argv0, directory, repository_roots_);
+  return found.empty() ? default_compiler() : found;
+}
+
+namespace {
+
+// The flags of a database command for `absolute`, its own input replaced by `absolute`; whether
+// the input was there.
+bool database_flags(const CommandLookup::Found& found, const std::string& absolute,
+                    std::vector<std::string>& user) {
+  const DatabaseCommand& entry = *found.command;
+  const bool declared =
+      std::any_of(entry.arguments.begin(), entry.arguments.end(), [](const KeptArgument& argument) {
+        return argument.words.front().rfind("--driver-mode=", 0) == 0;
+      });
+  // clang's JSON database names the driver mode the program name implies ("g++": C++).
+  if (!entry.compiler.empty() && !declared && driver_kind(entry.compiler) == DriverKind::Gxx) {
+    user.push_back("--driver-mode=g++");
+  }
+  if (found.interpolated) {
+    for (auto& word : transfer_arguments(entry, absolute)) user.push_back(std::move(word));
+    return true;
+  }
+  bool has_input = false;
+  for (const auto& argument : entry.arguments) {
+    if (argument.input) {
+      user.push_back(absolute);
+      has_input = true;
+    } else {
+      user.insert(user.end(), argument.words.begin(), argument.words.end());
+    }
+  }
+  return has_input;
+}
+
+}  // namespace
 
 ParseCommand CompileCommands::command_for(const SourceFile& file,
                                           const std::vector<std::string>& extra_after) const {
@@ -133,30 +241,19 @@ ParseCommand CompileCommands::command_for(const SourceFile& file,
   } else if (database_) {
     std::error_code ec;
     const std::string absolute = fs::absolute(file.path, ec).lexically_normal().string();
-    CompileCommandsHandle commands(
-        clang_CompilationDatabase_getCompileCommands(database_->handle.get(), absolute.c_str()));
-    if (commands && clang_CompileCommands_getSize(commands.get()) > 0) {
-      CXCompileCommand cmd = clang_CompileCommands_getCommand(commands.get(), 0);
-      const unsigned n = clang_CompileCommand_getNumArgs(cmd);
-      working_dir = to_string(clang_CompileCommand_getDirectory(cmd));
-      const std::string db_file = to_string(clang_CompileCommand_getFilename(cmd));
-      for (unsigned i = 0; i < n; ++i) {
-        std::string arg = to_string(clang_CompileCommand_getArg(cmd, i));
-        if (i == 0) {
-          argv0 = real_compiler(arg);
-          continue;
-        }
-        user.push_back(std::move(arg));
-      }
-      // The database names the file its own way; parse the file as we were given it.
-      for (auto& arg : user) {
-        if (arg == db_file) {
-          arg = absolute;
-          source_in_user = true;
-        }
+    const CommandLookup::Found found = database_->lookup->find(absolute);
+    if (found.command) {
+      working_dir = found.command->directory;
+      argv0 = compiler_for(found.command->compiler, found.command->directory);
+      source_in_user = database_flags(found, absolute, user);
+      // compile_flags.txt names no file: the file is added as clang's fixed database adds it.
+      if (database_->loaded.fixed) {
+        user.push_back(absolute);
+        source_in_user = true;
       }
       command.source = source_in_user ? absolute : file.path;
-      command.origin = "compile database " + database_dir_;
+      command.origin = "compile database " + database_dir_ +
+                       (found.interpolated ? ", interpolated from " + found.command->file : "");
     }
   }
   if (command.origin.empty()) {
@@ -168,7 +265,8 @@ ParseCommand CompileCommands::command_for(const SourceFile& file,
   // -working-directory with chdir() on the whole process (its RealFileSystem is linked to the
   // process), which moved relative -o/--fix paths, broke the next relative file and raced -j N.
   if (!working_dir.empty()) {
-    for (const char* arg : {"-Xclang", "-working-directory", "-Xclang"}) command.argv.push_back(arg);
+    for (const char* arg : {"-Xclang", "-working-directory", "-Xclang"})
+      command.argv.push_back(arg);
     command.argv.push_back(working_dir);
   }
   if (!resource_dir_.empty()) command.argv.push_back("-resource-dir=" + resource_dir_);

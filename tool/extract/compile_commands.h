@@ -1,5 +1,6 @@
 // The compiler command line each file is parsed with: from -p / a compile_commands.json or
-// compile_flags.txt found above the first path, from the flags after "--", or defaults by language.
+// compile_flags.txt found above the first path (read by scopelint, its flags through the allow-list
+// of compile_flags_filter.h), from the flags after "--", or defaults by language.
 #pragma once
 
 #include <memory>
@@ -14,7 +15,8 @@ namespace scopelint::extract {
 struct ParseCommand {
   std::vector<std::string> argv;  // full argv, argv[0] a real compiler, the source file included
   std::string source;  // the file as it appears in argv
-  std::string origin;  // "compile_commands.json", "interpolated", "--", "defaults" (for -v)
+  // For -v: "compile database DIR" (", interpolated from FILE"), "--" or "defaults".
+  std::string origin;
 };
 
 // A usable clang resource dir: the option, else the one recorded at build time; "" if neither
@@ -25,7 +27,8 @@ std::string default_compiler();
 
 class CompileCommands {
  public:
-  // Throws nothing: a broken database is reported through `problem()` and defaults are used.
+  // Throws nothing: a broken database is reported through `problem()` and defaults are used. With
+  // options.verbose, says on stderr which repository flags the allow-list dropped (once).
   explicit CompileCommands(const ExtractOptions& options);
   ~CompileCommands();
   CompileCommands(const CompileCommands&) = delete;
@@ -38,8 +41,12 @@ class CompileCommands {
 
  private:
   struct Database;
+  std::string compiler_for(const std::string& argv0, const std::string& directory) const;
   const ExtractOptions& options_;
   std::string resource_dir_;
+  // Canonical: the project root and the database's directory. Response files and -include files
+  // from the database must lie in them, a compiler it names outside them.
+  std::vector<std::string> repository_roots_;
   std::string database_dir_;
   std::string problem_;
   std::unique_ptr<Database> database_;

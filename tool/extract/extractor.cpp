@@ -179,7 +179,7 @@ struct ScanPlan {
                    (wrapper.method ? std::string(to_string(*wrapper.method)) : "-") + " " +
                    std::to_string(wrapper.method_arg) + " " + std::to_string(wrapper.body_arg) + "\n";
     }
-    // The stubs live in a new temporary directory each run: their contents, not their path, count.
+    // The stubs' contents count (their directory, kStubDirectory, is the same in every run).
     std::string stub_text;
     for (const auto& stub : stub_headers()) stub_text += stub.path + "\n" + stub.text;
     scope_key += "stubs " + content_hash(stub_text) + "\n";
@@ -197,7 +197,7 @@ struct ScanPlan {
     return is_unsaved(file) || std::any_of(included.begin(), included.end(), is_unsaved);
   }
 
-  // The cache key's view of the command: the per-run stub directory is not part of it.
+  // The cache key's view of the command: the stub directory is not part of it.
   std::vector<std::string> cache_args(const ParseCommand& command) const {
     std::vector<std::string> args{scope_key};
     const std::string stubs = stub_dir.empty() ? "" : stub_dir.substr(0, stub_dir.size() - 1);

@@ -1,9 +1,7 @@
-// The embedded stub headers (tool/extract/stubs/*.inc) and their temporary include directory.
+// The embedded stub headers (tool/extract/stubs/*.inc) and the directory they appear in.
 #include "extract/stub_headers.h"
 
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
+#include <algorithm>
 
 namespace scopelint::extract {
 namespace {
@@ -88,29 +86,19 @@ const std::vector<StubHeader>& stub_headers() {
   return headers;
 }
 
-StubDirectory::StubDirectory() {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  std::string pattern = (fs::temp_directory_path(ec) / "scopelint-stubs-XXXXXX").string();
-  if (!mkdtemp(pattern.data())) return;
-  path_ = pattern;
-  for (const auto& header : stub_headers()) {
-    const fs::path file = fs::path(path_) / header.path;
-    fs::create_directories(file.parent_path(), ec);
-    std::ofstream out(file, std::ios::binary);
-    out << header.text;
-  }
+const std::vector<std::pair<std::string, std::string>>& stub_files() {
+  static const std::vector<std::pair<std::string, std::string>> files = [] {
+    std::vector<std::pair<std::string, std::string>> list;
+    for (const auto& header : stub_headers()) {
+      list.emplace_back(std::string(kStubDirectory) + "/" + header.path, header.text);
+    }
+    return list;
+  }();
+  return files;
 }
 
-StubDirectory::~StubDirectory() {
-  if (path_.empty()) return;
-  std::error_code ec;
-  std::filesystem::remove_all(path_, ec);
-}
-
-std::vector<std::string> StubDirectory::include_flags() const {
-  if (path_.empty()) return {};
-  return {"-idirafter", path_};
+bool uses_stub_directory(const std::vector<std::string>& argv) {
+  return std::find(argv.begin(), argv.end(), kStubDirectory) != argv.end();
 }
 
 }  // namespace scopelint::extract

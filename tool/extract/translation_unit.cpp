@@ -8,6 +8,8 @@
 #include <iterator>
 #include <vector>
 
+#include "extract/stub_headers.h"
+
 namespace scopelint::extract {
 
 std::optional<std::string> unscannable_reason(const std::string& path, bool& empty) {
@@ -51,6 +53,14 @@ ParseResult parse_translation_unit(CXIndex index, const ParseCommand& command, b
   std::vector<CXUnsavedFile> buffers;
   for (const auto& [path, contents] : unsaved) {
     buffers.push_back({path.c_str(), contents.data(), static_cast<unsigned long>(contents.size())});
+  }
+  // The stub headers exist only as buffers (stub_headers.h); libclang finds them through the
+  // include directory they seem to be in, which is never created on disk.
+  if (uses_stub_directory(command.argv)) {
+    for (const auto& [path, contents] : stub_files()) {
+      buffers.push_back(
+          {path.c_str(), contents.data(), static_cast<unsigned long>(contents.size())});
+    }
   }
   const CXErrorCode code = clang_parseTranslationUnit2FullArgv(
       index, nullptr, argv.data(), static_cast<int>(argv.size()), buffers.empty() ? nullptr : buffers.data(),
