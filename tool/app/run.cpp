@@ -68,12 +68,6 @@ LintResult lint_for(const Options& options, const Catalog& catalog, ConfigSet& c
   }
   Options project = options;
   project.paths = {project_root(options.paths, base_directory)};
-  // The cache must not land in the working tree that pre-commit watches for modifications.
-  std::error_code ec;
-  const std::string git_dir = project.paths.front() + "/.git";
-  if (project.cache_dir.empty() && std::filesystem::is_directory(git_dir, ec)) {
-    project.cache_dir = git_dir + "/scopelint-cache";
-  }
   LintResult result = lint(project, catalog, configs, {}, &err, progress);
   result.findings = findings_touching(std::move(result.findings), options.paths);
   return result;

@@ -57,7 +57,7 @@ bool conflicts(const EditsByFile& accepted, const EditsByFile& candidate) {
 
 // The file's text when it is safe to edit: read now, and the same as when its fixes were computed.
 std::optional<std::string> unchanged_text(const std::string& file, std::ostream& err) {
-  std::optional<uint64_t> snapshot = fix_snapshot(file);
+  std::optional<std::string> snapshot = fix_snapshot(file);
   std::string text;
   try {
     text = read_file_or_throw(file);
