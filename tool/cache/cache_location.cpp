@@ -43,8 +43,8 @@ std::optional<std::string> user_key(const std::string& base, std::string& proble
       return std::nullopt;
     }
     try {
-      StagedFile staged(path, random_bytes(kKeyBytes), 0600);
-      if (staged.commit_if_absent()) continue;  // read back through the same checks
+      // Read back through the same checks, whether this process or a concurrent one made it.
+      StagedFile(path, random_bytes(kKeyBytes), 0600).commit_if_absent();
     } catch (const std::exception& e) {
       problem = e.what();
       return std::nullopt;
