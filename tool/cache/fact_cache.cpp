@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
 
 #include "cache/facts_codec.h"
@@ -27,6 +29,9 @@ constexpr const char* kFormat = "scopelint-fact-cache-3";
 struct Stamp {
   long long size = -1;
   long long mtime_ns = -1;
+  bool operator==(const Stamp& other) const {
+    return size == other.size && mtime_ns == other.mtime_ns;
+  }
 };
 
 Stamp stamp_of(const std::string& path) {
@@ -36,9 +41,21 @@ Stamp stamp_of(const std::string& path) {
           static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec};
 }
 
-std::optional<std::string> hash_file(const std::string& path) {
+// The content hash of `path`, whose stamp is `stamp`. Units of one project include mostly the same
+// headers: each is hashed once per process while its stamp stays the same.
+std::optional<std::string> hash_file(const std::string& path, const Stamp& stamp) {
+  static std::mutex mutex;
+  static std::map<std::string, std::pair<Stamp, std::string>> known;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = known.find(path);
+    if (it != known.end() && it->second.first == stamp) return it->second.second;
+  }
   try {
-    return content_hash(read_input_file(path, kMaxSourceBytes));
+    std::string hash = content_hash(read_input_file(path, kMaxSourceBytes));
+    std::lock_guard<std::mutex> lock(mutex);
+    known[path] = {stamp, hash};
+    return hash;
   } catch (const std::exception&) {
     return std::nullopt;
   }
@@ -59,7 +76,7 @@ bool dependencies_unchanged(const json& deps, const std::string& main_file) {
     // scopelint saw when it hashed the file.
     if (now.size == dep.at(1).get<long long>() && now.mtime_ns == dep.at(2).get<long long>())
       continue;
-    const std::optional<std::string> hash = hash_file(path);
+    const std::optional<std::string> hash = hash_file(path, now);
     if (!hash || *hash != dep.at(3).get<std::string>()) return false;
   }
   return has_main;
@@ -128,7 +145,7 @@ void FactCache::store(const std::string& file, const std::vector<std::string>& a
     json deps = json::array();
     for (const auto& path : dependencies) {
       Stamp stamp = stamp_of(path);
-      std::optional<std::string> hash = hash_file(path);
+      std::optional<std::string> hash = hash_file(path, stamp);
       if (!hash || stamp.size < 0) return;  // cannot vouch for this unit later
       deps.push_back({path, stamp.size, stamp.mtime_ns, *hash});
     }
