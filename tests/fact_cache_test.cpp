@@ -12,12 +12,44 @@
 #include "cache/facts_codec.h"
 #include "test_support.h"
 #include "util/file_io.h"
+#include "util/sha256.h"
 
 namespace scopelint {
 namespace {
 
 using nlohmann::json;
 using test::TempDir;
+
+const std::string kKey(32, 'k');  // a cache key (the real one is random, cache/cache_location.h)
+
+// A private cache directory inside `dir`, as open_cache_site makes it.
+std::string cache_dir_in(const TempDir& dir) {
+  const std::string path = dir.path() + "/cache";
+  std::filesystem::create_directory(path);
+  std::filesystem::permissions(path, std::filesystem::perms::owner_all);
+  return path;
+}
+
+// Every entry file under `cache_dir`.
+std::vector<std::string> entries_in(const std::string& cache_dir) {
+  std::vector<std::string> out;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(cache_dir)) {
+    if (entry.is_regular_file()) out.push_back(entry.path().string());
+  }
+  return out;
+}
+
+// An entry's JSON, and an entry file holding `text` signed with `key` (the entry format: the HMAC
+// of "scopelint-fact-cache-3\n" + JSON, a newline, the JSON).
+json entry_json(const std::string& path) {
+  const std::string bytes = read_file_or_throw(path);
+  return json::parse(bytes.substr(bytes.find('\n') + 1));
+}
+void write_signed_entry(const std::string& path, const json& entry, const std::string& key = kKey) {
+  const std::string text = entry.dump();
+  const std::string mac = to_hex(hmac_sha256(key, "scopelint-fact-cache-3\n" + text));
+  std::ofstream(path) << mac << "\n" << text;
+}
 
 CachedUnit sample_unit(const std::string& file) {
   CachedUnit unit;
@@ -45,7 +77,7 @@ TEST(FactCache, RoundTripsEveryField) {
   TempDir dir;
   std::string file = dir.write("a.cpp", "int x;\n");
   std::string header = dir.write("a.h", "int y;\n");
-  FactCache cache(dir.path() + "/cache", "salt");
+  FactCache cache(cache_dir_in(dir), "salt", kKey);
   cache.store(file, {"-std=c++17"}, sample_unit(file), {file, header});
   auto hit = cache.lookup(file, {"-std=c++17"});
   ASSERT_TRUE(hit);
@@ -67,10 +99,11 @@ TEST(FactCache, AnyChangeIsAMiss) {
   TempDir dir;
   std::string file = dir.write("a.cpp", "int x;\n");
   std::string header = dir.write("a.h", "int y;\n");
-  FactCache cache(dir.path() + "/cache", "salt");
+  FactCache cache(cache_dir_in(dir), "salt", kKey);
   cache.store(file, {"-DX"}, sample_unit(file), {file, header});
   EXPECT_FALSE(cache.lookup(file, {"-DY"}));                               // other flags
-  EXPECT_FALSE(FactCache(dir.path() + "/cache", "other").lookup(file, {"-DX"}));  // other rules/version
+  // other rules/version
+  EXPECT_FALSE(FactCache(cache_dir_in(dir), "other", kKey).lookup(file, {"-DX"}));
   dir.write("a.h", "int z;\n");                                            // an included file changed
   EXPECT_FALSE(cache.lookup(file, {"-DX"}));
   dir.write("a.h", "int y;\n");                                            // changed back: same content
@@ -82,16 +115,19 @@ TEST(FactCache, AnyChangeIsAMiss) {
 TEST(FactCache, CorruptOrForeignEntriesAreIgnored) {
   TempDir dir;
   std::string file = dir.write("a.cpp", "int x;\n");
-  std::string cache_dir = dir.path() + "/cache";
-  FactCache cache(cache_dir, "salt");
+  std::string cache_dir = cache_dir_in(dir);
+  FactCache cache(cache_dir, "salt", kKey);
   cache.store(file, {}, sample_unit(file), {file});
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(cache_dir)) {
-    if (!entry.is_regular_file()) continue;
+  for (const auto& path : entries_in(cache_dir)) {
     for (const char* junk :
-         {"{not json", "{\"format\": \"scopelint-fact-cache-2\"}", "[]", "",
-          "{\"format\":\"scopelint-fact-cache-2\",\"salt\":\"salt\",\"file\":\"x\"}"}) {
-      std::ofstream(entry.path()) << junk;
+         {"{not json", "{\"format\": \"scopelint-fact-cache-3\"}", "[]", "",
+          "{\"format\":\"scopelint-fact-cache-3\",\"salt\":\"salt\",\"file\":\"x\"}"}) {
+      std::ofstream(path) << junk;
       EXPECT_FALSE(cache.lookup(file, {})) << junk;
+      // Signed with the right key but not an entry: still a miss.
+      const bool parses = json::accept(junk);
+      write_signed_entry(path, parses ? json::parse(junk) : json(junk));
+      EXPECT_FALSE(cache.lookup(file, {})) << "signed " << junk;
     }
   }
   cache.store(file, {}, sample_unit(file), {file});  // rebuilt
@@ -101,7 +137,7 @@ TEST(FactCache, CorruptOrForeignEntriesAreIgnored) {
 TEST(FactCache, ContentHash) {
   EXPECT_EQ(content_hash("abc"), content_hash("abc"));
   EXPECT_NE(content_hash("abc"), content_hash("abd"));
-  EXPECT_EQ(content_hash("").size(), 32u);
+  EXPECT_EQ(content_hash("").size(), 64u);
   EXPECT_NE(default_cache_salt(), default_cache_salt("extra rules"));
 }
 
@@ -294,7 +330,7 @@ TEST(FactCache, RoundTripsWrapperDataEveryField) {
   const extract::UnitWrappers wrappers = sample_wrappers(file);
   expect_same_wrappers(wrappers, decode_wrappers(json::parse(encode_wrappers(wrappers).dump())));
 
-  FactCache cache(dir.path() + "/cache", "salt");
+  FactCache cache(cache_dir_in(dir), "salt", kKey);
   CachedUnit unit = sample_unit(file);
   unit.wrappers = wrappers;
   cache.store(file, {"-std=c++17"}, unit, {file});
@@ -360,20 +396,21 @@ TEST(FactCache, MalformedWrapperDataDoesNotDecode) {
 TEST(FactCache, EntryWithBrokenWrapperDataIsAMiss) {
   TempDir dir;
   const std::string file = dir.write("a.cpp", "int x;\n");
-  const std::string cache_dir = dir.path() + "/cache";
-  FactCache cache(cache_dir, "salt");
+  const std::string cache_dir = cache_dir_in(dir);
+  FactCache cache(cache_dir, "salt", kKey);
   CachedUnit unit = sample_unit(file);
   unit.wrappers = sample_wrappers(file);
   cache.store(file, {}, unit, {file});
   ASSERT_TRUE(cache.lookup(file, {}));
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(cache_dir)) {
-    if (!entry.is_regular_file()) continue;
-    json stored = json::parse(read_file_or_throw(entry.path().string()));
+  for (const auto& path : entries_in(cache_dir)) {
+    json stored = entry_json(path);
+    write_signed_entry(path, stored);  // signed again unchanged: still a hit
+    ASSERT_TRUE(cache.lookup(file, {}));
     stored["wrappers"]["call_sites"][0]["arguments"][0]["method"] = "FETCH";
-    std::ofstream(entry.path()) << stored.dump();
+    write_signed_entry(path, stored);
     EXPECT_FALSE(cache.lookup(file, {}));
     stored.erase("wrappers");  // an entry of the previous format, relabelled
-    std::ofstream(entry.path()) << stored.dump();
+    write_signed_entry(path, stored);
     EXPECT_FALSE(cache.lookup(file, {}));
   }
 }

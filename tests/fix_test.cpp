@@ -97,6 +97,7 @@ TEST(FixLocate, NoFixForEscapesRawStringsTwoScopeParametersOrChangedText) {
   EXPECT_FALSE(scope_value_replacement(token, {"c.read"}));
 }
 
+// A fix replacing [offset, offset + length) of `file` (as it is now) with `text`.
 Finding finding_with_edit(const std::string& file, unsigned offset, unsigned length,
                           const std::string& text) {
   Finding f;
@@ -107,6 +108,7 @@ Finding finding_with_edit(const std::string& file, unsigned offset, unsigned len
   r.range.offset = offset;
   r.range.length = length;
   r.text = text;
+  r.expected = read_text(file).substr(offset, length);
   f.fix = Fix{"test", {r}};
   return f;
 }
@@ -121,7 +123,7 @@ TEST(FixApply, AppliesFromTheEndDedupesAndKeepsPermissions) {
                                    finding_with_edit(file, 0, 4, "x"),  // the same edit again
                                    finding_with_edit(file, 2, 4, "overlap")};
   std::ostringstream err;
-  FixOutcome outcome = apply_fixes(findings, err);
+  FixOutcome outcome = apply_fixes(findings, dir.path(), err);
   EXPECT_EQ(read_text(file), "x BBBB zzzzzz\n");
   EXPECT_EQ(outcome.fixes_applied, 3u);
   EXPECT_EQ(outcome.files_changed, 1u);
@@ -136,12 +138,48 @@ TEST(FixApply, RefusesAFileChangedSinceTheScan) {
   TempDir dir;
   std::string file = dir.write("a.cpp", "AAAA\n");
   record_fix_snapshot(file, content_hash(read_text(file)));
+  const Finding fix = finding_with_edit(file, 0, 4, "x");
   dir.write("a.cpp", "AAAA changed\n");
   std::ostringstream err;
-  FixOutcome outcome = apply_fixes({finding_with_edit(file, 0, 4, "x")}, err);
+  FixOutcome outcome = apply_fixes({fix}, dir.path(), err);
   EXPECT_EQ(outcome.fixes_applied, 0u);
   EXPECT_EQ(read_text(file), "AAAA changed\n");
   EXPECT_NE(err.str().find("changed since it was scanned"), std::string::npos);
+}
+
+TEST(FixApply, DropsAFixWhoseRangeDoesNotHoldWhatItReplaces) {
+  TempDir dir;
+  std::string file = dir.write("a.cpp", "AAAA BBBB\n");
+  record_fix_snapshot(file, content_hash(read_text(file)));
+  Finding forged = finding_with_edit(file, 0, 4, "x");
+  forged.fix->replacements[0].expected = "ZZZZ";  // the facts say another literal is there
+  Finding unrecorded = finding_with_edit(file, 5, 4, "y");
+  unrecorded.fix->replacements[0].expected.clear();  // no expectation: nothing to verify against
+  Finding good = finding_with_edit(file, 5, 4, "z");
+  std::ostringstream err;
+  FixOutcome outcome = apply_fixes({forged, unrecorded, good}, dir.path(), err);
+  EXPECT_EQ(outcome.fixed, (std::vector<bool>{false, false, true}));
+  EXPECT_EQ(read_text(file), "AAAA z\n");
+  EXPECT_NE(err.str().find("not applying the fix for " + file +
+                           ":1:1 [unused-scope]: its range no longer holds"),
+            std::string::npos)
+      << err.str();
+}
+
+TEST(FixApply, NeverEditsOutsideTheProjectRoot) {
+  TempDir dir;
+  std::string inside = dir.write("project/a.cpp", "AAAA\n");
+  std::string outside = dir.write("elsewhere/b.cpp", "BBBB\n");
+  record_fix_snapshot(inside, content_hash(read_text(inside)));
+  record_fix_snapshot(outside, content_hash(read_text(outside)));
+  std::ostringstream err;
+  FixOutcome outcome = apply_fixes(
+      {finding_with_edit(outside, 0, 4, "x"), finding_with_edit(inside, 0, 4, "y")},
+      dir.path() + "/project", err);
+  EXPECT_EQ(outcome.fixed, (std::vector<bool>{false, true}));
+  EXPECT_EQ(read_text(outside), "BBBB\n");
+  EXPECT_EQ(read_text(inside), "y\n");
+  EXPECT_NE(err.str().find("outside the project"), std::string::npos) << err.str();
 }
 
 TEST(FixExport, YamlScalarsQuoteWhatYamlWouldMisread) {

@@ -10,6 +10,7 @@
 #include <optional>
 #include <thread>
 
+#include "cache/cache_location.h"
 #include "lsp/server.h"
 #include "lsp/uri.h"
 #include "test_support.h"
@@ -525,8 +526,12 @@ TEST(LspServer, OnlyUnitsReadingAChangedBufferAreParsedAgain) {
   ASSERT_TRUE(cold);
   EXPECT_EQ(cold->parsed, 3u);
   EXPECT_EQ(cold->from_cache, 0u);
-  EXPECT_TRUE(
-      std::filesystem::is_directory(project.dir.path() + "/.cache/scopelint"));  // the default
+  // The default cache: the user's cache directory (test_support.h sets XDG_CACHE_HOME), never the
+  // workspace.
+  const std::optional<std::string> base = user_cache_base();
+  ASSERT_TRUE(base);
+  EXPECT_TRUE(std::filesystem::is_directory(default_cache_directory(*base, project.dir.path())));
+  EXPECT_FALSE(std::filesystem::exists(project.dir.path() + "/.cache"));
 
   // One unit's buffer changes: only it is parsed again.
   client.notify("textDocument/didChange",

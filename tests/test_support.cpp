@@ -40,15 +40,34 @@ CommandResult run_shell(const std::string& command) {
   return result;
 }
 
-CommandResult run_scopelint(const std::vector<std::string>& args, const std::string& cwd) {
-  std::string command;
-  if (!cwd.empty()) command = "cd " + shell_quote(cwd) + " && ";
+std::string scopelint_binary() {
   // scripts/test-sanitizers points this at a ThreadSanitizer build of scopelint.
   const char* binary = std::getenv("SCOPELINT_TEST_BINARY");
-  command += shell_quote(binary && *binary ? binary : SCOPELINT_BINARY);
+  return binary && *binary ? binary : SCOPELINT_BINARY;
+}
+
+CommandResult run_scopelint(const std::vector<std::string>& args, const std::string& cwd,
+                            const std::vector<std::string>& env) {
+  std::string command;
+  if (!cwd.empty()) command = "cd " + shell_quote(cwd) + " && ";
+  if (!env.empty()) command += "env";
+  for (const auto& assignment : env) command += " " + shell_quote(assignment);
+  command += (env.empty() ? "" : " ") + shell_quote(scopelint_binary());
   for (const auto& arg : args) command += " " + shell_quote(arg);
   return run_shell(command);
 }
+
+namespace {
+
+// The fact cache of every scopelint this test process runs (in-process or as a child) goes to a
+// temporary XDG_CACHE_HOME rather than the user's home directory.
+struct PrivateCacheHome {
+  PrivateCacheHome() { ::setenv("XDG_CACHE_HOME", dir.path().c_str(), 1); }
+  TempDir dir;
+};
+const PrivateCacheHome private_cache_home;
+
+}  // namespace
 
 TempDir::TempDir() {
   std::string pattern = (std::filesystem::temp_directory_path() / "scopelint-test-XXXXXX").string();

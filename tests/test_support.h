@@ -13,8 +13,14 @@ struct CommandResult {
 };
 
 // Runs build/scopelint (or $SCOPELINT_TEST_BINARY) with `args` (each shell-quoted) in `cwd`
-// (default: the current directory).
-CommandResult run_scopelint(const std::vector<std::string>& args, const std::string& cwd = "");
+// (default: the current directory), with `env` ("NAME=VALUE" each) added to its environment.
+// Every test process starts with XDG_CACHE_HOME set to a private temporary directory, removed at
+// exit, so that no test writes a fact cache into the real home directory.
+CommandResult run_scopelint(const std::vector<std::string>& args, const std::string& cwd = "",
+                            const std::vector<std::string>& env = {});
+
+// The binary run_scopelint runs.
+std::string scopelint_binary();
 
 // Runs a shell command; captures stdout and stderr.
 CommandResult run_shell(const std::string& command);

@@ -2,7 +2,9 @@
 #include "app/lint.h"
 
 #include <algorithm>
+#include <iostream>
 
+#include "cache/cache_location.h"
 #include "cache/fact_cache.h"
 #include "checks/checks.h"
 #include "cli/facts_json.h"
@@ -26,6 +28,22 @@ std::vector<WrapperDeclaration> declared_wrappers(const Options& options, Config
     }
   }
   return out;
+}
+
+// The fact cache for this scan, outside the scanned tree unless --cache-dir says otherwise; none
+// when it cannot be made private (said under -v).
+void choose_cache(const Options& options, ExtractOptions& extract) {
+  if (options.no_cache) return;
+  std::string problem;
+  std::optional<CacheSite> site = open_cache_site(options.cache_dir, extract.project_root, problem);
+  if (!site) {
+    if (options.verbose) std::cerr << "scopelint: no fact cache: " << problem << "\n";
+    return;
+  }
+  extract.cache_dir = site->directory;
+  extract.cache_key = site->key;
+  extract.cache_salt = default_cache_salt(
+      options.rules_file.empty() ? "" : read_input_file(options.rules_file, kMaxRulesBytes));
 }
 
 }  // namespace
@@ -53,13 +71,7 @@ Facts gather_facts(const Options& options, ConfigSet& configs, std::vector<Findi
     extract.jobs = options.jobs;
     extract.wrappers = declared_wrappers(options, configs);
     extract.on_unit_done = progress;
-    if (!options.no_cache) {
-      extract.cache_dir = !options.cache_dir.empty()        ? options.cache_dir
-                          : !options.compile_db_dir.empty() ? options.compile_db_dir + "/.scopelint-cache"
-                                                            : ".cache/scopelint";
-      extract.cache_salt = default_cache_salt(
-          options.rules_file.empty() ? "" : read_input_file(options.rules_file, kMaxRulesBytes));
-    }
+    choose_cache(options, extract);
     ExtractResult result = extract_facts(extract);
     files_scanned = result.files_scanned;
     if (units) *units = {result.units_parsed, result.units_from_cache};

@@ -14,6 +14,7 @@
 #include "cli/options.h"
 #include "fix/apply_fixes.h"
 #include "fix/export_fixes.h"
+#include "fix/fix_targets.h"
 #include "precommit/precommit.h"
 #include "report/progress.h"
 #include "report/report.h"
@@ -70,12 +71,6 @@ LintResult lint_for(const Options& options, const Catalog& catalog, ConfigSet& c
   }
   Options project = options;
   project.paths = {project_root(options.paths, base_directory)};
-  // The cache must not land in the working tree that pre-commit watches for modifications.
-  std::error_code ec;
-  const std::string git_dir = project.paths.front() + "/.git";
-  if (project.cache_dir.empty() && std::filesystem::is_directory(git_dir, ec)) {
-    project.cache_dir = git_dir + "/scopelint-cache";
-  }
   LintResult result = lint(project, catalog, configs, {}, &err, progress);
   result.findings = findings_touching(std::move(result.findings), options.paths);
   return result;
@@ -88,19 +83,21 @@ std::string main_source_file(const Options& options, const std::vector<Finding>&
   return options.paths.empty() ? std::string() : options.paths.front();
 }
 
-// --export-fixes and --fix; returns which findings were fixed.
-std::vector<bool> handle_fixes(const Options& options, const std::vector<Finding>& findings,
+// --export-fixes and --fix; returns which findings were fixed. Fixes are confined to the project
+// first: a fix-it comes from facts (maybe from the cache) and must not name a file outside it.
+std::vector<bool> handle_fixes(const Options& options, std::vector<Finding>& findings,
                                const std::string& base_directory, std::ostream& err) {
+  if (options.export_fixes.empty() && !options.fix) return {};
+  const std::string project_root = find_project_root(options.paths, options.compile_db_dir);
+  findings = confine_fixes_to_project(std::move(findings), project_root, err);
   if (!options.export_fixes.empty()) {
     write_file_atomically(
         options.export_fixes,
         export_fixes_yaml(findings, main_source_file(options, findings), base_directory));
   }
   if (!options.fix) return {};
-  FixOutcome outcome = apply_fixes(findings, err);
-  err << "scopelint: applied " << outcome.fixes_applied << " fix"
-      << (outcome.fixes_applied == 1 ? "" : "es") << " to " << outcome.files_changed << " file"
-      << (outcome.files_changed == 1 ? "" : "s") << "\n";
+  FixOutcome outcome = apply_fixes(findings, project_root, err);
+  err << fix_summary(outcome);
   return outcome.fixed;
 }
 

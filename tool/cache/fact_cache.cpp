@@ -1,36 +1,37 @@
-// Cache entries: one JSON file per (unit, flags), validated field by field on lookup.
+// Cache entries: one file per (unit, flags), "<HMAC>\n<JSON>", checked whole before it is believed.
 #include "cache/fact_cache.h"
 
 #include <sys/stat.h>
 
-#include <cstdint>
-#include <filesystem>
+#include <algorithm>
+#include <cerrno>
+#include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
 
 #include "cache/facts_codec.h"
 #include "rules/embedded_rules.h"
+#include "util/bounded_input.h"
 #include "util/file_io.h"
+#include "util/private_files.h"
+#include "util/project_root.h"
 
 namespace scopelint {
 namespace {
 
-namespace fs = std::filesystem;
 using nlohmann::json;
 
-// Bumped whenever the encoding changes (2: wrapper data, macro chains): older entries are misses.
-constexpr const char* kFormat = "scopelint-fact-cache-2";
-
-std::string hex64(uint64_t value) {
-  static const char* kDigits = "0123456789abcdef";
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i, value >>= 4) out[static_cast<size_t>(i)] = kDigits[value & 0xf];
-  return out;
-}
+// Bumped whenever the encoding changes (2: wrapper data, macro chains; 3: HMAC, SHA-256, every
+// dependency including the main file): older entries are misses.
+constexpr const char* kFormat = "scopelint-fact-cache-3";
 
 // Size and modification time: when both are unchanged the content hash is not recomputed.
 struct Stamp {
   long long size = -1;
   long long mtime_ns = -1;
+  bool operator==(const Stamp& other) const {
+    return size == other.size && mtime_ns == other.mtime_ns;
+  }
 };
 
 Stamp stamp_of(const std::string& path) {
@@ -40,56 +41,91 @@ Stamp stamp_of(const std::string& path) {
           static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec};
 }
 
-std::optional<std::string> hash_file(const std::string& path) {
+// The content hash of `path`, whose stamp is `stamp`. Units of one project include mostly the same
+// headers: each is hashed once per process while its stamp stays the same.
+std::optional<std::string> hash_file(const std::string& path, const Stamp& stamp) {
+  static std::mutex mutex;
+  static std::map<std::string, std::pair<Stamp, std::string>> known;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = known.find(path);
+    if (it != known.end() && it->second.first == stamp) return it->second.second;
+  }
   try {
-    return content_hash(read_file_or_throw(path));
+    std::string hash = content_hash(read_input_file(path, kMaxSourceBytes));
+    std::lock_guard<std::mutex> lock(mutex);
+    known[path] = {stamp, hash};
+    return hash;
   } catch (const std::exception&) {
     return std::nullopt;
   }
 }
 
+// Whether the files the entry was computed from are still what they were. The main file must be
+// among them: an entry that vouches for nothing, or not for its own unit, is not valid.
+bool dependencies_unchanged(const json& deps, const std::string& main_file) {
+  if (!deps.is_array() || deps.empty()) return false;
+  const std::string canonical_main = canonical_path(main_file);
+  bool has_main = false;
+  for (const auto& dep : deps) {
+    const std::string path = dep.at(0).get<std::string>();
+    has_main = has_main || path == canonical_main;
+    const Stamp now = stamp_of(path);
+    if (now.size < 0) return false;
+    // The shortcut is safe: the entry is authentic, so the stamps are the ones this user's
+    // scopelint saw when it hashed the file.
+    if (now.size == dep.at(1).get<long long>() && now.mtime_ns == dep.at(2).get<long long>())
+      continue;
+    const std::optional<std::string> hash = hash_file(path, now);
+    if (!hash || *hash != dep.at(3).get<std::string>()) return false;
+  }
+  return has_main;
+}
+
 }  // namespace
 
-std::string content_hash(const std::string& bytes) {
-  uint64_t a = 0xcbf29ce484222325ULL, b = 0x84222325cbf29ce4ULL ^ bytes.size();
-  for (unsigned char c : bytes) {
-    a = (a ^ c) * 0x100000001b3ULL;
-    b = (b ^ (c + 0x9e)) * 0x100000001b3ULL;
-    b ^= b >> 29;
-  }
-  return hex64(a) + hex64(b);
-}
-
 std::string default_cache_salt(const std::string& extra) {
-  std::string material = std::string("scopelint ") + SCOPELINT_VERSION + "\n";
-  for (const auto& file : embedded_rule_files()) material += std::string(file.path) + "\n" + file.text;
-  return content_hash(material + extra);
+  Sha256 material;
+  material.update(std::string("scopelint ") + SCOPELINT_VERSION + "\n");
+  for (const auto& file : embedded_rule_files()) {
+    material.update(std::string(file.path) + "\n");
+    material.update(file.text);
+  }
+  material.update(extra);
+  return to_hex(material.finish());
 }
 
-FactCache::FactCache(std::string directory, std::string salt)
-    : directory_(std::move(directory)), salt_(std::move(salt)) {}
+FactCache::FactCache(std::string directory, std::string salt, std::string key)
+    : directory_(std::move(directory)), salt_(std::move(salt)), key_(std::move(key)) {}
 
-std::string FactCache::entry_path(const std::string& file, const std::vector<std::string>& args) const {
-  std::string key = salt_ + "\n" + file;
+std::string FactCache::mac(std::string_view text) const {
+  Sha256Digest digest = hmac_sha256(key_, std::string(kFormat) + "\n" + std::string(text));
+  return to_hex(digest);
+}
+
+// Keyed too, so entry names cannot be predicted without the key.
+std::string FactCache::entry_path(const std::string& file,
+                                  const std::vector<std::string>& args) const {
+  std::string key = "entry name\n" + salt_ + "\n" + file;
   for (const auto& arg : args) key += "\n" + arg;
-  std::string hash = content_hash(key);
-  return (fs::path(directory_) / hash.substr(0, 2) / (hash + ".json")).string();
+  const std::string hash = to_hex(hmac_sha256(key_, key));
+  return directory_ + "/" + hash.substr(0, 2) + "/" + hash.substr(0, 40) + ".json";
 }
 
-std::optional<CachedUnit> FactCache::lookup(const std::string& file, const std::vector<std::string>& args) const {
+std::optional<CachedUnit> FactCache::lookup(const std::string& file,
+                                            const std::vector<std::string>& args) const {
   try {
-    json entry = json::parse(read_file_or_throw(entry_path(file, args)));
-    if (entry.at("format") != kFormat || entry.at("salt") != salt_ || entry.at("file") != file ||
-        entry.at("args") != json(args)) {
+    const std::string path = entry_path(file, args);
+    const std::string bytes = read_private_file(path, kMaxReportBytes);
+    const size_t newline = bytes.find('\n');
+    if (newline == std::string::npos) return std::nullopt;
+    const std::string_view text = std::string_view(bytes).substr(newline + 1);
+    if (!equal_in_constant_time(std::string_view(bytes).substr(0, newline), mac(text)))
       return std::nullopt;
-    }
-    for (const auto& dep : entry.at("deps")) {
-      const std::string path = dep.at(0).get<std::string>();
-      Stamp now = stamp_of(path);
-      if (now.size < 0) return std::nullopt;
-      if (now.size == dep.at(1).get<long long>() && now.mtime_ns == dep.at(2).get<long long>()) continue;
-      std::optional<std::string> hash = hash_file(path);
-      if (!hash || *hash != dep.at(3).get<std::string>()) return std::nullopt;
+    const json entry = parse_json_input(text, path);
+    if (entry.at("format") != kFormat || entry.at("salt") != salt_ || entry.at("file") != file ||
+        entry.at("args") != json(args) || !dependencies_unchanged(entry.at("deps"), file)) {
+      return std::nullopt;
     }
     CachedUnit unit;
     unit.calls = decode_calls(entry.at("calls"));
@@ -98,29 +134,36 @@ std::optional<CachedUnit> FactCache::lookup(const std::string& file, const std::
     unit.wrappers = decode_wrappers(entry.at("wrappers"));
     return unit;
   } catch (const std::exception&) {
-    return std::nullopt;  // missing, unreadable, corrupt or foreign: rebuild
+    return std::nullopt;  // missing, unreadable, corrupt, forged or foreign: rebuild
   }
 }
 
-void FactCache::store(const std::string& file, const std::vector<std::string>& args, const CachedUnit& unit,
-                      const std::vector<std::string>& dependencies) const {
+void FactCache::store(const std::string& file, const std::vector<std::string>& args,
+                      const CachedUnit& unit, const std::vector<std::string>& dependencies) const {
   try {
+    if (dependencies.empty()) return;  // such an entry would never be valid
     json deps = json::array();
     for (const auto& path : dependencies) {
       Stamp stamp = stamp_of(path);
-      std::optional<std::string> hash = hash_file(path);
+      std::optional<std::string> hash = hash_file(path, stamp);
       if (!hash || stamp.size < 0) return;  // cannot vouch for this unit later
       deps.push_back({path, stamp.size, stamp.mtime_ns, *hash});
     }
-    json entry = {{"format", kFormat},  {"salt", salt_},
-                  {"file", file},       {"args", args},
-                  {"deps", deps},       {"calls", encode_calls(unit.calls)},
+    json entry = {{"format", kFormat},
+                  {"salt", salt_},
+                  {"file", file},
+                  {"args", args},
+                  {"deps", deps},
+                  {"calls", encode_calls(unit.calls)},
                   {"diagnostics", encode_findings(unit.diagnostics)},
                   {"included", unit.included},
                   {"wrappers", encode_wrappers(unit.wrappers)}};
-    std::string path = entry_path(file, args);
-    fs::create_directories(fs::path(path).parent_path());
-    write_file_atomically(path, entry.dump(-1, ' ', false, json::error_handler_t::replace));
+    const std::string path = entry_path(file, args);
+    const std::string shard = path.substr(0, path.rfind('/'));
+    if (::mkdir(shard.c_str(), 0700) != 0 && (errno != EEXIST || private_directory_problem(shard)))
+      return;
+    const std::string text = entry.dump(-1, ' ', false, json::error_handler_t::replace);
+    write_private_file_atomically(path, mac(text) + "\n" + text);
   } catch (const std::exception&) {
     // A cache that cannot be written only costs time.
   }

@@ -1,6 +1,8 @@
-// The fact cache: what extraction found in a translation unit, keyed by the contents of the file and
-// of every file it included, the compile flags, the rules and scopelint's version. An unchanged
-// unit is not parsed again; a corrupt or foreign entry is a miss, never trusted.
+// The fact cache: what extraction found in a translation unit, keyed by the contents of the file
+// and of every file it included, the compile flags, the rules and scopelint's version. An unchanged
+// unit is not parsed again. Entries carry an HMAC made with the user's key
+// (cache/cache_location.h): a corrupt, foreign or planted entry is a miss, never trusted
+// (docs/security.md).
 #pragma once
 
 #include <optional>
@@ -10,6 +12,7 @@
 #include "extract/wrapper_summaries.h"
 #include "model/facts.h"
 #include "model/finding.h"
+#include "util/sha256.h"
 
 namespace scopelint {
 
@@ -24,9 +27,11 @@ struct CachedUnit {
 class FactCache {
  public:
   // `salt`: everything besides the unit that changes what extraction finds (version, rules text).
-  FactCache(std::string directory, std::string salt);
+  // `key`: the user's secret MAC key; `directory` must already exist, private to the user.
+  FactCache(std::string directory, std::string salt, std::string key);
 
-  std::optional<CachedUnit> lookup(const std::string& file, const std::vector<std::string>& args) const;
+  std::optional<CachedUnit> lookup(const std::string& file,
+                                   const std::vector<std::string>& args) const;
   // `dependencies`: the main file and every file it included. Failures to write are ignored: the
   // cache is an optimisation.
   void store(const std::string& file, const std::vector<std::string>& args, const CachedUnit& unit,
@@ -36,12 +41,11 @@ class FactCache {
 
  private:
   std::string entry_path(const std::string& file, const std::vector<std::string>& args) const;
+  std::string mac(std::string_view text) const;
   std::string directory_;
   std::string salt_;
+  std::string key_;
 };
-
-// A 128-bit content hash as 32 hex digits (two independent FNV-1a 64 lanes).
-std::string content_hash(const std::string& bytes);
 
 // The salt for this binary: version plus every embedded rules file, plus `extra` (a --rules file).
 std::string default_cache_salt(const std::string& extra = "");

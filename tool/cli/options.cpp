@@ -53,8 +53,8 @@ OPTIONS:
   --extra-arg-before=ARG  prepend a compiler flag (repeatable)
   --resource-dir=DIR      clang resource directory (default: detected)
   -j N, --jobs=N          parse N translation units in parallel (default 0: one per core)
-  --cache-dir=DIR         where the fact cache lives (default: .scopelint-cache in the -p
-                          directory, else .cache/scopelint in the current directory)
+  --cache-dir=DIR         where the fact cache lives (default: $XDG_CACHE_HOME/scopelint/<project
+                          hash>, else ~/.cache/scopelint/<project hash>; never in the scanned tree)
   --no-cache              parse every file again; read and write no cache
   --rules=FILE            load API rules from FILE instead of the built-in rules/elation.json
   --facts=FILE            check facts from a JSON file instead of scanning code

@@ -183,7 +183,7 @@ struct ScanPlan {
     std::string stub_text;
     for (const auto& stub : stub_headers()) stub_text += stub.path + "\n" + stub.text;
     scope_key += "stubs " + content_hash(stub_text) + "\n";
-    if (!opts.cache_dir.empty()) cache.emplace(opts.cache_dir, opts.cache_salt);
+    if (!opts.cache_dir.empty()) cache.emplace(opts.cache_dir, opts.cache_salt, opts.cache_key);
     for (const auto& [path, text] : opts.unsaved_files) {
       std::error_code ec;
       if (!fs::exists(path, ec)) unsaved_new_file = true;

@@ -26,7 +26,8 @@ struct ExtractOptions {
   std::vector<std::string> exclude_globs;  // paths to skip
   bool verbose = false;  // say on stderr which flags each file was parsed with
   unsigned jobs = 0;  // translation units parsed in parallel; 0: one per core
-  std::string cache_dir;  // the fact cache; empty: no cache
+  std::string cache_dir;  // the fact cache (cache/cache_location.h); empty: no cache
+  std::string cache_key;  // the user's key its entries are signed with
   std::string cache_salt;  // what else the facts depend on (version, rules); see fact_cache.h
   // Editor buffers that replace the files on disk while parsing: (path, contents). A unit that is
   // or includes a buffer that differs from its file is parsed with the buffers and not cached; the

@@ -1,13 +1,18 @@
-// Applying fix-its: select non-conflicting fixes, check each file is unchanged, edit from the end.
+// Applying fix-its: keep the fixes that stay in the project and still fit, check every file, then
+// stage every new file and put them all in place.
 #include "fix/apply_fixes.h"
 
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <optional>
 #include <set>
 #include <tuple>
 
+#include "fix/fix_targets.h"
 #include "fix/snapshots.h"
-#include "util/file_io.h"
+#include "util/project_root.h"
+#include "util/staged_file.h"
 
 namespace scopelint {
 namespace {
@@ -16,18 +21,18 @@ struct Edit {
   unsigned offset = 0;
   unsigned length = 0;
   std::string text;
+  std::string expected;
   friend bool operator<(const Edit& a, const Edit& b) {
-    return std::tie(a.offset, a.length, a.text) < std::tie(b.offset, b.length, b.text);
-  }
-  friend bool operator==(const Edit& a, const Edit& b) {
-    return std::tie(a.offset, a.length, a.text) == std::tie(b.offset, b.length, b.text);
+    return std::tie(a.offset, a.length, a.text, a.expected) <
+           std::tie(b.offset, b.length, b.text, b.expected);
   }
 };
 
 using EditsByFile = std::map<std::string, std::set<Edit>>;
 
 bool overlaps(const Edit& a, const Edit& b) {
-  if (a == b) return false;  // the same edit twice is applied once
+  if (a.offset == b.offset && a.length == b.length && a.text == b.text)
+    return false;  // applied once
   // Two insertions at one point conflict (their order is undefined); otherwise half-open ranges.
   if (a.offset == b.offset) return true;
   return a.offset < b.offset + b.length && b.offset < a.offset + a.length;
@@ -36,8 +41,8 @@ bool overlaps(const Edit& a, const Edit& b) {
 EditsByFile edits_of(const Finding& finding) {
   EditsByFile edits;
   for (const Replacement& r : finding.fix->replacements) {
-    std::string file = r.range.begin.file.empty() ? finding.location.file : r.range.begin.file;
-    edits[file].insert({r.range.offset, r.range.length, r.text});
+    edits[replacement_file(finding, r)].insert(
+        {r.range.offset, r.range.length, r.text, r.expected});
   }
   return edits;
 }
@@ -55,21 +60,18 @@ bool conflicts(const EditsByFile& accepted, const EditsByFile& candidate) {
   return false;
 }
 
-// The file's text when it is safe to edit: read now, and the same as when its fixes were computed.
-std::optional<std::string> unchanged_text(const std::string& file, std::ostream& err) {
-  std::optional<uint64_t> snapshot = fix_snapshot(file);
-  std::string text;
-  try {
-    text = read_file_or_throw(file);
-  } catch (const std::exception& e) {
-    err << "scopelint: warning: not fixing " << file << ": " << e.what() << "\n";
-    return std::nullopt;
+// Whether every edit replaces exactly the bytes its fix was computed to replace.
+bool edits_fit(const EditsByFile& edits, const std::map<std::string, FixTarget>& targets) {
+  for (const auto& [file, file_edits] : edits) {
+    const std::string& text = targets.at(file).text;
+    for (const Edit& edit : file_edits) {
+      if (size_t(edit.offset) + edit.length > text.size() || edit.expected.size() != edit.length ||
+          text.compare(edit.offset, edit.length, edit.expected) != 0) {
+        return false;
+      }
+    }
   }
-  if (!snapshot || *snapshot != content_hash(text)) {
-    err << "scopelint: warning: not fixing " << file << ": it changed since it was scanned\n";
-    return std::nullopt;
-  }
-  return text;
+  return true;
 }
 
 std::string apply_edits(std::string text, const std::set<Edit>& edits) {
@@ -79,65 +81,122 @@ std::string apply_edits(std::string text, const std::set<Edit>& edits) {
   return text;
 }
 
-}  // namespace
+// Each finding's edits, or nullopt for a finding without a fix.
+std::vector<std::optional<EditsByFile>> candidate_edits(const std::vector<Finding>& findings) {
+  std::vector<std::optional<EditsByFile>> candidates(findings.size());
+  for (size_t i = 0; i < findings.size(); ++i) {
+    if (findings[i].fix && !findings[i].fix->replacements.empty())
+      candidates[i] = edits_of(findings[i]);
+  }
+  return candidates;
+}
 
-FixOutcome apply_fixes(const std::vector<Finding>& findings, std::ostream& err) {
-  FixOutcome outcome;
-  outcome.fixed.assign(findings.size(), false);
-  std::vector<EditsByFile> chosen(findings.size());
+// Every file the candidates edit, checked; false (after one warning per refused file) if any fails.
+bool check_targets(const std::vector<std::optional<EditsByFile>>& candidates,
+                   const std::string& project_root, std::map<std::string, FixTarget>& targets,
+                   FixOutcome& outcome, std::ostream& err) {
+  std::set<std::string> files;
+  for (const auto& edits : candidates) {
+    if (!edits) continue;
+    for (const auto& entry : *edits) files.insert(entry.first);
+  }
+  for (const auto& file : files) {
+    auto checked = check_fix_target(file, project_root);
+    if (auto* reason = std::get_if<std::string>(&checked)) {
+      err << "scopelint: warning: not fixing " << file << ": " << *reason << "\n";
+      ++outcome.files_refused;
+    } else {
+      targets.emplace(file, std::move(std::get<FixTarget>(checked)));
+    }
+  }
+  return outcome.files_refused == 0;
+}
+
+// Drops fixes that no longer fit their file or overlap an earlier one; returns the edits per file.
+EditsByFile select_fixes(const std::vector<Finding>& findings,
+                         std::vector<std::optional<EditsByFile>>& candidates,
+                         const std::map<std::string, FixTarget>& targets, std::ostream& err) {
   EditsByFile accepted;
   for (size_t i = 0; i < findings.size(); ++i) {
-    if (!findings[i].fix || findings[i].fix->replacements.empty()) continue;
-    EditsByFile edits = edits_of(findings[i]);
-    if (conflicts(accepted, edits)) {
-      err << "scopelint: warning: not applying the fix for " << findings[i].location.file << ":"
-          << findings[i].location.line << ": it overlaps another fix\n";
+    if (!candidates[i]) continue;
+    const char* problem = !edits_fit(*candidates[i], targets)
+                              ? "its range no longer holds the text it replaces"
+                          : conflicts(accepted, *candidates[i]) ? "it overlaps another fix"
+                                                                : nullptr;
+    if (problem) {
+      err << "scopelint: warning: not applying the fix for " << describe_finding(findings[i])
+          << ": " << problem << "\n";
+      candidates[i].reset();
       continue;
     }
-    for (const auto& [file, file_edits] : edits)
-      accepted[file].insert(file_edits.begin(), file_edits.end());
-    chosen[i] = std::move(edits);
-    outcome.fixed[i] = true;
+    for (const auto& [file, edits] : *candidates[i])
+      accepted[file].insert(edits.begin(), edits.end());
   }
-  // Files that cannot be edited drop every fix touching them (a fix is applied whole or not at
-  // all).
-  std::map<std::string, std::string> texts;
-  std::set<std::string> refused;
-  for (const auto& [file, edits] : accepted) {
-    auto text = unchanged_text(file, err);
-    if (!text) {
-      refused.insert(file);
-      continue;
+  return accepted;
+}
+
+}  // namespace
+
+FixOutcome apply_fixes(const std::vector<Finding>& findings, const std::string& project_root,
+                       std::ostream& err) {
+  FixOutcome outcome;
+  outcome.fixed.assign(findings.size(), false);
+  const std::string root = canonical_path(project_root);
+  std::vector<std::optional<EditsByFile>> candidates =
+      candidate_edits(confine_fixes_to_project(findings, root, err));
+  std::map<std::string, FixTarget> targets;
+  if (!check_targets(candidates, root, targets, outcome, err)) return outcome;
+  const EditsByFile accepted = select_fixes(findings, candidates, targets, err);
+  // Every new file is written before any is put in place: a failure leaves every file as it was.
+  struct Staged {
+    std::string file;
+    std::string edited;
+    std::unique_ptr<StagedFile> staged;
+  };
+  std::vector<Staged> staged;
+  try {
+    for (const auto& [file, edits] : accepted) {
+      const FixTarget& target = targets.at(file);
+      std::string edited = apply_edits(target.text, edits);
+      auto staged_file =
+          std::make_unique<StagedFile>(target.real_path, edited, 0666, &target.status);
+      staged.push_back({file, std::move(edited), std::move(staged_file)});
     }
-    for (const Edit& edit : edits) {
-      if (size_t(edit.offset) + edit.length > text->size()) {
-        err << "scopelint: warning: not fixing " << file << ": a fix lies past its end\n";
-        refused.insert(file);
-        break;
-      }
+    for (auto& file : staged) {
+      file.staged->commit();
+      record_fix_snapshot(file.file, content_hash(file.edited));
+      ++outcome.files_changed;
     }
-    if (!refused.count(file)) texts[file] = std::move(*text);
+  } catch (const std::exception& e) {
+    err << "scopelint: warning: not fixing " << e.what() << "\n";
+    if (outcome.files_changed == 0) {
+      ++outcome.files_refused;
+      return outcome;
+    }
   }
-  EditsByFile final_edits;
+  std::set<std::string> changed;
+  for (size_t i = 0; i < outcome.files_changed; ++i) changed.insert(staged[i].file);
   for (size_t i = 0; i < findings.size(); ++i) {
-    if (!outcome.fixed[i]) continue;
-    bool blocked = std::any_of(chosen[i].begin(), chosen[i].end(),
-                               [&](const auto& entry) { return refused.count(entry.first) > 0; });
-    if (blocked) {
-      outcome.fixed[i] = false;
-      continue;
-    }
-    for (const auto& [file, edits] : chosen[i])
-      final_edits[file].insert(edits.begin(), edits.end());
-    ++outcome.fixes_applied;
-  }
-  for (const auto& [file, edits] : final_edits) {
-    std::string edited = apply_edits(texts[file], edits);
-    write_file_atomically(file, edited);
-    record_fix_snapshot(file, content_hash(edited));
-    ++outcome.files_changed;
+    if (!candidates[i]) continue;
+    outcome.fixed[i] =
+        std::all_of(candidates[i]->begin(), candidates[i]->end(),
+                    [&](const auto& entry) { return changed.count(entry.first) > 0; });
+    outcome.fixes_applied += outcome.fixed[i];
   }
   return outcome;
+}
+
+std::string fix_summary(const FixOutcome& outcome) {
+  std::string line = "scopelint: applied " + std::to_string(outcome.fixes_applied) + " fix" +
+                     (outcome.fixes_applied == 1 ? "" : "es") + " to " +
+                     std::to_string(outcome.files_changed) + " file" +
+                     (outcome.files_changed == 1 ? "" : "s");
+  if (outcome.files_refused > 0) {
+    line += " (" + std::to_string(outcome.files_refused) + " file" +
+            (outcome.files_refused == 1 ? "" : "s") +
+            " could not be fixed safely, so no file was changed)";
+  }
+  return line + "\n";
 }
 
 }  // namespace scopelint

@@ -2,11 +2,10 @@
 #include "fix/scope_fix.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "fix/snapshots.h"
 #include "scope/scope_string.h"
+#include "util/bounded_input.h"
 
 namespace scopelint {
 namespace {
@@ -17,12 +16,13 @@ struct LiteralBody {
   size_t end = 0;
 };
 
+// The facts name the file: bounded, and only a regular file (never a FIFO or a device).
 std::optional<std::string> read_whole_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  try {
+    return read_input_file(path, kMaxSourceBytes);
+  } catch (const InputError&) {
+    return std::nullopt;
+  }
 }
 
 // The value part of an ordinary literal ("...", u8"...", L"...", u"...", U"..."): no raw strings,
@@ -112,6 +112,7 @@ std::optional<Replacement> scope_value_replacement(const TokenRequest& token,
   replacement.range.offset = literal.offset + static_cast<unsigned>(delta);
   replacement.range.length = static_cast<unsigned>(old_value.size());
   replacement.text = std::move(new_value);
+  replacement.expected = std::string(old_value);
   return replacement;
 }
 

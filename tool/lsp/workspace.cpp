@@ -58,11 +58,7 @@ Options Workspace::options_for(const Documents& documents) const {
   options.quiet = true;
   if (options.paths.empty()) options.paths = settings_.roots;
   if (options.paths.empty()) options.paths = documents.paths();  // no workspace: the open files
-  // The command line's default cache, but in the workspace root rather than the server's directory.
-  if (!options.no_cache && options.cache_dir.empty() && options.compile_db_dir.empty() &&
-      !settings_.roots.empty()) {
-    options.cache_dir = settings_.roots.front() + "/.cache/scopelint";
-  }
+  // The cache is the command line's default: the user's cache directory, per project root.
   return options;
 }
 

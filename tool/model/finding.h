@@ -18,6 +18,9 @@ std::optional<Level> parse_level(std::string_view text);
 struct Replacement {
   SourceRange range;
   std::string text;
+  // The bytes `range` held when the fix was computed (the scope value inside the string literal the
+  // facts point at); --fix applies the replacement only where the file still holds exactly these.
+  std::string expected;
 };
 
 struct Fix {

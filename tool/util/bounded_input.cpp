@@ -26,21 +26,16 @@ struct Descriptor {
 
 class DepthExceeded : public std::exception {};
 
-}  // namespace
-
-std::string read_input_file(const std::string& path, size_t max_bytes) {
-  // O_NONBLOCK: opening a FIFO with no writer must not wait; it is rejected below.
-  Descriptor in{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)};
-  if (in.fd < 0) throw InputError(path + ": cannot read file: " + std::strerror(errno));
-  struct stat st {};
-  if (::fstat(in.fd, &st) != 0) throw InputError(path + ": cannot read file: " + std::strerror(errno));
+// Reads the regular file open on `fd`, described by `st`, within `max_bytes`.
+std::string read_open_file(int fd, const struct stat& st, const std::string& path,
+                           size_t max_bytes) {
   if (S_ISDIR(st.st_mode)) throw InputError(path + ": cannot read file: is a directory");
   if (!S_ISREG(st.st_mode)) throw InputError(path + ": cannot read file: not a regular file");
   if (static_cast<unsigned long long>(st.st_size) > max_bytes) {
     throw InputError(path + ": cannot read file: larger than " + megabytes(max_bytes));
   }
   // Regular files never block; clear O_NONBLOCK anyway so a short read means end of file.
-  ::fcntl(in.fd, F_SETFL, ::fcntl(in.fd, F_GETFL) & ~O_NONBLOCK);
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   std::string text;
   text.resize(static_cast<size_t>(st.st_size));
   size_t filled = 0;
@@ -50,7 +45,7 @@ std::string read_input_file(const std::string& path, size_t max_bytes) {
       if (text.size() >= max_bytes + 1) break;
       text.resize(std::min(max_bytes + 1, std::max<size_t>(text.size() * 2, 4096)));
     }
-    const ssize_t n = ::read(in.fd, text.data() + filled, text.size() - filled);
+    const ssize_t n = ::read(fd, text.data() + filled, text.size() - filled);
     if (n < 0) {
       if (errno == EINTR) continue;
       throw InputError(path + ": cannot read file: " + std::strerror(errno));
@@ -61,6 +56,34 @@ std::string read_input_file(const std::string& path, size_t max_bytes) {
   if (filled > max_bytes) throw InputError(path + ": cannot read file: larger than " + megabytes(max_bytes));
   text.resize(filled);
   return text;
+}
+
+// O_NONBLOCK: opening a FIFO with no writer must not wait; it is rejected after fstat.
+constexpr int kInputOpenFlags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY;
+
+}  // namespace
+
+std::string read_input_file(const std::string& path, size_t max_bytes) {
+  Descriptor in{::open(path.c_str(), kInputOpenFlags)};
+  if (in.fd < 0) throw InputError(path + ": cannot read file: " + std::strerror(errno));
+  struct stat st {};
+  if (::fstat(in.fd, &st) != 0) throw InputError(path + ": cannot read file: " + std::strerror(errno));
+  return read_open_file(in.fd, st, path, max_bytes);
+}
+
+std::string read_private_file(const std::string& path, size_t max_bytes, PrivateFileRules rules) {
+  const auto refuse = [&](const std::string& why) {
+    return InputError(path + ": cannot read file: " + why);
+  };
+  Descriptor in{::open(path.c_str(), kInputOpenFlags | O_NOFOLLOW)};
+  if (in.fd < 0) throw refuse(errno == ELOOP ? "is a symlink" : std::strerror(errno));
+  struct stat st {};
+  if (::fstat(in.fd, &st) != 0) throw refuse(std::strerror(errno));
+  if (st.st_uid != ::geteuid()) throw refuse("not owned by the current user");
+  if ((st.st_mode & rules.forbidden_mode_bits) != 0) {
+    throw refuse("its permissions let other users change or read it");
+  }
+  return read_open_file(in.fd, st, path, max_bytes);
 }
 
 TextPosition position_of(std::string_view text, size_t offset) {

@@ -43,6 +43,16 @@ inline constexpr unsigned kMaxJsonDepth = 64;  // nesting of any JSON input
 // Symlinks are followed; whether their target may be read is the caller's question.
 std::string read_input_file(const std::string& path, size_t max_bytes);
 
+// Conditions on a file that only scopelint itself should have written (the fact cache, its key).
+struct PrivateFileRules {
+  unsigned forbidden_mode_bits = 022;  // refused when any is set (022: writable by group or others)
+};
+
+// read_input_file for such a file: a symlink is refused (O_NOFOLLOW), and so is a file not owned by
+// the effective user or with a forbidden permission bit.
+std::string read_private_file(const std::string& path, size_t max_bytes,
+                              PrivateFileRules rules = {});
+
 // Parses JSON text; throws InputError "<name>: invalid JSON at line L, column C",
 // "<name>: JSON nested deeper than N levels" (checked while parsing, so a deep file fails fast) or
 // "<name>: invalid JSON: a number out of range" (1e999).
