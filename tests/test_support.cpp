@@ -40,14 +40,18 @@ CommandResult run_shell(const std::string& command) {
   return result;
 }
 
+std::string scopelint_command(const std::vector<std::string>& args) {
+  // scripts/test-sanitizers points this at a ThreadSanitizer build of scopelint.
+  const char* binary = std::getenv("SCOPELINT_TEST_BINARY");
+  std::string command = shell_quote(binary && *binary ? binary : SCOPELINT_BINARY);
+  for (const auto& arg : args) command += " " + shell_quote(arg);
+  return command;
+}
+
 CommandResult run_scopelint(const std::vector<std::string>& args, const std::string& cwd) {
   std::string command;
   if (!cwd.empty()) command = "cd " + shell_quote(cwd) + " && ";
-  // scripts/test-sanitizers points this at a ThreadSanitizer build of scopelint.
-  const char* binary = std::getenv("SCOPELINT_TEST_BINARY");
-  command += shell_quote(binary && *binary ? binary : SCOPELINT_BINARY);
-  for (const auto& arg : args) command += " " + shell_quote(arg);
-  return run_shell(command);
+  return run_shell(command + scopelint_command(args));
 }
 
 TempDir::TempDir() {

@@ -16,6 +16,9 @@ struct CommandResult {
 // (default: the current directory).
 CommandResult run_scopelint(const std::vector<std::string>& args, const std::string& cwd = "");
 
+// The shell command run_scopelint runs (binary and quoted `args`), to embed in a longer command.
+std::string scopelint_command(const std::vector<std::string>& args);
+
 // Runs a shell command; captures stdout and stderr.
 CommandResult run_shell(const std::string& command);
 
