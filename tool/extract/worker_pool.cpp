@@ -245,8 +245,9 @@ std::vector<size_t> WorkerPool::run(const std::vector<UnitJob>& units, const Uni
   bool can_start = true;
   for (;;) {
     for (auto& worker : workers_) {
-      if (next >= units.size() || !can_start) break;
-      if (worker.busy) continue;
+      if (next >= units.size()) break;
+      // Once a process could not be started, the workers still running take the units.
+      if (worker.busy || (worker.channel < 0 && !can_start)) continue;
       if (assign(worker, next, units, start_error)) ++next;
       else can_start = false;
     }
