@@ -66,8 +66,9 @@ TEST(EditorProgress, CommandShowsItOnlyOnATerminal) {
   EXPECT_EQ(piped.err.find('\r'), std::string::npos) << piped.err;
   // util-linux script(1) gives the command a pseudo-terminal; the demo scan takes over a second
   // when every unit is parsed (no cache, one job).
-  std::string command = test::shell_quote(SCOPELINT_BINARY) + " " + test::shell_quote(demo) +
-                        " --no-source --color=never --no-cache -j1";
+  // scopelint_command: the ThreadSanitizer stage runs these two tests against its binary (the
+  // progress line's thread, fed by the scan's worker loop).
+  std::string command = test::scopelint_command({demo, "--no-source", "--color=never", "--no-cache", "-j1"});
   auto tty =
       test::run_shell("script -qec " + test::shell_quote(command + " >/dev/null") + " /dev/null");
   EXPECT_EQ(tty.exit_code, 1) << tty.out << tty.err;
@@ -153,8 +154,7 @@ TEST(EditorProgress, CommandShowsEachUnitOnATerminal) {
     dir.write(std::string(copy) + "_reminder_client.cpp",
               test::read_text(demo + "/reminder_client.cpp"));
   }
-  std::string command = test::shell_quote(SCOPELINT_BINARY) + " " + test::shell_quote(dir.path()) +
-                        " --no-source --color=never --no-cache -j1";
+  std::string command = test::scopelint_command({dir.path(), "--no-source", "--color=never", "--no-cache", "-j1"});
   auto tty =
       test::run_shell("script -qec " + test::shell_quote(command + " >/dev/null") + " /dev/null");
   // "[n/6] <dir>/<unit>", cut from the left to fit 78 columns.

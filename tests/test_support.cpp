@@ -46,15 +46,19 @@ std::string scopelint_binary() {
   return binary && *binary ? binary : SCOPELINT_BINARY;
 }
 
+std::string scopelint_command(const std::vector<std::string>& args) {
+  std::string command = shell_quote(scopelint_binary());
+  for (const auto& arg : args) command += " " + shell_quote(arg);
+  return command;
+}
+
 CommandResult run_scopelint(const std::vector<std::string>& args, const std::string& cwd,
                             const std::vector<std::string>& env) {
   std::string command;
   if (!cwd.empty()) command = "cd " + shell_quote(cwd) + " && ";
   if (!env.empty()) command += "env";
   for (const auto& assignment : env) command += " " + shell_quote(assignment);
-  command += (env.empty() ? "" : " ") + shell_quote(scopelint_binary());
-  for (const auto& arg : args) command += " " + shell_quote(arg);
-  return run_shell(command);
+  return run_shell(command + (env.empty() ? "" : " ") + scopelint_command(args));
 }
 
 namespace {

@@ -22,6 +22,9 @@ CommandResult run_scopelint(const std::vector<std::string>& args, const std::str
 // The binary run_scopelint runs.
 std::string scopelint_binary();
 
+// The shell command run_scopelint runs (binary and quoted `args`), to embed in a longer command.
+std::string scopelint_command(const std::vector<std::string>& args);
+
 // Runs a shell command; captures stdout and stderr.
 CommandResult run_shell(const std::string& command);
 

@@ -69,6 +69,7 @@ Facts gather_facts(const Options& options, ConfigSet& configs, std::vector<Findi
     extract.verbose = options.verbose;
     extract.unsaved_files = unsaved;
     extract.jobs = options.jobs;
+    extract.unit_timeout_seconds = options.unit_timeout;
     extract.wrappers = declared_wrappers(options, configs);
     extract.on_unit_done = progress;
     choose_cache(options, extract);

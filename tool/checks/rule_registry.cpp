@@ -208,12 +208,13 @@ std::vector<RuleInfo> make_rules() {
       {"scan-error", Level::Warning,
        "a file could not be read or parsed, so its calls are not checked",
        "A source file that scopelint could not read, that is not text, or that libclang\n"
-       "failed to parse. The scan goes on with the other files.",
+       "failed to parse, crashed on, or took longer than --unit-timeout to parse (each file\n"
+       "is parsed in a worker process of its own). The scan goes on with the other files.",
        "Calls in that file are invisible to every other check.",
        "// src/sync.cpp, saved half-way through an edit: libclang cannot parse it\n"
        "auto res = cli.Get(\"/api/2.0/patients/\";",
-       "Fix the file or the compile flags (-p build, --extra-arg), or exclude the file in\n"
-       ".scopelint.json (\"exclude\")."},
+       "Fix the file or the compile flags (-p build, --extra-arg), raise --unit-timeout for\n"
+       "a file that is only slow, or exclude the file in .scopelint.json (\"exclude\")."},
 
       {"nolint", Level::Error,
        "a nolintbegin without its nolintend, or the reverse",

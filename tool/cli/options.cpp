@@ -28,6 +28,13 @@ unsigned parse_jobs(const std::string& value) {
   return static_cast<unsigned>(std::stoul(value));
 }
 
+unsigned parse_unit_timeout(const std::string& value) {
+  if (value.empty() || value.size() > 6 || value.find_first_not_of("0123456789") != std::string::npos) {
+    throw UsageError("--unit-timeout takes a number of seconds (0: no limit), not '" + value + "'");
+  }
+  return static_cast<unsigned>(std::stoul(value));
+}
+
 ColorMode parse_color(const std::string& value) {
   if (value == "auto") return ColorMode::Auto;
   if (value == "always") return ColorMode::Always;
@@ -53,6 +60,8 @@ OPTIONS:
   --extra-arg-before=ARG  prepend a compiler flag (repeatable)
   --resource-dir=DIR      clang resource directory (default: detected)
   -j N, --jobs=N          parse N translation units in parallel (default 0: one per core)
+  --unit-timeout=SECONDS  stop parsing a translation unit after SECONDS and report a scan-error
+                          for it (default 60; 0: no limit)
   --cache-dir=DIR         where the fact cache lives (default: $XDG_CACHE_HOME/scopelint/<project
                           hash>, else ~/.cache/scopelint/<project hash>; never in the scanned tree)
   --no-cache              parse every file again; read and write no cache
@@ -113,6 +122,7 @@ Options parse_options(const std::vector<std::string>& args) {
       {"--resource-dir", [&](const std::string& v) { options.resource_dir = v; }},
       {"-j", [&](const std::string& v) { options.jobs = parse_jobs(v); }},
       {"--jobs", [&](const std::string& v) { options.jobs = parse_jobs(v); }},
+      {"--unit-timeout", [&](const std::string& v) { options.unit_timeout = parse_unit_timeout(v); }},
       {"--cache-dir", [&](const std::string& v) { options.cache_dir = v; }},
       {"--explain", [&](const std::string& v) { options.explain = v; }},
       {"--export-fixes", [&](const std::string& v) { options.export_fixes = v; }},

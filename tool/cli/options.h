@@ -48,6 +48,7 @@ struct Options {
   std::vector<std::string> extra_args_before;
   std::string resource_dir;
   unsigned jobs = 0;  // -j: translation units in parallel; 0: one per core
+  unsigned unit_timeout = 60;  // --unit-timeout: seconds one unit may take to parse; 0: no limit
   std::string cache_dir;  // --cache-dir; empty: the default (cache/cache_location.h)
   bool no_cache = false;  // --no-cache
   // Informational commands.

@@ -25,7 +25,10 @@ struct ExtractOptions {
   std::string resource_dir;  // --resource-dir; empty: detect
   std::vector<std::string> exclude_globs;  // paths to skip
   bool verbose = false;  // say on stderr which flags each file was parsed with
-  unsigned jobs = 0;  // translation units parsed in parallel; 0: one per core
+  unsigned jobs = 0;  // translation units parsed in parallel (worker processes); 0: one per core
+  // A unit whose parse takes longer is stopped (its worker killed) and gets a scan-error; 0: no
+  // limit. Only worker processes can be stopped: a scan in the calling process has no limit.
+  unsigned unit_timeout_seconds = 60;
   std::string cache_dir;  // the fact cache (cache/cache_location.h); empty: no cache
   std::string cache_key;  // the user's key its entries are signed with
   std::string cache_salt;  // what else the facts depend on (version, rules); see fact_cache.h
@@ -35,16 +38,17 @@ struct ExtractOptions {
   std::vector<std::pair<std::string, std::string>> unsaved_files;
   // Functions declared in the config as making requests (`wrappers`); others are inferred.
   std::vector<WrapperDeclaration> wrappers;
-  // Called once per unit scanned (parsed or from the cache), one call at a time, from the worker
-  // threads: units done so far (1, 2, ...), units to scan, the unit's path. Headers that no source
-  // file includes are scanned last and raise `total` when they start.
+  // Called once per unit scanned (parsed or from the cache), from the thread that called
+  // extract_facts: units done so far (1, 2, ...), units to scan, the unit's path. Headers that no
+  // source file includes are scanned last and raise `total` when they start.
   std::function<void(unsigned done, unsigned total, const std::string& file)> on_unit_done;
 };
 
 struct ExtractResult {
   Facts facts;
-  // Problems met while scanning (unreadable or unparsable file, libclang failure), as findings with
-  // rule "scan-error"; the scan goes on.
+  // Problems met while scanning (unreadable or unparsable file, libclang failure, a unit that
+  // crashed its worker process or ran past the time limit), as findings with rule "scan-error";
+  // the scan goes on.
   std::vector<Finding> diagnostics;
   unsigned files_scanned = 0;
   unsigned units_parsed = 0;  // translation units parsed by libclang this run
