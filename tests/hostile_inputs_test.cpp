@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <string>
@@ -103,6 +104,22 @@ TEST(HostileInputs, FiftyMegabyteSourceFile) {
   expect_good_finding(result);
   EXPECT_NE(result.out.find("big.cpp:"), std::string::npos) << "the call at the end of big.cpp";
   EXPECT_LT(elapsed, 60.0 * kSlowdown) << "sanity bound, not a benchmark";
+}
+
+// A 2 GB sparse file with source text at its start cost 6.4 GB of memory in libclang.
+TEST(HostileInputs, SparseTwoGigabyteSourceIsAScanErrorInLittleTime) {
+  TempDir dir;
+  const std::string huge = dir.write("huge.cpp", "int main() { return 0; }\n");
+  std::filesystem::resize_file(huge, std::uintmax_t{2} << 30);
+  dir.write("good.cpp", kGoodSource);
+  auto start = std::chrono::steady_clock::now();
+  CommandResult result = scan({"huge.cpp", "good.cpp"}, dir.path());
+  expect_exit_in(result, {1});
+  EXPECT_NE(result.out.find("huge.cpp: warning: file too large to scan (2048 MB; the limit is 64 MB)"),
+            std::string::npos)
+      << result.out;
+  expect_good_finding(result);
+  EXPECT_LT(seconds_since(start), 20.0 * kSlowdown) << "sanity bound, not a benchmark";
 }
 
 TEST(HostileInputs, TranslationUnitThatCrashesLibclangIsReportedAndTheScanGoesOn) {

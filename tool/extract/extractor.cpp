@@ -20,6 +20,7 @@
 #include "extract/wrapper_composition.h"
 #include "extract/wrapper_summaries.h"
 #include "util/file_io.h"
+#include "util/bounded_input.h"
 
 namespace scopelint {
 namespace {
@@ -30,7 +31,7 @@ using namespace extract;
 // Whether the file at `path` holds exactly `text` (an editor buffer that is saved).
 bool same_as_on_disk(const std::string& path, const std::string& text) {
   try {
-    return read_file_or_throw(path) == text;
+    return read_input_file(path, kMaxSourceBytes) == text;
   } catch (const std::exception&) {
     return false;
   }

@@ -1,5 +1,6 @@
 // Predicting, from text alone, whether a unit includes project headers that define functions.
 #include "extract/project_includes.h"
+#include "util/bounded_input.h"
 
 #include <cctype>
 #include <filesystem>
@@ -68,11 +69,11 @@ std::optional<std::string> read_text(const std::string& path,
   for (const auto& [name, contents] : unsaved) {
     if (canonical_path(name) == path) return contents;
   }
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) return std::nullopt;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  try {
+    return read_input_file(path, kMaxSourceBytes);
+  } catch (const InputError&) {
+    return std::nullopt;  // not a regular file, unreadable or too large: reported elsewhere
+  }
 }
 
 struct IncludeDirective {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "extract/stub_headers.h"
+#include "util/bounded_input.h"
 
 namespace scopelint::extract {
 
@@ -17,6 +18,12 @@ std::optional<std::string> unscannable_reason(const std::string& path, bool& emp
   // Opening a FIFO or a device would block or never end: only regular files are source code.
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) return "not a regular file";
+  // libclang reads a main file whole: a huge (or sparse) file would cost its size in memory.
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > kMaxSourceBytes) {
+    return "file too large to scan (" + std::to_string(size >> 20) + " MB; the limit is " +
+           std::to_string(kMaxSourceBytes >> 20) + " MB)";
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return "cannot read file";
   std::string head(4096, '\0');

@@ -3,6 +3,7 @@
 
 #include "report/report.h"
 #include "util/percent_encoding.h"
+#include "util/bounded_input.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -145,27 +146,36 @@ unsigned utf16_column(std::string_view line_text, unsigned column) {
   return units + 1;
 }
 
+namespace {
+
+// The lines of `file` without their line ends; nullopt when it is not a regular file, cannot be
+// read or is larger than any source scopelint scans.
+std::optional<std::vector<std::string>> read_lines(const std::string& file) {
+  std::string content;
+  try {
+    content = read_input_file(file, kMaxSourceBytes);
+  } catch (const InputError&) {
+    return std::nullopt;
+  }
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (start <= content.size()) {
+    size_t newline = content.find('\n', start);
+    if (newline == std::string::npos) newline = content.size();
+    std::string text = content.substr(start, newline - start);
+    if (!text.empty() && text.back() == '\r') text.pop_back();
+    lines.push_back(std::move(text));
+    start = newline + 1;
+  }
+  return lines;
+}
+
+}  // namespace
+
 const std::string* SourceLines::line(const std::string& file, unsigned line) {
   if (file.empty() || line == 0) return nullptr;
   auto [it, inserted] = files_.try_emplace(file);
-  std::error_code ec;
-  if (inserted && fs::is_regular_file(file, ec)) {
-    std::ifstream in(file, std::ios::binary);
-    if (in) {
-      std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      std::vector<std::string> lines;
-      size_t start = 0;
-      while (start <= content.size()) {
-        size_t newline = content.find('\n', start);
-        if (newline == std::string::npos) newline = content.size();
-        std::string text = content.substr(start, newline - start);
-        if (!text.empty() && text.back() == '\r') text.pop_back();
-        lines.push_back(std::move(text));
-        start = newline + 1;
-      }
-      it->second = std::move(lines);
-    }
-  }
+  if (inserted) it->second = read_lines(file);
   const auto& lines = it->second;
   if (!lines || line > lines->size()) return nullptr;
   return &(*lines)[line - 1];

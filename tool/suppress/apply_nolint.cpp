@@ -10,6 +10,7 @@
 #include "checks/check_context.h"
 #include "suppress/nolint.h"
 #include "util/file_io.h"
+#include "util/bounded_input.h"
 
 namespace scopelint {
 namespace {
@@ -24,7 +25,7 @@ class NolintCache {
     if (!std::filesystem::is_regular_file(file, ec))
       return (maps_[file] = nullptr).get();  // a FIFO would block
     try {
-      map = std::make_unique<NolintMap>(read_file_or_throw(file));
+      map = std::make_unique<NolintMap>(read_input_file(file, kMaxSourceBytes));
     } catch (const std::exception&) {
       // An unreadable file has no directives; the scan reports it elsewhere.
     }
