@@ -53,11 +53,13 @@ std::string live_processes_of_group(const std::string& group) {
 // Runs scopelint in `dir` with core files allowed, under timeout(1), which gives it (and every
 // process it starts) a process group of its own: what is left of that group after the run is a
 // process that outlived it.
-LimitedRun run_limited(const TempDir& dir, const std::vector<std::string>& args) {
+LimitedRun run_limited(const TempDir& dir, const std::vector<std::string>& args, const std::string& tmpdir = "") {
   TempDir scratch;
   const std::string group_file = scratch.path() + "/group";
-  const std::string command = "cd " + shell_quote(dir.path()) + " && ulimit -c unlimited && { timeout -s KILL " +
-                              std::to_string(kHarnessLimit) + " " + scopelint_command(args) + " & echo $! >" +
+  const std::string env = tmpdir.empty() ? "" : "env TMPDIR=" + shell_quote(tmpdir) + " ";
+  const std::string command = "cd " + shell_quote(dir.path()) + " && ulimit -c unlimited && { " + env +
+                              "timeout -s KILL " + std::to_string(kHarnessLimit) + " " +
+                              scopelint_command(args) + " & echo $! >" +
                               shell_quote(group_file) + "; wait $!; }";
   LimitedRun run;
   const auto start = std::chrono::steady_clock::now();
@@ -139,6 +141,23 @@ TEST(SecurityIsolation, HangingUnitsAreStoppedAtTheTimeLimit) {
   // A time limit depends on the machine's load: a unit that hit it is never served from the cache.
   const LimitedRun again = run_limited(dir, args);
   EXPECT_NE(again.result.err.find("(2 parsed, 1 from the cache)"), std::string::npos) << again.result.err;
+}
+
+// libclang writes a unit's precompiled preamble to TMPDIR; a worker killed at the time limit
+// cannot remove it, so the workers get a directory of the scan's own, removed after it.
+TEST(SecurityIsolation, KilledWorkersLeaveNoTemporaryFiles) {
+  TempDir dir, tmp;
+  dir.write("slow.cpp", "#include <string>\n#pragma clang __debug overflow_stack\nint x;\n");
+  dir.write("good.cpp", kQuickGoodSource);
+  const LimitedRun run = run_limited(dir, scan_args({"-j2", "--unit-timeout=3"}), tmp.path());
+  EXPECT_TRUE(reports(run.result, "slow.cpp", "parsing took longer than 3 s (--unit-timeout) [scan-error]"))
+      << run.result.out << run.result.err;
+  EXPECT_TRUE(reports(run.result, "good.cpp", "[missing-scope]")) << run.result.out;
+  std::vector<std::string> left;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(tmp.path())) {
+    left.push_back(entry.path().string());
+  }
+  EXPECT_TRUE(left.empty()) << left.size() << " files left, the first " << left.front();
 }
 
 TEST(SecurityIsolation, OutputIsTheSameForAnyJobCount) {

@@ -11,7 +11,9 @@
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <optional>
 #include <stdexcept>
 #include <thread>
@@ -52,7 +54,8 @@ int movable_child_end(int fd) {
 
 // Starts `executable --internal-worker <our pid>` with `child_end` as its fd 3, stdin from
 // /dev/null, stdout onto stderr (nothing libclang prints can reach a report) and no other files.
-bool spawn_worker(const std::string& executable, int child_end, pid_t& pid, std::string& error) {
+bool spawn_worker(const std::string& executable, int child_end, const std::vector<std::string>& environment,
+                  pid_t& pid, std::string& error) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, child_end, kWorkerChannelFd);
@@ -63,10 +66,35 @@ bool spawn_worker(const std::string& executable, int child_end, pid_t& pid, std:
 #endif
   std::string name = "scopelint", flag = kWorkerFlag, parent = std::to_string(::getpid());
   char* argv[] = {name.data(), flag.data(), parent.data(), nullptr};
-  const int status = ::posix_spawn(&pid, executable.c_str(), &actions, nullptr, argv, environ);
+  std::vector<char*> envp;
+  for (const auto& variable : environment) envp.push_back(const_cast<char*>(variable.c_str()));
+  envp.push_back(nullptr);
+  const int status = ::posix_spawn(&pid, executable.c_str(), &actions, nullptr, argv,
+                                   environment.empty() ? environ : envp.data());
   posix_spawn_file_actions_destroy(&actions);
   if (status != 0) error = "cannot start " + executable + ": " + errno_text(status);
   return status == 0;
+}
+
+// A private (0700) directory for the workers' temporary files, "" when none can be made (they
+// then use the inherited TMPDIR).
+std::string make_temp_dir() {
+  const char* base = std::getenv("TMPDIR");
+  std::string pattern = std::string(base && *base ? base : "/tmp") + "/scopelint-workers-XXXXXX";
+  return ::mkdtemp(pattern.data()) ? pattern : "";
+}
+
+// Our environment with TMPDIR (and the TMP, TEMP libraries also read) naming `temp_dir`.
+std::vector<std::string> environment_with_temp_dir(const std::string& temp_dir) {
+  std::vector<std::string> out;
+  if (temp_dir.empty()) return out;
+  for (char** variable = environ; *variable; ++variable) {
+    const std::string text = *variable;
+    const std::string name = text.substr(0, text.find('='));
+    if (name != "TMPDIR" && name != "TMP" && name != "TEMP") out.push_back(text);
+  }
+  out.push_back("TMPDIR=" + temp_dir);
+  return out;
 }
 
 UnitFacts failed_unit(const std::string& file, const std::string& why) {
@@ -94,7 +122,9 @@ WorkerPool::WorkerPool(std::string executable, const UnitScanSettings& settings,
     : executable_(std::move(executable)),
       settings_frame_(make_frame(encode_settings(settings))),
       workers_(std::max(1u, size)),
-      timeout_(timeout_seconds) {}
+      timeout_(timeout_seconds),
+      temp_dir_(make_temp_dir()),
+      environment_(environment_with_temp_dir(temp_dir_)) {}
 
 WorkerPool::~WorkerPool() {
   // Idle workers end when their socket closes; a busy one (only after an exception) is killed.
@@ -104,6 +134,8 @@ WorkerPool::~WorkerPool() {
     worker.channel = -1;
   }
   for (auto& worker : workers_) reap(worker, kStopGrace);
+  std::error_code ignored;  // symlinks inside are removed, never followed
+  if (!temp_dir_.empty()) std::filesystem::remove_all(temp_dir_, ignored);
 }
 
 bool WorkerPool::start(Worker& worker, std::string& error) {
@@ -113,7 +145,7 @@ bool WorkerPool::start(Worker& worker, std::string& error) {
     return false;
   }
   const int child_end = movable_child_end(ends[1]);
-  const bool started = child_end >= 0 && spawn_worker(executable_, child_end, worker.pid, error);
+  const bool started = child_end >= 0 && spawn_worker(executable_, child_end, environment_, worker.pid, error);
   if (child_end >= 0) ::close(child_end);
   if (!started) {
     if (error.empty()) error = "cannot start a worker process: " + errno_text(errno);

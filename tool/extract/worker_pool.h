@@ -62,6 +62,10 @@ class WorkerPool {
   std::string settings_frame_;
   std::vector<Worker> workers_;
   std::chrono::seconds timeout_;
+  // The workers' TMPDIR, made for this scan and removed after it: libclang writes each unit's
+  // precompiled preamble there, and a worker killed at its time limit cannot remove its own.
+  std::string temp_dir_;
+  std::vector<std::string> environment_;  // ours, with TMPDIR naming temp_dir_
 };
 
 // Why a worker that held a unit ended, from its wait status (-1: unknown), for a scan-error.
