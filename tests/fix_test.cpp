@@ -259,8 +259,11 @@ TEST(FixEndToEnd, FixAppliesInPlaceAndSarifCarriesTheFixes) {
   EXPECT_NE(sarif.out.find("\"insertedContent\""), std::string::npos);
   auto fixed = run_scopelint({".", "--fix", "--no-source"}, dir.path());
   EXPECT_EQ(fixed.exit_code, 0) << fixed.out << fixed.err;
-  EXPECT_NE(fixed.err.find("scopelint: applied "), std::string::npos) << fixed.err;
-  EXPECT_NE(fixed.err.find(" fixes to 1 file\n"), std::string::npos) << fixed.err;
+  EXPECT_NE(fixed.err.find("scopelint: fixed "), std::string::npos) << fixed.err;
+  EXPECT_NE(fixed.err.find(" findings in 1 file; 0 remain\n"), std::string::npos) << fixed.err;
+  // What was fixed is not reported as a finding any more.
+  EXPECT_EQ(fixed.out, "") << fixed.out;
+  EXPECT_NE(fixed.err.find("\nno findings.\n"), std::string::npos) << fixed.err;
   auto again = run_scopelint({".", "--no-source"}, dir.path());
   EXPECT_EQ(again.exit_code, 0) << again.out;
 }
@@ -283,7 +286,7 @@ int main(int argc, char** argv) {
   auto result = run_scopelint({".", "--fix", "--no-source"}, dir.path());
   EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
   EXPECT_NE(result.out.find("[missing-scope]"), std::string::npos) << result.out;
-  EXPECT_NE(result.err.find("scopelint: applied 0 fixes to 0 files"), std::string::npos)
+  EXPECT_NE(result.err.find("scopelint: fixed 0 findings in 0 files; "), std::string::npos)
       << result.err;
 }
 

@@ -1,6 +1,8 @@
 // The pre-commit hook: Debian's pre-commit runs scopelint --pre-commit in a throwaway git repo.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "test_support.h"
 
 namespace scopelint {
@@ -103,6 +105,29 @@ TEST_F(PreCommitRepo, StagedTokenChangeReportsTheCallItBreaksInAnUnstagedFile) {
   EXPECT_EQ(other.exit_code, 0) << other.out << other.err;
 }
 
+TEST_F(PreCommitRepo, MissingBuildDirectoryFailsTheHookAndCreatesNothing) {
+  // A fresh clone: the hook names -p build, which does not exist yet.
+  dir_.write("repo/.pre-commit-config.yaml", std::string("repos:\n"
+                                                         "  - repo: local\n"
+                                                         "    hooks:\n"
+                                                         "      - id: scopelint\n"
+                                                         "        name: scopelint\n"
+                                                         "        entry: ") +
+                                                 SCOPELINT_BINARY +
+                                                 " --pre-commit -p build\n"
+                                                 "        language: system\n"
+                                                 "        require_serial: true\n"
+                                                 "        types_or: [c, c++]\n");
+  dir_.write("repo/src/token.cpp", token_source("system/allergies.write system/patients.read"));
+  ASSERT_EQ(in_repo("git add -A").exit_code, 0);
+  auto result = in_repo("pre-commit run --all-files --color=never");
+  EXPECT_NE(result.exit_code, 0) << result.out << result.err;
+  EXPECT_NE(result.out.find("-p build: no such directory, no compile database was read"),
+            std::string::npos)
+      << result.out << result.err;
+  EXPECT_FALSE(std::filesystem::exists(dir_.path() + "/repo/build"));
+}
+
 TEST(PreCommitManifest, IsValidForDebiansPreCommit) {
   std::string manifest = std::string(SCOPELINT_SOURCE_DIR) + "/.pre-commit-hooks.yaml";
   auto result = run_shell("pre-commit validate-manifest " + shell_quote(manifest));
@@ -110,6 +135,8 @@ TEST(PreCommitManifest, IsValidForDebiansPreCommit) {
   std::string text = test::read_text(manifest);
   EXPECT_NE(text.find("entry: scopelint --pre-commit"), std::string::npos);
   EXPECT_NE(text.find("language: system"), std::string::npos);
+  // One run per commit: split into several, each would scan the whole project and repeat findings.
+  EXPECT_NE(text.find("require_serial: true"), std::string::npos);
   EXPECT_NE(text.find("minimum_pre_commit_version: '2.9.0'"), std::string::npos);
   EXPECT_EQ(text.find("stages"), std::string::npos);
 }

@@ -86,7 +86,7 @@ TEST_F(FixSafety, OneUnwritableFileMeansNoFileChanges) {
   }
   EXPECT_EQ(result.err.find("not fixing " + a), std::string::npos) << result.err;
   EXPECT_NE(
-      result.err.find("scopelint: applied 0 fixes to 0 files (2 files could not be fixed safely"),
+      result.err.find("scopelint: fixed 0 findings in 0 files; 3 remain (2 files could not be fixed safely"),
       std::string::npos)
       << result.err;
   EXPECT_EQ(result.out.find("[unused-scope]") != std::string::npos, true) << result.out;
@@ -144,7 +144,7 @@ TEST_F(FixSafety, ModeAndOwnerAreKept) {
   ::stat(a.c_str(), &after);
   EXPECT_EQ(after.st_uid, before.st_uid);
   EXPECT_EQ(after.st_gid, before.st_gid);
-  EXPECT_NE(result.err.find("scopelint: applied 1 fix to 1 file\n"), std::string::npos)
+  EXPECT_NE(result.err.find("scopelint: fixed 1 finding in 1 file; 0 remain\n"), std::string::npos)
       << result.err;
   expect_no_temporaries();
 }

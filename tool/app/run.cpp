@@ -4,14 +4,17 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 
 #include "app/lint.h"
 #include "app/suggest.h"
 #include "baseline/baseline.h"
 #include "checks/rule_registry.h"
 #include "cli/options.h"
+#include "extract/compile_commands.h"
 #include "fix/apply_fixes.h"
 #include "fix/export_fixes.h"
 #include "fix/fix_targets.h"
@@ -49,12 +52,9 @@ bool use_color(const Options& options) {
   return isatty(fileno(stdout)) != 0 && std::getenv("NO_COLOR") == nullptr;
 }
 
-// `fixed` (may be empty): findings whose fix --fix applied; they no longer fail the run.
-int exit_code_for(const std::vector<Finding>& findings, Level fail_level,
-                  const std::vector<bool>& fixed = {}) {
-  for (size_t i = 0; i < findings.size(); ++i) {
-    if (i < fixed.size() && fixed[i]) continue;
-    if (findings[i].level >= fail_level) return kExitFindings;
+int exit_code_for(const std::vector<Finding>& findings, Level fail_level) {
+  for (const Finding& finding : findings) {
+    if (finding.level >= fail_level) return kExitFindings;
   }
   return kExitClean;
 }
@@ -72,8 +72,39 @@ LintResult lint_for(const Options& options, const Catalog& catalog, ConfigSet& c
   Options project = options;
   project.paths = {project_root(options.paths, base_directory)};
   LintResult result = lint(project, catalog, configs, {}, &err, progress);
+  // A -p directory without a database concerns every staged file: the hook must not pass silently
+  // (a fresh clone with no build/ yet).
+  std::vector<Finding> database_errors;
+  std::copy_if(result.findings.begin(), result.findings.end(), std::back_inserter(database_errors),
+               [&](const Finding& finding) {
+                 return finding.rule == "scan-error" && !options.compile_db_dir.empty() &&
+                        finding.location.file == options.compile_db_dir;
+               });
   result.findings = findings_touching(std::move(result.findings), options.paths);
+  result.findings.insert(result.findings.begin(), database_errors.begin(), database_errors.end());
   return result;
+}
+
+// -p DIR with no paths: the paths become the files the database lists inside the project (the
+// git work tree of the current directory, else the directory holding it and DIR). A database that
+// cannot be read is returned as a scan-error instead of stopping at "no input paths".
+std::optional<Finding> expand_database_paths(Options& options) {
+  if (!options.paths.empty() || options.compile_db_dir.empty() || options.pre_commit ||
+      !options.facts_file.empty()) {
+    return std::nullopt;
+  }
+  const std::string root = find_project_root({"."}, options.compile_db_dir);
+  std::string problem;
+  options.paths = extract::database_files(options.compile_db_dir, root, problem);
+  if (!options.paths.empty()) return std::nullopt;
+  Finding finding;
+  finding.rule = "scan-error";
+  finding.level = Level::Warning;
+  finding.location.file = options.compile_db_dir;
+  finding.message = problem.empty() ? "the compile database in " + options.compile_db_dir +
+                                          " lists no file inside the project " + root
+                                    : problem;
+  return finding;
 }
 
 std::string main_source_file(const Options& options, const std::vector<Finding>& findings) {
@@ -83,11 +114,11 @@ std::string main_source_file(const Options& options, const std::vector<Finding>&
   return options.paths.empty() ? std::string() : options.paths.front();
 }
 
-// --export-fixes and --fix; returns which findings were fixed. Fixes are confined to the project
+// --export-fixes and --fix; --fix drops the findings it fixed. Fixes are confined to the project
 // first: a fix-it comes from facts (maybe from the cache) and must not name a file outside it.
-std::vector<bool> handle_fixes(const Options& options, std::vector<Finding>& findings,
-                               const std::string& base_directory, std::ostream& err) {
-  if (options.export_fixes.empty() && !options.fix) return {};
+void handle_fixes(const Options& options, std::vector<Finding>& findings,
+                  const std::string& base_directory, std::ostream& err) {
+  if (options.export_fixes.empty() && !options.fix) return;
   const std::string project_root = find_project_root(options.paths, options.compile_db_dir);
   findings = confine_fixes_to_project(std::move(findings), project_root, err);
   if (!options.export_fixes.empty()) {
@@ -95,10 +126,15 @@ std::vector<bool> handle_fixes(const Options& options, std::vector<Finding>& fin
         options.export_fixes,
         export_fixes_yaml(findings, main_source_file(options, findings), base_directory));
   }
-  if (!options.fix) return {};
+  if (!options.fix) return;
   FixOutcome outcome = apply_fixes(findings, project_root, err);
-  err << fix_summary(outcome);
-  return outcome.fixed;
+  // What was fixed is no longer a finding: only the rest is reported and decides the exit code.
+  std::vector<Finding> remaining;
+  for (size_t i = 0; i < findings.size(); ++i) {
+    if (i >= outcome.fixed.size() || !outcome.fixed[i]) remaining.push_back(std::move(findings[i]));
+  }
+  findings = std::move(remaining);
+  err << fix_summary(outcome, findings.size());
 }
 
 void emit(const Options& options, const std::string& text, std::ostream& out) {
@@ -124,15 +160,18 @@ int run_or_throw(const std::vector<std::string>& args, std::ostream& out, std::o
   if (options.list_scopes || options.list_rules || !options.explain.empty()) {
     return print_information(options, catalog, out);
   }
+  const std::optional<Finding> unreadable_database = expand_database_paths(options);
   // Discovery stops at the project root: a .scopelint.json above it (in /tmp, in $HOME) is not the
   // project's and must not turn its rules off.
   ConfigSet configs(find_project_root(options.paths, options.compile_db_dir), options.config_file);
   std::string base_directory = std::filesystem::current_path().string();
   if (options.suggest) {
+    if (unreadable_database) throw std::runtime_error(unreadable_database->message);
     std::vector<Finding> ignored;
     unsigned files = 0;
     Facts facts = gather_facts(options, configs, ignored, files);
     emit(options, format_suggestion(facts, catalog, options.format, base_directory), out);
+    if (nothing_to_judge(facts, catalog) && !options.quiet) err << nothing_judged_line(files) << "\n";
     return kExitClean;
   }
   std::vector<BaselineEntry>
@@ -151,7 +190,12 @@ int run_or_throw(const std::vector<std::string>& args, std::ostream& out, std::o
   const UnitProgress on_unit_done = [&progress](unsigned done, unsigned total, const std::string& file) {
     progress.update(done, total, file);
   };
-  LintResult result = lint_for(options, catalog, configs, base_directory, err, on_unit_done);
+  LintResult result;
+  if (unreadable_database) {
+    result.findings = {*unreadable_database};
+  } else {
+    result = lint_for(options, catalog, configs, base_directory, err, on_unit_done);
+  }
   progress.finish();
   if (!options.write_baseline.empty()) {
     write_file_atomically(options.write_baseline,
@@ -167,7 +211,7 @@ int run_or_throw(const std::vector<std::string>& args, std::ostream& out, std::o
     result.findings =
         filter_baselined(std::move(result.findings), baseline, base_directory, baselined);
   }
-  std::vector<bool> fixed = handle_fixes(options, result.findings, base_directory, err);
+  handle_fixes(options, result.findings, base_directory, err);
 
   ReportOptions report_options;
   report_options.base_directory = base_directory;
@@ -177,7 +221,9 @@ int run_or_throw(const std::vector<std::string>& args, std::ostream& out, std::o
   emit(options, format_report(options.format, result.findings, report_options), out);
   out.flush();  // the report before the summary, when both go to a terminal
   if (!options.quiet) {
-    err << summary_line(result.findings) << "\n";
+    const bool silent_scan = result.findings.empty() && nothing_to_judge(result.facts, catalog);
+    err << (silent_scan ? nothing_judged_line(result.files_scanned) : summary_line(result.findings))
+        << "\n";
     if (result.suppressed > 0) {
       err << "Suppressed " << result.suppressed << " finding" << (result.suppressed > 1 ? "s" : "")
           << " (" << result.suppressed << " NOLINT).\n";
@@ -187,7 +233,7 @@ int run_or_throw(const std::vector<std::string>& args, std::ostream& out, std::o
           << " not reported.\n";
     }
   }
-  return exit_code_for(result.findings, options.fail_level, fixed);
+  return exit_code_for(result.findings, options.fail_level);
 }
 
 }  // namespace

@@ -20,6 +20,11 @@ nlohmann::json call_json(const ApiCall& call, const std::string& base_directory)
 
 }  // namespace
 
+bool nothing_to_judge(const Facts& facts, const Catalog& catalog) {
+  const ClassifiedFacts classified = classify(facts, catalog);
+  return classified.calls.empty() && classified.tokens.empty();
+}
+
 std::string format_suggestion(const Facts& facts, const Catalog& catalog, ReportFormat format,
                               const std::string& base_directory) {
   ClassifiedFacts classified = classify(facts, catalog);
@@ -31,7 +36,6 @@ std::string format_suggestion(const Facts& facts, const Catalog& catalog, Report
       if (named) out += (component.name.empty() ? "(default)" : component.name) + ": ";
       out += join_scopes(component.least_privilege(catalog), " ") + "\n";
     }
-    if (context.components.empty()) out += "\n";
     return out;
   }
   nlohmann::json components = nlohmann::json::array();

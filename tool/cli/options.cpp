@@ -55,7 +55,9 @@ Directories are scanned recursively for .c .cc .cpp .cxx .h .hh .hpp .hxx .m .mm
 
 OPTIONS:
   -p DIR                  directory holding compile_commands.json (default: searched upwards
-                          from the first path)
+                          from the first path, also in build/, out/ and cmake-build-*/ beside
+                          each directory up to the project root); with no paths, the files it
+                          lists inside the project are scanned
   --extra-arg=ARG         append a compiler flag (repeatable)
   --extra-arg-before=ARG  prepend a compiler flag (repeatable)
   --resource-dir=DIR      clang resource directory (default: detected)

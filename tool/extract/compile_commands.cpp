@@ -88,20 +88,46 @@ DriverKind driver_kind(std::string name) {
   return DriverKind::Gcc;
 }
 
+bool has_database(const fs::path& dir) {
+  std::error_code ec;
+  return fs::exists(dir / "compile_commands.json", ec) || fs::exists(dir / "compile_flags.txt", ec);
+}
+
+// The build directories clangd looks in beside `dir`: build/, out/, then cmake-build-*/ sorted.
+std::vector<fs::path> build_directories_beside(const fs::path& dir) {
+  std::vector<fs::path> found{dir / "build", dir / "out"};
+  std::vector<fs::path> cmake;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().filename().string().rfind("cmake-build-", 0) == 0) cmake.push_back(it->path());
+  }
+  std::sort(cmake.begin(), cmake.end());
+  found.insert(found.end(), cmake.begin(), cmake.end());
+  return found;
+}
+
+// -p DIR, else the nearest ancestor of the first path holding a database, else (like clangd) a
+// build directory beside an ancestor. Build directories are looked in only up to the project root,
+// and only where they resolve inside it: the database's directory becomes a readable root, so a
+// symlinked build/ must not widen what the repository can name.
 std::string find_database_dir(const ExtractOptions& options) {
-  auto has_database = [](const fs::path& dir) {
-    std::error_code ec;
-    return fs::exists(dir / "compile_commands.json", ec) || fs::exists(dir / "compile_flags.txt", ec);
-  };
   if (!options.compile_db_dir.empty()) {
     return has_database(options.compile_db_dir) ? options.compile_db_dir : "";
   }
   if (options.paths.empty()) return "";
+  const std::string root = canonical_path(
+      options.project_root.empty() ? find_project_root(options.paths) : options.project_root);
   std::error_code ec;
   fs::path dir = fs::absolute(options.paths.front(), ec);
   if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
   for (; !dir.empty(); dir = dir.parent_path()) {
     if (has_database(dir)) return dir.string();
+    if (path_inside(dir.string(), root)) {
+      for (const fs::path& build : build_directories_beside(dir)) {
+        if (fs::is_directory(build, ec) && path_inside(build.string(), root) && has_database(build))
+          return build.string();
+      }
+    }
     if (dir == dir.root_path()) break;
   }
   return "";
@@ -119,6 +145,33 @@ std::vector<std::string> default_flags(SourceLanguage language) {
 }
 
 }  // namespace
+
+std::string missing_database_problem(const std::string& compile_db_dir) {
+  std::error_code ec;
+  if (!fs::is_directory(compile_db_dir, ec)) {
+    return "-p " + compile_db_dir + ": no such directory, no compile database was read";
+  }
+  return "no compile_commands.json or compile_flags.txt in " + compile_db_dir;
+}
+
+std::vector<std::string> database_files(const std::string& compile_db_dir,
+                                        const std::string& project_root, std::string& problem) {
+  if (!has_database(compile_db_dir)) {
+    problem = missing_database_problem(compile_db_dir);
+    return {};
+  }
+  FlagPolicy policy;
+  policy.readable_roots = {canonical_path(project_root), canonical_path(compile_db_dir)};
+  const CompileDatabase database = load_compile_database(compile_db_dir, policy);
+  problem = database.problem;
+  std::vector<std::string> files;
+  for (const auto& command : database.commands) {
+    // The database is the repository's: an entry naming a file outside the project is skipped.
+    if (command.path.empty() || !path_inside(command.path, canonical_path(project_root))) continue;
+    if (std::find(files.begin(), files.end(), command.path) == files.end()) files.push_back(command.path);
+  }
+  return files;
+}
 
 std::string detect_resource_dir(const std::string& option) {
   std::error_code ec;
@@ -157,7 +210,7 @@ CompileCommands::CompileCommands(const ExtractOptions& options)
   if (options.has_fixed_args) return;
   database_dir_ = find_database_dir(options);
   if (!options.compile_db_dir.empty() && database_dir_.empty()) {
-    problem_ = "no compile_commands.json or compile_flags.txt in " + options.compile_db_dir;
+    problem_ = missing_database_problem(options.compile_db_dir);
     return;
   }
   if (database_dir_.empty()) return;

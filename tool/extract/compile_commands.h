@@ -1,6 +1,7 @@
 // The compiler command line each file is parsed with: from -p / a compile_commands.json or
-// compile_flags.txt found above the first path (read by scopelint, its flags through the allow-list
-// of compile_flags_filter.h), from the flags after "--", or defaults by language.
+// compile_flags.txt found above the first path or in a build directory beside one of its
+// ancestors (read by scopelint, its flags through the allow-list of compile_flags_filter.h), from
+// the flags after "--", or defaults by language.
 #pragma once
 
 #include <memory>
@@ -24,6 +25,15 @@ struct ParseCommand {
 std::string detect_resource_dir(const std::string& option);
 // A real compiler path for argv[0] (the driver finds the GCC installation relative to it).
 std::string default_compiler();
+
+// Why -p `compile_db_dir` gave no database: the directory does not exist, or holds none.
+std::string missing_database_problem(const std::string& compile_db_dir);
+
+// The files the database in `compile_db_dir` lists (for -p DIR with no paths), each once, in its
+// order; only those inside `project_root` (the database is the repository's, untrusted). Sets
+// `problem` when the database is missing or broken.
+std::vector<std::string> database_files(const std::string& compile_db_dir,
+                                        const std::string& project_root, std::string& problem);
 
 class CompileCommands {
  public:

@@ -186,11 +186,12 @@ FixOutcome apply_fixes(const std::vector<Finding>& findings, const std::string& 
   return outcome;
 }
 
-std::string fix_summary(const FixOutcome& outcome) {
-  std::string line = "scopelint: applied " + std::to_string(outcome.fixes_applied) + " fix" +
-                     (outcome.fixes_applied == 1 ? "" : "es") + " to " +
+std::string fix_summary(const FixOutcome& outcome, size_t remaining) {
+  std::string line = "scopelint: fixed " + std::to_string(outcome.fixes_applied) + " finding" +
+                     (outcome.fixes_applied == 1 ? "" : "s") + " in " +
                      std::to_string(outcome.files_changed) + " file" +
-                     (outcome.files_changed == 1 ? "" : "s");
+                     (outcome.files_changed == 1 ? "" : "s") + "; " + std::to_string(remaining) +
+                     (remaining == 1 ? " remains" : " remain");
   if (outcome.files_refused > 0) {
     line += " (" + std::to_string(outcome.files_refused) + " file" +
             (outcome.files_refused == 1 ? "" : "s") +

@@ -26,7 +26,8 @@ struct FixOutcome {
 FixOutcome apply_fixes(const std::vector<Finding>& findings, const std::string& project_root,
                        std::ostream& err);
 
-// "scopelint: applied N fixes to M files", and why nothing was written when files were refused.
-std::string fix_summary(const FixOutcome& outcome);
+// "scopelint: fixed N findings in M files; K remain" (`remaining`: the findings not fixed), and
+// why nothing was written when files were refused.
+std::string fix_summary(const FixOutcome& outcome, size_t remaining);
 
 }  // namespace scopelint

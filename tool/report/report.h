@@ -32,4 +32,8 @@ std::string format_report(ReportFormat format, const std::vector<Finding>& findi
 // "2 errors, 1 warning and 3 notes generated." (the stderr summary)
 std::string summary_line(const std::vector<Finding>& findings);
 
+// The stderr summary of a scan that found nothing to judge (no API call, no token request): said
+// instead of "no findings.", which would claim more than was checked.
+std::string nothing_judged_line(unsigned files_scanned);
+
 }  // namespace scopelint

@@ -198,6 +198,11 @@ std::string format_report(ReportFormat format, const std::vector<Finding>& findi
   return format_text(findings, options);
 }
 
+std::string nothing_judged_line(unsigned files_scanned) {
+  return "scanned " + std::to_string(files_scanned) + " file" + (files_scanned == 1 ? "" : "s") +
+         ": no Elation API call or token request found";
+}
+
 std::string summary_line(const std::vector<Finding>& findings) {
   size_t counts[3] = {0, 0, 0};  // indexed by Level
   for (const Finding& f : findings) ++counts[static_cast<int>(f.level)];
