@@ -6,6 +6,7 @@
 #include <clang-c/CXCompilationDatabase.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -221,14 +222,41 @@ TEST_F(CompileDatabaseTest,
   EXPECT_EQ(source.origin, "compile database " + dir_.path());
   // The file stays where the entry has it; the flags scopelint adds go after.
   const Words expected_tail{"--driver-mode=g++", "-DFROM_RSP", path("src/a.cpp"),
-                            "-Wno-unknown-warning-option"};
-  EXPECT_EQ(Words(source.argv.end() - 4, source.argv.end()), expected_tail);
+                            "-Wno-unknown-warning-option", "-ferror-limit=0"};
+  EXPECT_EQ(Words(source.argv.end() - 5, source.argv.end()), expected_tail);
   const ParseCommand header =
       commands.command_for({path("src/a.h"), SourceLanguage::Header, false}, {});
   EXPECT_EQ(header.origin, "compile database " + dir_.path() + ", interpolated from src/a.cpp");
-  const Words header_tail{"--driver-mode=g++",           "-DFROM_RSP", "-x",           "c++-header",
-                          "-Wno-unknown-warning-option", "--",         path("src/a.h")};
-  EXPECT_EQ(Words(header.argv.end() - 7, header.argv.end()), header_tail);
+  const Words header_tail{"--driver-mode=g++", "-DFROM_RSP", "-x", "c++-header", "-Wno-unknown-warning-option",
+                          "-ferror-limit=0",   "--",         path("src/a.h")};
+  EXPECT_EQ(Words(header.argv.end() - 8, header.argv.end()), header_tail);
+}
+
+// A unit with missing headers has an error at every use of their names: clang's default limit of 20
+// would end the parse early. scopelint lifts it after the repository's flags, which cannot restore it.
+TEST_F(CompileDatabaseTest, ErrorLimitIsLiftedAfterTheRepositoryFlags) {
+  dir_.write("src/a.cpp", "int a;\n");
+  write_database(json::array({{{"directory", dir_.path()},
+                               {"file", "src/a.cpp"},
+                               {"arguments", {"clang++", "-ferror-limit=3", "-c", "src/a.cpp"}}}}));
+  ExtractOptions options;
+  options.paths = {path("src")};
+  CompileCommands commands(options);
+  const Words argv = commands.command_for({path("src/a.cpp"), SourceLanguage::Cxx, false}, {}).argv;
+  const auto last_limit = std::find_if(argv.rbegin(), argv.rend(), [](const std::string& arg) {
+    return arg.rfind("-ferror-limit", 0) == 0;
+  });
+  ASSERT_NE(last_limit, argv.rend());
+  EXPECT_EQ(*last_limit, "-ferror-limit=0");
+  // Also without a database, with the flags given after "--".
+  options.has_fixed_args = true;
+  options.fixed_args = {"-std=c++17", "-ferror-limit=1"};
+  CompileCommands fixed(options);
+  const Words fixed_argv = fixed.command_for({path("src/a.cpp"), SourceLanguage::Cxx, false}, {}).argv;
+  const auto theirs = std::find(fixed_argv.begin(), fixed_argv.end(), "-ferror-limit=1");
+  const auto ours = std::find(fixed_argv.begin(), fixed_argv.end(), "-ferror-limit=0");
+  ASSERT_NE(theirs, fixed_argv.end());
+  EXPECT_TRUE(ours != fixed_argv.end() && ours > theirs);
 }
 
 }  // namespace

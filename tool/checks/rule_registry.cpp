@@ -209,7 +209,9 @@ std::vector<RuleInfo> make_rules() {
        "a file could not be read or parsed, so its calls are not checked",
        "A source file that scopelint could not read, that is not text, or that libclang\n"
        "failed to parse, crashed on, or took longer than --unit-timeout to parse (each file\n"
-       "is parsed in a worker process of its own). The scan goes on with the other files.",
+       "is parsed in a worker process of its own). The scan goes on with the other files.\n"
+       "A header an #include cannot find is a note at that line instead: the file is analysed,\n"
+       "but the calls that go through the header are not (give the compile database with -p).",
        "Calls in that file are invisible to every other check.",
        "// src/sync.cpp, saved half-way through an edit: libclang cannot parse it\n"
        "auto res = cli.Get(\"/api/2.0/patients/\";",

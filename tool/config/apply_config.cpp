@@ -112,7 +112,9 @@ std::vector<Finding> apply_config_to_findings(std::vector<Finding> findings, Con
     const Config& config = configs.for_file(finding.location.file);
     if (!finding.location.file.empty() && config.excludes(finding.location.file)) continue;
     const RuleInfo* rule = find_rule(finding.rule);
-    Level default_level = rule ? rule->default_level : finding.level;
+    // A note stays a note unless the configuration sets the rule's level: a scan-error for a missing
+    // header is reported as a note, below the rule's default (warning) for files that cannot be read.
+    Level default_level = rule && finding.level != Level::Note ? rule->default_level : finding.level;
     std::optional<Level> level = config.level_for(finding.rule, default_level);
     if (!level) continue;
     finding.level = *level;

@@ -327,6 +327,10 @@ ParseCommand CompileCommands::command_for(const SourceFile& file,
   // Appended flags must precede a "--" (after it everything is an input file).
   std::vector<std::string> appended = options_.extra_args;
   appended.push_back("-Wno-unknown-warning-option");
+  // Code scanned without its build has an error at every use of a missing header's names: clang's
+  // default limit of 20 would stop the parse before the code that matters. After the repository's
+  // flags, so that its own -ferror-limit cannot bring the limit back.
+  appended.push_back("-ferror-limit=0");
   appended.insert(appended.end(), extra_after.begin(), extra_after.end());
   auto dashes = std::find(user.begin(), user.end(), "--");
   user.insert(dashes, appended.begin(), appended.end());

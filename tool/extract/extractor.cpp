@@ -155,9 +155,10 @@ std::optional<UnitOutcome> settle_without_parsing(const ScanPlan& plan, const So
 void store_parsed(const ScanPlan& plan, const SourceFile& file, const ParseCommand& command, const UnitFacts& facts) {
   if (!plan.cache || facts.worker_failed) return;
   const std::string main_file = canonical_scan_path(file.path);
-  // A unit's only diagnostics are parse failures, after which its inclusions are unknown: it may
-  // have read an unsaved buffer.
-  const bool failed = !facts.diagnostics.empty();
+  // A unit's diagnostics other than notes (a missing header) are parse failures, after which its
+  // inclusions are unknown: it may have read an unsaved buffer.
+  const bool failed = std::any_of(facts.diagnostics.begin(), facts.diagnostics.end(),
+                                  [](const Finding& diagnostic) { return diagnostic.level != Level::Note; });
   if (plan.reads_unsaved(main_file, facts.included) || (failed && !plan.unsaved.empty())) return;
   std::vector<std::string> deps{main_file};
   for (const auto& path : facts.included) {
@@ -193,6 +194,16 @@ std::vector<UnitOutcome> scan_all(ScanPlan& plan, const std::vector<const Source
     plan.unit_done(files[i]->path);
   });
   return outcomes;
+}
+
+// A project header that includes a missing header gives the same note in every unit including it.
+void drop_repeated_notes(std::vector<Finding>& diagnostics) {
+  std::set<std::tuple<SourceLocation, std::string>> seen;
+  diagnostics.erase(std::remove_if(diagnostics.begin(), diagnostics.end(),
+                                   [&](const Finding& d) {
+                                     return d.level == Level::Note && !seen.insert({d.location, d.message}).second;
+                                   }),
+                    diagnostics.end());
 }
 
 bool same_call(const HttpCall& a, const HttpCall& b) {
@@ -243,6 +254,7 @@ ExtractResult extract_facts(const ExtractOptions& options) {
     std::move(facts.wrappers.summaries.begin(), facts.wrappers.summaries.end(), std::back_inserter(summaries));
     std::move(facts.wrappers.call_sites.begin(), facts.wrappers.call_sites.end(), std::back_inserter(call_sites));
   }
+  drop_repeated_notes(result.diagnostics);
   for (auto& call : compose_wrapper_calls(std::move(summaries), call_sites, options.wrappers)) {
     result.facts.calls.push_back(std::move(call));
   }

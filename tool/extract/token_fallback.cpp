@@ -7,11 +7,13 @@
 #include <climits>
 #include <map>
 #include <optional>
+#include <string_view>
 
 #include "extract/clang_handles.h"
 #include "extract/cursor_utils.h"
+#include "extract/missing_headers.h"
 #include "extract/request_parts.h"
-#include "extract/stub_headers.h"
+#include "extract/token_structure.h"
 
 namespace scopelint::extract {
 namespace {
@@ -103,7 +105,8 @@ unsigned directive_end(const char* contents, size_t size, unsigned offset) {
 
 struct Function {
   unsigned begin = 0, end = 0;  // byte offsets of its extent
-  int node = -1;
+  int node = -1;  // -1: a body found in the tokens only, whose declaration the AST lost
+  int key = -1;  // distinct per function
 };
 
 struct Declaration {
@@ -201,13 +204,33 @@ class TokenPass {
         Function function;
         function.begin = offset_of(clang_getRangeStart(extent), &begin_main);
         function.end = offset_of(clang_getRangeEnd(extent), &end_main);
-        function.node = static_cast<int>(i);
+        function.node = function.key = static_cast<int>(i);
         if (begin_main && end_main) functions_.push_back(function);
       } else if (kind == CXCursor_VarDecl || kind == CXCursor_ParmDecl || kind == CXCursor_FieldDecl) {
         declarations_.push_back({spelling(nodes[i].cursor), offset, nodes[i].function, static_cast<int>(i),
                                  nodes[i].cursor});
       }
     }
+    index_tokens();
+  }
+
+  // What the AST lost entirely: the bodies of functions whose declarator names a missing type, and
+  // the namespace-level declarations an unknown macro swallowed (token_structure.h).
+  void index_tokens() {
+    std::vector<std::string_view> texts;
+    for (const auto& token : tokens_) texts.push_back(token.text);
+    const std::vector<TokenBody> bodies = function_bodies(texts);
+    const size_t from_ast = functions_.size();
+    for (const TokenBody& body : bodies) {
+      Function function;
+      function.begin = tokens_[body.open].offset;
+      function.end = tokens_[body.close].end;
+      function.key = -2 - static_cast<int>(functions_.size());
+      const bool known = std::any_of(functions_.begin(), functions_.begin() + static_cast<long>(from_ast),
+                                     [&](const Function& f) { return f.begin < function.end && function.begin < f.end; });
+      if (!known) functions_.push_back(function);
+    }
+    for (size_t name : namespace_level_initialized_names(texts, bodies)) token_declarations_[tokens_[name].text].push_back(name);
   }
 
   // The innermost function whose extent holds `offset`, or nullptr.
@@ -424,7 +447,7 @@ class TokenPass {
     if (macro != macros_.end()) return resolve(macro->second, {0, macro->second.size()}, at, depth + 1);
     if (auto buffer = written_buffer(name, at, depth)) return *buffer;
     const Declaration* decl = declaration(name, at);
-    if (!decl) return ResolvedString::wildcard();
+    if (!decl) return resolve_token_declaration(name, at, depth);
     CXCursor init = clang_getCursorKind(decl->cursor) == CXCursor_VarDecl
                         ? clang_Cursor_getVarDeclInitializer(decl->cursor)
                         : clang_getNullCursor();
@@ -436,23 +459,34 @@ class TokenPass {
     if (clang_getCursorKind(decl->cursor) != CXCursor_VarDecl) return ResolvedString::wildcard();
     const size_t i = token_at(decl->offset);
     if (i + 1 >= tokens_.size() || tokens_[i].text != name) return ResolvedString::wildcard();
-    if (tokens_[i + 1].text == "=") {
-      size_t end = i + 2;
-      int level = 0;
-      for (; end < tokens_.size(); ++end) {
-        const std::string& s = tokens_[end].text;
-        if (is_open(s)) ++level;
-        if (is_close(s)) --level;
-        if (level <= 0 && (s == ";" || s == ",") ) break;
-        if (level < 0) break;
-      }
-      return resolve(tokens_, {i + 2, end}, at, depth + 1);
-    }
+    if (tokens_[i + 1].text == "=") return resolve_assigned(i, at, depth);
     if (tokens_[i + 1].text == "(" || tokens_[i + 1].text == "{") {
       const size_t close = matching(tokens_, i + 1, tokens_.size());
       if (close < tokens_.size()) return resolve(tokens_, {i + 2, close}, at, depth + 1);
     }
     return ResolvedString::wildcard();
+  }
+
+  // The value after `name =` at token `i`, up to the end of its declarator.
+  ResolvedString resolve_assigned(size_t i, unsigned at, int depth) const {
+    size_t end = i + 2;
+    int level = 0;
+    for (; end < tokens_.size(); ++end) {
+      const std::string& s = tokens_[end].text;
+      if (is_open(s)) ++level;
+      if (is_close(s)) --level;
+      if (level <= 0 && (s == ";" || s == ",")) break;
+      if (level < 0) break;
+    }
+    return resolve(tokens_, {i + 2, end}, at, depth + 1);
+  }
+
+  // A name the AST does not declare: its one namespace-level `name = value` in the tokens. Several
+  // (members of different classes) could mean different values: then nothing is known.
+  ResolvedString resolve_token_declaration(const std::string& name, unsigned at, int depth) const {
+    auto found = token_declarations_.find(name);
+    if (found == token_declarations_.end() || found->second.size() != 1) return ResolvedString::wildcard();
+    return resolve_assigned(found->second.front(), at, depth);
   }
 
   // --- forms ---------------------------------------------------------------------------------
@@ -714,7 +748,7 @@ class TokenPass {
       if (args.size() <= api.handle_arg) continue;
       std::string handle;
       for (size_t k = args[api.handle_arg].begin; k < args[api.handle_arg].end; ++k) handle += tokens_[k].text;
-      State& state = states[{function->node, handle}];
+      State& state = states[{function->key, handle}];
       const unsigned at = tokens_[i].offset;
       if (reset) {
         state = State{};
@@ -778,6 +812,7 @@ class TokenPass {
   std::map<std::string, Tokens> macros_;  // object-like macros defined in the main file
   std::vector<Function> functions_;
   std::vector<Declaration> declarations_;
+  std::map<std::string, std::vector<size_t>> token_declarations_;  // name -> tokens_ index, outside functions
   std::vector<unsigned> node_offsets_;  // per AST node; UINT_MAX outside the main file
 };
 
@@ -795,26 +830,9 @@ bool body_known(const RequestBody& body) {
 }  // namespace
 
 std::vector<std::string> missing_project_headers(CXTranslationUnit tu) {
-  std::vector<std::string> missing;
-  const unsigned count = clang_getNumDiagnostics(tu);
-  for (unsigned i = 0; i < count; ++i) {
-    CXDiagnostic diagnostic = clang_getDiagnostic(tu, i);
-    const CXDiagnosticSeverity severity = clang_getDiagnosticSeverity(diagnostic);
-    const std::string text = to_string(clang_getDiagnosticSpelling(diagnostic));
-    clang_disposeDiagnostic(diagnostic);
-    const std::string suffix = "' file not found";
-    if (severity < CXDiagnostic_Error || text.size() <= suffix.size() + 1 || text[0] != '\'' ||
-        text.compare(text.size() - suffix.size(), suffix.size(), suffix) != 0) {
-      continue;
-    }
-    const std::string header = text.substr(1, text.size() - suffix.size() - 1);
-    const auto& stubs = stub_headers();
-    const bool library = std::any_of(stubs.begin(), stubs.end(), [&](const StubHeader& stub) {
-      return stub.path == header;
-    });
-    if (!library) missing.push_back(header);
-  }
-  return missing;
+  std::vector<std::string> names;
+  for (const MissingHeader& header : missing_headers(tu)) names.push_back(header.header);
+  return names;
 }
 
 void recover_calls_from_tokens(const TuContext& context, const StringResolver& strings,

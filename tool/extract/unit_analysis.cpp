@@ -11,6 +11,7 @@
 #include "extract/clang_handles.h"
 #include "extract/library_models.h"
 #include "extract/matchers.h"
+#include "extract/missing_headers.h"
 #include "extract/string_resolver.h"
 #include "extract/token_fallback.h"
 #include "extract/tu_context.h"
@@ -135,6 +136,10 @@ UnitFacts analyse_unit(CXIndex index, const UnitScanSettings& settings, const Un
     facts.diagnostics.push_back(scan_error(job.file, "not parsable as C, C++ or Objective-C source"));
     return facts;
   }
+  // A missing header is code scanned without its build: said once per #include, and the calls the
+  // AST lost to it are recovered from tokens below.
+  const bool from_database = job.command.origin.rfind("compile database", 0) == 0;
+  facts.diagnostics = missing_header_notes(missing_headers(tu), in_scan, from_database);
   facts.included = inclusions_of(tu);
   const LibraryModels& models = builtin_library_models();
   TuContext context(tu, std::move(parsed.tree), models);
@@ -148,6 +153,7 @@ UnitFacts analyse_unit(CXIndex index, const UnitScanSettings& settings, const Un
   facts.wrappers = collect_unit_wrappers(context, strings, in_scan, settings.wrappers, facts.calls);
   const std::string main_name = fs::path(job.command.source).lexically_normal().string();
   for (auto& call : facts.calls) remap_call(call, main_name, job.file);
+  for (auto& note : facts.diagnostics) remap_file(note.location.file, main_name, job.file);
   remap_wrappers(facts.wrappers, main_name, job.file);
   if (settings.verbose) log_unit(job, facts.calls.size(), started);
   return facts;

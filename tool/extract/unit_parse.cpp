@@ -4,6 +4,7 @@
 #include <iostream>
 #include <map>
 
+#include "extract/missing_headers.h"
 #include "extract/project_includes.h"
 
 namespace scopelint::extract {
@@ -16,7 +17,9 @@ ParsedUnit parse_with(CXIndex index, const UnitParseInputs& inputs, FunctionBodi
   unit.error = std::move(parsed.error);
   unit.tu = std::move(parsed.tu);
   if (!unit.error.empty()) return unit;
-  if (main_file_unparsable(unit.tu.get())) {
+  // Errors caused by a missing header are the price of scanning without the build, not a sign
+  // that the file is not C: such a unit is analysed (and recovered from tokens).
+  if (missing_headers(unit.tu.get()).empty() && main_file_unparsable(unit.tu.get())) {
     unit.unparsable = true;
     return unit;
   }

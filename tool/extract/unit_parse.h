@@ -29,7 +29,7 @@ struct ParsedUnit {
   TranslationUnitHandle tu;
   AstTree tree;  // walk_translation_unit(tu, in_scan)
   std::string error;  // as ParseResult::error; no tu then
-  bool unparsable = false;  // main_file_unparsable(tu); no tree then
+  bool unparsable = false;  // main_file_unparsable(tu) and no header missing; no tree then
   FunctionBodies bodies = FunctionBodies::All;  // how `tu` was parsed
   bool reparsed = false;  // a skipping parse lost project bodies and was redone with all
 };
