@@ -347,6 +347,9 @@ TEST(RepositoryFlags, NoTemporaryDirectoryIsCreatedEvenWhenKilled) {
             " & pid=$!; for i in $(seq 600); do grep -q parsing " + shell_quote(log) +
             " && break; sleep 0.05; done; kill -9 $pid; wait $pid");
   EXPECT_NE(read_text(log).find("parsing"), std::string::npos);
+  // The killed scan's workers' directory (their TMPDIR, which libclang's preambles go to) cannot be
+  // removed by the scan itself: the next scan removes it.
+  EXPECT_EQ(world.scan({"--no-cache", "src"}).exit_code, 1);
   for (const auto& entry : fs::directory_iterator(world.tmp)) {
     EXPECT_EQ(entry.path().filename().string().rfind("scopelint-", 0), std::string::npos)
         << entry.path();

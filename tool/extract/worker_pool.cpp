@@ -5,6 +5,7 @@
 #include <poll.h>
 #include <spawn.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -78,9 +79,27 @@ bool spawn_worker(const std::string& executable, int child_end, const std::vecto
 
 // A private (0700) directory for the workers' temporary files, "" when none can be made (they
 // then use the inherited TMPDIR).
+// Named scopelint-workers-<pid>-XXXXXX: a scan killed with SIGKILL cannot remove its own, so each
+// scan first removes those of scans that no longer run (ours only: owned by us, pid gone).
 std::string make_temp_dir() {
-  const char* base = std::getenv("TMPDIR");
-  std::string pattern = std::string(base && *base ? base : "/tmp") + "/scopelint-workers-XXXXXX";
+  const char* tmp = std::getenv("TMPDIR");
+  const std::string base = tmp && *tmp ? tmp : "/tmp";
+  const std::string prefix = "scopelint-workers-";
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(base, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+    struct stat st {};
+    if (pid <= 0 || ::lstat(it->path().c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::geteuid()) {
+      continue;
+    }
+    if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+      std::error_code ignored;  // symlinks inside are removed, never followed
+      std::filesystem::remove_all(it->path(), ignored);
+    }
+  }
+  std::string pattern = base + "/" + prefix + std::to_string(::getpid()) + "-XXXXXX";
   return ::mkdtemp(pattern.data()) ? pattern : "";
 }
 
