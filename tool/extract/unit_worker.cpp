@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <csignal>
+#include <cstdlib>
 #include <iostream>
 
 #include "extract/clang_handles.h"
@@ -43,10 +44,12 @@ int serve_units() {
   std::optional<nlohmann::json> first = receive_frame(kWorkerChannelFd);
   if (!first) return kExitUsage;
   const UnitScanSettings settings = decode_settings(*first);
+  // No crash recovery in a worker: a crash caught inside libclang would leave it in an unknown
+  // state for the next unit. Ending the process is cleaner; the scan reports the unit. The
+  // variable keeps clang_createIndex from turning recovery on (turning it off afterwards locks a
+  // mutex inside libLLVM, which ThreadSanitizer sees unlocked by scopelint's frame).
+  ::setenv("LIBCLANG_DISABLE_CRASH_RECOVERY", "1", 1);
   IndexHandle index(clang_createIndex(0, 0));
-  // clang_createIndex turned recovery on: a crash caught inside libclang would leave it in an
-  // unknown state for the next unit. Ending the process is cleaner; the scan reports the unit.
-  clang_toggleCrashRecovery(0);
   if (!send_all(kWorkerChannelFd, make_frame(ready_message()))) return 1;
   while (std::optional<nlohmann::json> message = receive_frame(kWorkerChannelFd)) {
     const UnitJob job = decode_job(*message);
