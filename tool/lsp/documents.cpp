@@ -42,20 +42,6 @@ std::string Documents::uri_for(const std::string& path) const {
   return document ? document->uri : uri_from_path(path);
 }
 
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    std::string line = text.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    lines.push_back(std::move(line));
-    start = end + 1;
-  }
-  return lines;
-}
-
 const std::string* LineSource::line(const std::string& file, unsigned line) {
   if (line == 0) return nullptr;
   if (const Document* document = documents_.find_by_path(file)) {

@@ -48,6 +48,4 @@ class LineSource {
   SourceLines disk_;
 };
 
-std::vector<std::string> split_lines(const std::string& text);
-
 }  // namespace scopelint::lsp

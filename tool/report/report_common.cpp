@@ -157,20 +157,24 @@ std::optional<std::vector<std::string>> read_lines(const std::string& file) {
   } catch (const InputError&) {
     return std::nullopt;
   }
-  std::vector<std::string> lines;
-  size_t start = 0;
-  while (start <= content.size()) {
-    size_t newline = content.find('\n', start);
-    if (newline == std::string::npos) newline = content.size();
-    std::string text = content.substr(start, newline - start);
-    if (!text.empty() && text.back() == '\r') text.pop_back();
-    lines.push_back(std::move(text));
-    start = newline + 1;
-  }
-  return lines;
+  return split_lines(content);
 }
 
 }  // namespace
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(std::move(line));
+    start = end + 1;
+  }
+  return lines;
+}
 
 const std::string* SourceLines::line(const std::string& file, unsigned line) {
   if (file.empty() || line == 0) return nullptr;

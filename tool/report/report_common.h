@@ -35,6 +35,9 @@ std::string percent_encode_path(std::string_view path);
 // of the line and each ill-formed sequence count as one unit.
 unsigned utf16_column(std::string_view line_text, unsigned column);
 
+// The lines of `text` without their terminators ("\n" or "\r\n"); a final line without one counts.
+std::vector<std::string> split_lines(const std::string& text);
+
 // Lines of source files, read once per file. Reporters use it to print source and convert columns.
 class SourceLines {
  public:
