@@ -46,22 +46,29 @@ class PreCommitRepo : public testing::Test {
     dir_.write("home/.keep", "");
     dir_.write("repo/src/token.cpp", token_source("system/patients.read"));
     dir_.write("repo/src/api.cpp", kApi);
-    dir_.write("repo/.pre-commit-config.yaml", std::string("repos:\n"
-                                                           "  - repo: local\n"
-                                                           "    hooks:\n"
-                                                           "      - id: scopelint\n"
-                                                           "        name: scopelint\n"
-                                                           "        entry: ") +
-                                                   SCOPELINT_BINARY +
-                                                   " --pre-commit\n"
-                                                   "        language: system\n"
-                                                   "        types_or: [c, c++]\n");
+    write_hook_config("", false);
     auto init = in_repo(
         "git init -q . && git config user.email t@example.invalid && "
         "git config user.name test && git add -A");
     ASSERT_EQ(init.exit_code, 0) << init.err;
   }
   // Runs `command` in the repository with a private HOME and pre-commit cache (no network needed).
+  // The repository's .pre-commit-config.yaml: a local hook running scopelint --pre-commit with
+  // `arguments`, in one run for all files when `serial`.
+  void write_hook_config(const std::string& arguments, bool serial) {
+    dir_.write("repo/.pre-commit-config.yaml", std::string("repos:\n"
+                                                           "  - repo: local\n"
+                                                           "    hooks:\n"
+                                                           "      - id: scopelint\n"
+                                                           "        name: scopelint\n"
+                                                           "        entry: ") +
+                                                   SCOPELINT_BINARY + " --pre-commit" + arguments +
+                                                   "\n"
+                                                   "        language: system\n" +
+                                                   (serial ? "        require_serial: true\n" : "") +
+                                                   "        types_or: [c, c++]\n");
+  }
+
   test::CommandResult in_repo(const std::string& command) {
     std::string env = "HOME=" + shell_quote(dir_.path() + "/home") +
                       " PRE_COMMIT_HOME=" + shell_quote(dir_.path() + "/home/cache") +
@@ -107,17 +114,7 @@ TEST_F(PreCommitRepo, StagedTokenChangeReportsTheCallItBreaksInAnUnstagedFile) {
 
 TEST_F(PreCommitRepo, MissingBuildDirectoryFailsTheHookAndCreatesNothing) {
   // A fresh clone: the hook names -p build, which does not exist yet.
-  dir_.write("repo/.pre-commit-config.yaml", std::string("repos:\n"
-                                                         "  - repo: local\n"
-                                                         "    hooks:\n"
-                                                         "      - id: scopelint\n"
-                                                         "        name: scopelint\n"
-                                                         "        entry: ") +
-                                                 SCOPELINT_BINARY +
-                                                 " --pre-commit -p build\n"
-                                                 "        language: system\n"
-                                                 "        require_serial: true\n"
-                                                 "        types_or: [c, c++]\n");
+  write_hook_config(" -p build", true);
   dir_.write("repo/src/token.cpp", token_source("system/allergies.write system/patients.read"));
   ASSERT_EQ(in_repo("git add -A").exit_code, 0);
   auto result = in_repo("pre-commit run --all-files --color=never");
