@@ -21,12 +21,6 @@ constexpr const char* kGoodSource =
     "#include <cpr/cpr.h>\n"
     "void f() { cpr::Post(cpr::Url{\"https://app.elationemr.com/api/2.0/allergies/\"}); }\n";
 
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-constexpr double kSlowdown = 3.0;  // sanity bounds only; sanitizer builds are slower
-#else
-constexpr double kSlowdown = 1.0;
-#endif
-
 CommandResult scan(const std::vector<std::string>& paths, const std::string& cwd,
                    const std::vector<std::string>& options = {}) {
   std::vector<std::string> args = {"--granted-scopes", "system/patients.read", "--no-source"};

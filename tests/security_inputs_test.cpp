@@ -52,12 +52,10 @@ double children_cpu_seconds() {
 
 #if defined(__SANITIZE_ADDRESS__)
 // ASan reserves terabytes of address space for its shadow memory: no address-space limit then
-// (the time limit stays), and sanitizer builds start more slowly.
+// (the time limit stays).
 constexpr const char* kAddressSpaceLimit = "";
-constexpr double kSlowdown = 3.0;
 #else
 constexpr const char* kAddressSpaceLimit = "ulimit -v 2000000 && ";
-constexpr double kSlowdown = 1.0;
 #endif
 
 // scopelint with a fake HOME and cache, at most 2 GB of address space and 10 s (a run of today's

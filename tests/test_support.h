@@ -6,6 +6,13 @@
 
 namespace scopelint::test {
 
+// Factor for time bounds in tests (sanity bounds only, never benchmarks): sanitizer builds are slower.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr double kSlowdown = 3.0;
+#else
+constexpr double kSlowdown = 1.0;
+#endif
+
 struct CommandResult {
   int exit_code = -1;
   std::string out;
