@@ -77,14 +77,12 @@ bool spawn_worker(const std::string& executable, int child_end, const std::vecto
   return status == 0;
 }
 
-// A private (0700) directory for the workers' temporary files, "" when none can be made (they
-// then use the inherited TMPDIR).
-// Named scopelint-workers-<pid>-XXXXXX: a scan killed with SIGKILL cannot remove its own, so each
-// scan first removes those of scans that no longer run (ours only: owned by us, pid gone).
-std::string make_temp_dir() {
-  const char* tmp = std::getenv("TMPDIR");
-  const std::string base = tmp && *tmp ? tmp : "/tmp";
-  const std::string prefix = "scopelint-workers-";
+constexpr const char* kTempDirPrefix = "scopelint-workers-";  // then "<pid of the scan>-XXXXXX"
+
+// A scan killed with SIGKILL cannot remove its workers' directory: removes those in `base` of
+// scans that no longer run (ours only: owned by us, their pid gone).
+void remove_directories_of_dead_scans(const std::string& base) {
+  const std::string prefix = kTempDirPrefix;
   std::error_code ec;
   for (std::filesystem::directory_iterator it(base, ec), end; !ec && it != end; it.increment(ec)) {
     const std::string name = it->path().filename().string();
@@ -99,11 +97,20 @@ std::string make_temp_dir() {
       std::filesystem::remove_all(it->path(), ignored);
     }
   }
-  std::string pattern = base + "/" + prefix + std::to_string(::getpid()) + "-XXXXXX";
+}
+
+// A private (0700) directory for the workers' temporary files, "" when none can be made (they
+// then use the inherited TMPDIR).
+std::string make_temp_dir() {
+  const char* tmp = std::getenv("TMPDIR");
+  const std::string base = tmp && *tmp ? tmp : "/tmp";
+  remove_directories_of_dead_scans(base);
+  std::string pattern = base + "/" + kTempDirPrefix + std::to_string(::getpid()) + "-XXXXXX";
   return ::mkdtemp(pattern.data()) ? pattern : "";
 }
 
-// Our environment with TMPDIR (and the TMP, TEMP libraries also read) naming `temp_dir`.
+// Our environment with TMPDIR naming `temp_dir` (and without TMP and TEMP, which some libraries
+// read instead).
 std::vector<std::string> environment_with_temp_dir(const std::string& temp_dir) {
   std::vector<std::string> out;
   if (temp_dir.empty()) return out;
