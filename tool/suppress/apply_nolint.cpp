@@ -2,7 +2,6 @@
 #include "suppress/apply_nolint.h"
 
 #include <algorithm>
-#include <filesystem>
 #include <map>
 #include <memory>
 #include <set>
@@ -21,13 +20,11 @@ class NolintCache {
     auto it = maps_.find(file);
     if (it != maps_.end()) return it->second.get();
     std::unique_ptr<NolintMap> map;
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(file, ec))
-      return (maps_[file] = nullptr).get();  // a FIFO would block
     try {
       map = std::make_unique<NolintMap>(read_input_file(file, kMaxSourceBytes));
     } catch (const std::exception&) {
-      // An unreadable file has no directives; the scan reports it elsewhere.
+      // Unreadable, not a regular file (a FIFO would block) or too large: no directives; the scan
+      // reports the file elsewhere.
     }
     return (maps_[file] = std::move(map)).get();
   }
