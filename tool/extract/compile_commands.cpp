@@ -307,6 +307,7 @@ ParseCommand CompileCommands::command_for(const SourceFile& file,
       command.source = source_in_user ? absolute : file.path;
       command.origin = "compile database " + database_dir_ +
                        (found.interpolated ? ", interpolated from " + found.command->file : "");
+      command.listed_in_database = !found.interpolated;
     }
   }
   if (command.origin.empty()) {

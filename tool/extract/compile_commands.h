@@ -18,6 +18,8 @@ struct ParseCommand {
   std::string source;  // the file as it appears in argv
   // For -v: "compile database DIR" (", interpolated from FILE"), "--" or "defaults".
   std::string origin;
+  // The flags are the database's own entry for this file (not interpolated from a neighbour).
+  bool listed_in_database = false;
 };
 
 // A usable clang resource dir: the option, else the one recorded at build time; "" if neither

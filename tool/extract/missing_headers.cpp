@@ -54,8 +54,8 @@ std::vector<MissingHeader> missing_headers(CXTranslationUnit tu) {
 }
 
 std::vector<Finding> missing_header_notes(const std::vector<MissingHeader>& missing,
-                                          const std::function<bool(CXFile)>& in_scan, bool from_database) {
-  const std::string hint = from_database ? "the compile database does not find it"
+                                          const std::function<bool(CXFile)>& in_scan, bool listed_in_database) {
+  const std::string hint = listed_in_database ? "the compile database does not find it"
                                          : "give the compile database with -p DIR";
   std::vector<Finding> notes;
   std::set<std::tuple<std::string, unsigned, std::string>> seen;  // one note per #include line

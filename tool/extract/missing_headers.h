@@ -24,9 +24,10 @@ struct MissingHeader {
 std::vector<MissingHeader> missing_headers(CXTranslationUnit tu);
 
 // One `scan-error` note per missing header whose #include line is in a file `in_scan` accepts: the
-// calls that go through it are not checked. `from_database`: the unit's flags came from a compile
-// database (which then does not find the header), else the hint is to give one with -p.
+// calls that go through it are not checked. `listed_in_database`: the unit's flags are its own
+// entry in a compile database (which then does not find the header); else (defaults, or flags
+// interpolated from a neighbour, as clangd does) the hint is to give a database with -p.
 std::vector<Finding> missing_header_notes(const std::vector<MissingHeader>& missing,
-                                          const std::function<bool(CXFile)>& in_scan, bool from_database);
+                                          const std::function<bool(CXFile)>& in_scan, bool listed_in_database);
 
 }  // namespace scopelint::extract

@@ -138,11 +138,8 @@ UnitFacts analyse_unit(CXIndex index, const UnitScanSettings& settings, const Un
   }
   // A missing header is code scanned without its build: said once per #include, and the calls the
   // AST lost to it are recovered from tokens below.
-  // A file the database lists: its own flags miss the header. One it does not list (flags
-  // interpolated from a neighbour, as clangd does) may need another database: the -p hint.
-  const bool from_database = job.command.origin.rfind("compile database", 0) == 0 &&
-                             job.command.origin.find(", interpolated from ") == std::string::npos;
-  facts.diagnostics = missing_header_notes(missing_headers(tu), in_scan, from_database);
+  facts.diagnostics =
+      missing_header_notes(missing_headers(tu), in_scan, job.command.listed_in_database);
   facts.included = inclusions_of(tu);
   const LibraryModels& models = builtin_library_models();
   TuContext context(tu, std::move(parsed.tree), models);

@@ -99,7 +99,8 @@ json encode_job(const UnitJob& job) {
   return {{"file", job.file},
           {"argv", job.command.argv},
           {"source", job.command.source},
-          {"origin", job.command.origin}};
+          {"origin", job.command.origin},
+          {"listed_in_database", job.command.listed_in_database}};
 }
 
 UnitJob decode_job(const json& j) {
@@ -108,6 +109,7 @@ UnitJob decode_job(const json& j) {
   job.command.argv = strings_at(j, "argv");
   job.command.source = j.at("source").get<std::string>();
   job.command.origin = j.at("origin").get<std::string>();
+  job.command.listed_in_database = j.at("listed_in_database").get<bool>();
   return job;
 }
 
