@@ -56,17 +56,18 @@ class PreCommitRepo : public testing::Test {
   // The repository's .pre-commit-config.yaml: a local hook running scopelint --pre-commit with
   // `arguments`, in one run for all files when `serial`.
   void write_hook_config(const std::string& arguments, bool serial) {
-    dir_.write("repo/.pre-commit-config.yaml", std::string("repos:\n"
-                                                           "  - repo: local\n"
-                                                           "    hooks:\n"
-                                                           "      - id: scopelint\n"
-                                                           "        name: scopelint\n"
-                                                           "        entry: ") +
-                                                   SCOPELINT_BINARY + " --pre-commit" + arguments +
-                                                   "\n"
-                                                   "        language: system\n" +
-                                                   (serial ? "        require_serial: true\n" : "") +
-                                                   "        types_or: [c, c++]\n");
+    dir_.write("repo/.pre-commit-config.yaml",
+               std::string("repos:\n"
+                           "  - repo: local\n"
+                           "    hooks:\n"
+                           "      - id: scopelint\n"
+                           "        name: scopelint\n"
+                           "        entry: ") +
+                   SCOPELINT_BINARY + " --pre-commit" + arguments +
+                   "\n"
+                   "        language: system\n" +
+                   (serial ? "        require_serial: true\n" : "") +
+                   "        types_or: [c, c++]\n");
   }
 
   test::CommandResult in_repo(const std::string& command) {

@@ -6,7 +6,8 @@
 
 namespace scopelint::test {
 
-// Factor for time bounds in tests (sanity bounds only, never benchmarks): sanitizer builds are slower.
+// Factor for time bounds in tests (sanity bounds only, never benchmarks): sanitizer builds are
+// slower.
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 constexpr double kSlowdown = 3.0;
 #else

@@ -2,8 +2,8 @@
 #include "report/report_common.h"
 
 #include "report/report.h"
-#include "util/percent_encoding.h"
 #include "util/bounded_input.h"
+#include "util/percent_encoding.h"
 
 #include <algorithm>
 #include <filesystem>

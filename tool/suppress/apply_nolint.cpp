@@ -8,8 +8,8 @@
 
 #include "checks/check_context.h"
 #include "suppress/nolint.h"
-#include "util/file_io.h"
 #include "util/bounded_input.h"
+#include "util/file_io.h"
 
 namespace scopelint {
 namespace {
