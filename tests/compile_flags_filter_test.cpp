@@ -109,12 +109,14 @@ TEST_F(CompileFlagsFilterTest, ForcedIncludesOnlyFromTheProjectOrSystemHeaders) 
   project_.write("inc/config.h", "#define X 1\n");
   project_.write("prefix.h", "\n");
   const std::string secret = outside_.write("secret.h", "\n");
-  EXPECT_EQ(kept({"-include", "prefix.h"}), (Words{"-include", "prefix.h"}));
-  EXPECT_EQ(kept({"-Iinc", "-include", "config.h"}), (Words{"-Iinc", "-include", "config.h"}));
+  // Kept in the frontend's form, which never swaps in a precompiled prefix.h.pch/.gch.
+  EXPECT_EQ(kept({"-include", "prefix.h"}), (Words{"-Xclang", "-include", "-Xclang", "prefix.h"}));
+  EXPECT_EQ(kept({"-Iinc", "-include", "config.h"}), (Words{"-Iinc", "-Xclang", "-include", "-Xclang", "config.h"}));
   EXPECT_EQ(kept({"-imacros", project_.path() + "/prefix.h"}),
-            (Words{"-imacros", project_.path() + "/prefix.h"}));
+            (Words{"-Xclang", "-imacros", "-Xclang", project_.path() + "/prefix.h"}));
   EXPECT_EQ(kept({"-include", "/usr/include/stdio.h"}),
-            (Words{"-include", "/usr/include/stdio.h"}));
+            (Words{"-Xclang", "-include", "-Xclang", "/usr/include/stdio.h"}));
+  EXPECT_EQ(kept({"--include=prefix.h"}), (Words{"-Xclang", "-include", "-Xclang", "prefix.h"}));
   EXPECT_EQ(kept({"-include", secret, "-include" + secret, "-I" + outside_.path(), "-include",
                   "secret.h"}),
             (Words{"-I" + outside_.path()}));
@@ -124,10 +126,10 @@ TEST_F(CompileFlagsFilterTest, ForcedIncludesOnlyFromTheProjectOrSystemHeaders) 
   // A symlink inside the project to a file outside is outside.
   std::filesystem::create_symlink(secret, project_.path() + "/link.h");
   EXPECT_EQ(kept({"-include", "link.h", "-include", "missing.h"}), Words{});
-  // CMake's precompiled header with clang: the -Xclang pair becomes the driver's -include.
+  // CMake's precompiled header with clang: the -include-pch goes, the -include stays.
   EXPECT_EQ(kept({"-Xclang", "-include-pch", "-Xclang", "x.pch", "-Xclang", "-include", "-Xclang",
                   "prefix.h"}),
-            (Words{"-include", "prefix.h"}));
+            (Words{"-Xclang", "-include", "-Xclang", "prefix.h"}));
   EXPECT_EQ(kept({"-Xclang", "-include", "-Xclang", secret}), Words{});
 }
 

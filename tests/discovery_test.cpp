@@ -133,6 +133,27 @@ TEST(DatabaseDiscovery, DatabaseWithoutPathsScansOnlyItsEntriesInsideTheProject)
   EXPECT_EQ(result.out.find("foreign.cpp"), std::string::npos) << result.out;
 }
 
+// CMake's precompiled headers with g++: every entry has -include cmake_pch.hxx, with GCC's
+// cmake_pch.hxx.gch beside it. clang's driver would swap in that file as its own precompiled AST
+// and fail on every unit; a .pch planted by the repository would be read as one.
+TEST(DatabaseDiscovery, APrecompiledHeaderBesideAForcedIncludeIsNeverRead) {
+  TempDir dir;
+  write_cmake_project(dir);
+  dir.write("build/cmake_pch.hxx", "#include <string>\n");
+  dir.write("build/cmake_pch.hxx.gch", "gpch not an AST clang can read");
+  dir.write("build/cmake_pch.hxx.pch", "CPCH not an AST either");
+  const std::string base = dir.path();
+  dir.write("build/compile_commands.json",
+            "[{\"directory\": \"" + base + "/build\", \"file\": \"" + base +
+                "/src/main.cpp\", \"arguments\": [\"c++\", \"-std=c++17\", \"-I" + base +
+                "/include\", \"-Winvalid-pch\", \"-include\", \"" + base + "/build/cmake_pch.hxx\", \"-c\", \"" +
+                base + "/src/main.cpp\"]}]\n");
+  auto result = run_scopelint({".", "--no-source"}, dir.path());
+  EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+  EXPECT_NE(result.out.find(kMissing), std::string::npos) << result.out << result.err;
+  EXPECT_EQ(result.out.find("scan-error"), std::string::npos) << result.out;
+}
+
 // -p naming a directory that does not exist: a scan-error (exit 1), and nothing is created there.
 TEST(MissingDatabaseDirectory, IsAScanErrorAndNothingIsCreated) {
   TempDir dir;

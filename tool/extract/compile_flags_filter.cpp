@@ -127,7 +127,8 @@ std::vector<Group> group_words(const std::vector<Word>& words) {
 }
 
 // -Xclang -include -Xclang FILE (CMake's precompiled headers with clang) is the one cc1 flag passed
-// on: it is rewritten as the driver's -include FILE and judged as that. Every other -Xclang goes.
+// on: it is judged as the driver's -include FILE (and kept in the cc1 form, see frontend_include).
+// Every other -Xclang goes.
 void rewrite_cc1_include(std::vector<Group>& groups) {
   for (size_t i = 0; i + 1 < groups.size(); ++i) {
     auto& first = groups[i].words;
@@ -161,6 +162,15 @@ std::string find_forced_include(const std::string& name, const std::vector<Group
     if (fs::exists(candidate, ec)) return candidate;
   }
   return "";
+}
+
+// A kept -include/-imacros FILE, given to the frontend as -Xclang -include -Xclang FILE: the driver
+// would replace -include FILE by -include-pch FILE.pch (or FILE.gch) when such a file exists beside
+// it, and read a precompiled AST from the repository (or fail on GCC's: CMake's precompiled
+// headers with g++ leave cmake_pch.hxx.gch beside the header their -include names).
+std::vector<std::string> frontend_include(const Group& group) {
+  const bool macros = group.match.name.find("imacros") != std::string::npos;
+  return {"-Xclang", macros ? "-imacros" : "-include", "-Xclang", group.value};
 }
 
 // Whether a group that is not an input stays; records it in `dropped` when it does not.
@@ -255,7 +265,7 @@ std::vector<KeptArgument> filter_compile_flags(const std::vector<std::string>& a
     if (group.input) {
       kept.push_back({group.words, true});
     } else if (judge(group, groups, policy, dropped)) {
-      kept.push_back({group.words, false});
+      kept.push_back({group.match.action == FlagAction::KeepInclude ? frontend_include(group) : group.words, false});
     }
   }
   return kept;
