@@ -46,11 +46,26 @@ void choose_cache(const Options& options, ExtractOptions& extract) {
       options.rules_file.empty() ? "" : read_input_file(options.rules_file, kMaxRulesBytes));
 }
 
+// The findings located in one of `files` (canonical) or with a note there, and those located
+// nowhere in particular (granted scopes from the command line).
+std::vector<Finding> findings_touching_files(std::vector<Finding> findings, const std::set<std::string>& files) {
+  auto touches = [&](const SourceLocation& location) {
+    return location.known() && files.count(canonical_path(location.file)) > 0;
+  };
+  std::vector<Finding> kept;
+  for (Finding& finding : findings) {
+    bool keep = !finding.location.known() || touches(finding.location);
+    for (const Note& note : finding.notes) keep = keep || touches(note.location);
+    if (keep) kept.push_back(std::move(finding));
+  }
+  return kept;
+}
+
 }  // namespace
 
 Facts gather_facts(const Options& options, ConfigSet& configs, std::vector<Finding>& diagnostics,
                    unsigned& files_scanned, const UnsavedFiles& unsaved, const UnitProgress& progress,
-                   UnitCounts* units) {
+                   UnitCounts* units, std::optional<std::set<std::string>>* reported_files) {
   Facts facts;
   if (!options.facts_file.empty()) {
     facts =
@@ -76,6 +91,7 @@ Facts gather_facts(const Options& options, ConfigSet& configs, std::vector<Findi
     ExtractResult result = extract_facts(extract);
     files_scanned = result.files_scanned;
     if (units) *units = {result.units_parsed, result.units_from_cache};
+    if (reported_files) *reported_files = std::move(result.reported_files);
     diagnostics = std::move(result.diagnostics);
     facts = std::move(result.facts);
   }
@@ -88,13 +104,15 @@ LintResult lint(const Options& options, const Catalog& catalog, ConfigSet& confi
   LintResult result;
   for (const auto& path : options.paths) configs.for_file(path);  // a broken config stops the run early
   std::vector<Finding> diagnostics;
+  std::optional<std::set<std::string>> reported_files;
   result.facts = gather_facts(options, configs, diagnostics, result.files_scanned, unsaved, progress,
-                              &result.units);
+                              &result.units, &reported_files);
   if (log && options.verbose) {
     *log << "scopelint: scanned " << result.files_scanned << " files (" << result.units.parsed
          << " parsed, " << result.units.from_cache << " from the cache)\n";
   }
   std::vector<Finding> findings = run_checks(result.facts, catalog);
+  if (reported_files) findings = findings_touching_files(std::move(findings), *reported_files);
   findings.insert(findings.end(), diagnostics.begin(), diagnostics.end());
   findings = apply_config_to_findings(std::move(findings), configs);
   NolintResult nolint = apply_nolint(std::move(findings), {});

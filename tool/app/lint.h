@@ -3,7 +3,9 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <ostream>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -42,9 +44,11 @@ LintResult lint(const Options& options, const Catalog& catalog, ConfigSet& confi
                 const UnsavedFiles& unsaved = {}, std::ostream* log = nullptr,
                 const UnitProgress& progress = {});
 
-// The facts only (for `suggest`): scanned or read, configuration applied.
+// The facts only (for `suggest`): scanned or read, configuration applied. `reported_files`:
+// ExtractResult::reported_files (the files findings must touch to be reported; nullopt: all).
 Facts gather_facts(const Options& options, ConfigSet& configs, std::vector<Finding>& diagnostics,
                    unsigned& files_scanned, const UnsavedFiles& unsaved = {},
-                   const UnitProgress& progress = {}, UnitCounts* units = nullptr);
+                   const UnitProgress& progress = {}, UnitCounts* units = nullptr,
+                   std::optional<std::set<std::string>>* reported_files = nullptr);
 
 }  // namespace scopelint

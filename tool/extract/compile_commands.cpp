@@ -240,6 +240,16 @@ CompileCommands::CompileCommands(const ExtractOptions& options)
 
 CompileCommands::~CompileCommands() = default;
 
+std::vector<std::string> CompileCommands::listed_files() const {
+  std::vector<std::string> files;
+  if (!database_ || repository_roots_.empty()) return files;
+  for (const auto& command : database_->loaded.commands) {
+    if (command.path.empty() || !path_inside(command.path, repository_roots_.front())) continue;
+    if (std::find(files.begin(), files.end(), command.path) == files.end()) files.push_back(command.path);
+  }
+  return files;
+}
+
 std::string CompileCommands::compiler_for(const std::string& argv0,
                                           const std::string& directory) const {
   if (argv0.empty() || driver_kind(argv0) == DriverKind::Other) return default_compiler();

@@ -49,6 +49,9 @@ class CompileCommands {
   // `extra_before` (e.g. stub include dirs) go after argv[0], `extra_after` at the end.
   ParseCommand command_for(const SourceFile& file, const std::vector<std::string>& extra_after) const;
   const std::string& database_dir() const { return database_dir_; }
+  // The source files the compile database lists inside the project root, each once, in its order
+  // (none for compile_flags.txt or without a database).
+  std::vector<std::string> listed_files() const;
   const std::string& problem() const { return problem_; }
 
  private:

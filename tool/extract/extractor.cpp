@@ -21,6 +21,7 @@
 #include "extract/wrapper_summaries.h"
 #include "util/file_io.h"
 #include "util/bounded_input.h"
+#include "util/project_root.h"
 
 namespace scopelint {
 namespace {
@@ -37,6 +38,11 @@ bool same_as_on_disk(const std::string& path, const std::string& text) {
   }
 }
 
+std::string project_root_of(const ExtractOptions& options) {
+  return options.project_root.empty() ? find_project_root(options.paths, options.compile_db_dir)
+                                      : options.project_root;
+}
+
 unsigned job_count(unsigned requested) {
   if (requested > 0) return requested;
   unsigned cores = std::thread::hardware_concurrency();
@@ -44,7 +50,7 @@ unsigned job_count(unsigned requested) {
 }
 
 UnitScanSettings settings_for(const ExtractOptions& options, const std::string& stub_dir) {
-  UnitScanSettings settings = UnitScanSettings::for_paths(options.paths, stub_dir);
+  UnitScanSettings settings = UnitScanSettings::for_paths(options.paths, project_root_of(options), stub_dir);
   settings.wrappers = options.wrappers;
   settings.unsaved_files = options.unsaved_files;
   settings.verbose = options.verbose;
@@ -83,6 +89,8 @@ struct ScanPlan {
       : options(opts),
         runner(settings_for(opts, stubs), job_count(opts.jobs), opts.unit_timeout_seconds) {
     stub_dir = stubs.empty() ? "" : canonical_scan_path(stubs) + "/";
+    // The project root decides which headers are project code.
+    scope_key += "root " + canonical_scan_path(project_root_of(opts)) + "\n";
     for (const auto& path : opts.paths) scope_key += canonical_scan_path(path) + "\n";
     for (const auto& glob : opts.exclude_globs) scope_key += "!" + glob + "\n";
     // Declared wrappers decide which calls are requests and which calls are wrapper call sites.
@@ -210,22 +218,68 @@ bool same_call(const HttpCall& a, const HttpCall& b) {
   return a.location == b.location && a.method == b.method && a.url == b.url;
 }
 
+// The source files the compile database lists in the project that `files` do not hold: with a
+// database that builds the named files, the project is what it builds, and a wrapper defined in a
+// file not named still shapes the calls of the named ones. A database that lists none of the named
+// files (flags interpolated for files it does not build) says nothing about their project.
+std::vector<SourceFile> unnamed_project_sources(const std::vector<SourceFile>& files,
+                                                const CompileCommands& commands,
+                                                const std::vector<std::string>& exclude_globs) {
+  std::set<std::string> known;
+  for (const auto& file : files) known.insert(canonical_scan_path(file.path));
+  const std::vector<std::string> listed = commands.listed_files();
+  const bool builds_named = std::any_of(listed.begin(), listed.end(), [&](const std::string& path) {
+    return known.count(canonical_scan_path(path)) > 0;
+  });
+  std::vector<SourceFile> extra;
+  if (!builds_named) return extra;
+  for (const auto& path : listed) {
+    const std::string canonical = canonical_scan_path(path);
+    if (known.count(canonical) || !has_source_extension(path) || language_of(path) == SourceLanguage::Header) continue;
+    std::error_code ec;
+    if (!fs::is_regular_file(canonical, ec)) continue;
+    const std::vector<SourceFile> found = discover_sources({path}, exclude_globs);
+    if (found.empty()) continue;  // excluded
+    known.insert(canonical);
+    extra.push_back({path, language_of(path), false});
+  }
+  return extra;
+}
+
+// The files a scan with unnamed project sources reports on: the named units, the headers they
+// include and the named headers.
+std::set<std::string> reported_files(const std::vector<const SourceFile*>& named_units,
+                                     const std::vector<UnitOutcome>& outcomes,
+                                     const std::vector<const SourceFile*>& named_headers) {
+  std::set<std::string> reported;
+  for (size_t i = 0; i < named_units.size(); ++i) {
+    reported.insert(canonical_scan_path(named_units[i]->path));
+    reported.insert(outcomes[i].facts.included.begin(), outcomes[i].facts.included.end());
+  }
+  for (const auto* header : named_headers) reported.insert(canonical_scan_path(header->path));
+  return reported;
+}
+
 }  // namespace
 
 ExtractResult extract_facts(const ExtractOptions& options) {
   const std::vector<SourceFile> files = discover_sources(options.paths, options.exclude_globs);
   CompileCommands commands(options);
+  const std::vector<SourceFile> unnamed = unnamed_project_sources(files, commands, options.exclude_globs);
   StubDirectory stubs;
   ScanPlan plan(options, stubs.path());
   ExtractResult result;
   if (!commands.problem().empty()) result.diagnostics.push_back(scan_error(options.compile_db_dir, commands.problem()));
 
-  // Source files first; headers are analysed through the files that include them.
+  // Source files first; headers are analysed through the files that include them. The project's
+  // unnamed sources come last: their problems are not the named files' and are not reported.
   std::vector<const SourceFile*> units, named_headers;
   for (const auto& file : files) {
     if (file.language != SourceLanguage::Header) units.push_back(&file);
     else if (file.named) named_headers.push_back(&file);
   }
+  const size_t named_units = units.size();
+  for (const auto& file : unnamed) units.push_back(&file);
   auto commands_for = [&](const std::vector<const SourceFile*>& list) {
     std::vector<ParseCommand> out;
     for (const auto* file : list) out.push_back(commands.command_for(*file, stubs.include_flags()));
@@ -239,6 +293,10 @@ ExtractResult extract_facts(const ExtractOptions& options) {
     if (!included.count(canonical_scan_path(header->path))) lone_headers.push_back(header);
   }
   std::vector<UnitOutcome> header_outcomes = scan_all(plan, lone_headers, commands_for(lone_headers));
+  if (!unnamed.empty()) {
+    result.reported_files = reported_files({units.begin(), units.begin() + named_units}, outcomes, named_headers);
+    for (size_t i = named_units; i < outcomes.size(); ++i) outcomes[i].facts.diagnostics.clear();
+  }
   outcomes.insert(outcomes.end(), std::make_move_iterator(header_outcomes.begin()),
                   std::make_move_iterator(header_outcomes.end()));
 

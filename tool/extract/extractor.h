@@ -2,6 +2,8 @@
 #pragma once
 
 #include <functional>
+#include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -53,6 +55,11 @@ struct ExtractResult {
   unsigned files_scanned = 0;
   unsigned units_parsed = 0;  // translation units parsed by libclang this run
   unsigned units_from_cache = 0;  // translation units served from the fact cache
+  // Set when the compile database listed project files the paths did not name: those were scanned
+  // too (their wrappers, constants and token requests shape the named files' calls), and only the
+  // findings touching these files (canonical: the named files and what they include) are to be
+  // reported. nullopt: every finding is.
+  std::optional<std::set<std::string>> reported_files;
 };
 
 // Throws std::runtime_error only for usage errors that make the whole scan impossible (a named path

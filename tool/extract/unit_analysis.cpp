@@ -95,8 +95,13 @@ Finding scan_error(const std::string& file, const std::string& message) {
   return finding;
 }
 
-UnitScanSettings UnitScanSettings::for_paths(const std::vector<std::string>& paths, const std::string& stub_dir) {
+UnitScanSettings UnitScanSettings::for_paths(const std::vector<std::string>& paths, const std::string& project_root,
+                                             const std::string& stub_dir) {
   UnitScanSettings settings;
+  // A root of "/" would make every system header project code.
+  if (!project_root.empty() && canonical_scan_path(project_root) != "/") {
+    settings.scope_roots.push_back(canonical_scan_path(project_root) + "/");
+  }
   for (const auto& path : paths) {
     std::error_code ec;
     const std::string full = canonical_scan_path(path);

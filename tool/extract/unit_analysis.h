@@ -18,8 +18,9 @@ namespace scopelint::extract {
 
 // What every unit of one scan is analysed with (sent once to each worker process).
 struct UnitScanSettings {
-  // Which files' code is analysed: the named files, and everything under the named directories
-  // (canonical; directories end in '/').
+  // Which files' code is analysed: the named files, everything under the named directories and
+  // under the project root (canonical; directories end in '/'). A project header is project code
+  // whether or not its directory was named: its wrappers and constants shape the calls.
   std::vector<std::string> scope_files;
   std::vector<std::string> scope_roots;
   std::string stub_dir;  // canonical, with a trailing '/'; "" without stubs (never in the scope)
@@ -28,8 +29,10 @@ struct UnitScanSettings {
   std::vector<std::pair<std::string, std::string>> unsaved_files;
   bool verbose = false;  // say on stderr how each unit was parsed
 
-  // `paths`: the scanned files and directories; `stub_dir`: StubDirectory::path() or "".
-  static UnitScanSettings for_paths(const std::vector<std::string>& paths, const std::string& stub_dir);
+  // `paths`: the scanned files and directories; `project_root`: ExtractOptions::project_root ("":
+  // none, and never the file system's root); `stub_dir`: StubDirectory::path() or "".
+  static UnitScanSettings for_paths(const std::vector<std::string>& paths, const std::string& project_root,
+                                    const std::string& stub_dir);
   // Whether the code of the file at `canonical_path` is analysed.
   bool in_scan(const std::string& canonical_path) const;
 };
