@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <set>
 
 #include "cache/cache_location.h"
 #include "cache/fact_cache.h"
@@ -10,6 +11,7 @@
 #include "cli/facts_json.h"
 #include "extract/extractor.h"
 #include "suppress/apply_nolint.h"
+#include "suppress/nolint_audit.h"
 #include "util/bounded_input.h"
 #include "util/project_root.h"
 
@@ -46,6 +48,26 @@ void choose_cache(const Options& options, ExtractOptions& extract) {
       options.rules_file.empty() ? "" : read_input_file(options.rules_file, kMaxRulesBytes));
 }
 
+// Whose NOLINT comments are judged: names in the files scanned and the files holding findings;
+// usage only in source files scanned whole and parsed without error, and never in a --pre-commit
+// run (the staged files are judged against a scan they may not fully drive) or from --facts.
+NolintAudit nolint_audit_for(const Options& options, const std::vector<std::string>& sources,
+                             const std::vector<Finding>& findings, NolintFiles& files) {
+  NolintAudit audit;
+  audit.name_files = sources;
+  std::set<std::string> failed;
+  for (const Finding& finding : findings) {
+    if (!finding.location.known()) continue;
+    audit.name_files.push_back(finding.location.file);
+    if (finding.rule == "scan-error") failed.insert(files.key(finding.location.file));
+  }
+  if (options.pre_commit || !options.facts_file.empty()) return audit;
+  for (const auto& source : sources) {
+    if (!failed.count(files.key(source))) audit.usage_files.push_back(source);
+  }
+  return audit;
+}
+
 }  // namespace
 
 Facts gather_facts(const Options& options, ConfigSet& configs, std::vector<Finding>& diagnostics,
@@ -75,7 +97,7 @@ Facts gather_facts(const Options& options, ConfigSet& configs, std::vector<Findi
     choose_cache(options, extract);
     ExtractResult result = extract_facts(extract);
     files_scanned = result.files_scanned;
-    if (units) *units = {result.units_parsed, result.units_from_cache};
+    if (units) *units = {result.units_parsed, result.units_from_cache, result.scanned_sources};
     diagnostics = std::move(result.diagnostics);
     facts = std::move(result.facts);
   }
@@ -96,11 +118,21 @@ LintResult lint(const Options& options, const Catalog& catalog, ConfigSet& confi
   }
   std::vector<Finding> findings = run_checks(result.facts, catalog);
   findings.insert(findings.end(), diagnostics.begin(), diagnostics.end());
+  NolintFiles nolint_sources(unsaved);
+  std::vector<Finding> audit =
+      audit_nolint(findings, nolint_audit_for(options, result.units.sources, findings, nolint_sources),
+                   nolint_sources);
   findings = apply_config_to_findings(std::move(findings), configs);
-  NolintResult nolint = apply_nolint(std::move(findings), {});
+  NolintResult nolint = apply_nolint(std::move(findings), {}, &nolint_sources);
   result.findings = std::move(nolint.kept);
-  result.suppressed = nolint.suppressed;
+  for (auto& finding : apply_config_to_findings(std::move(audit), configs)) {
+    result.findings.push_back(std::move(finding));
+  }
+  result.suppressed = nolint.suppressed.size();
+  result.suppressed_findings = std::move(nolint.suppressed);
   std::stable_sort(result.findings.begin(), result.findings.end(), finding_order);
+  std::stable_sort(result.suppressed_findings.begin(), result.suppressed_findings.end(),
+                   finding_order);
   return result;
 }
 

@@ -51,6 +51,8 @@ struct ExtractResult {
   // the scan goes on.
   std::vector<Finding> diagnostics;
   unsigned files_scanned = 0;
+  // The source files scanned as translation units (parsed or from the cache), headers excepted.
+  std::vector<std::string> scanned_sources;
   unsigned units_parsed = 0;  // translation units parsed by libclang this run
   unsigned units_from_cache = 0;  // translation units served from the fact cache
 };
