@@ -162,5 +162,32 @@ TEST(NolintCommand, ConfigTurnsTheHygieneRulesOff) {
   EXPECT_EQ(rules, (std::vector<std::string>{"missing-scope", "missing-scope"}));
 }
 
+// A NOLINT in a library header outside the project suppresses the calls its macro makes, but its
+// text does not reach the report.
+TEST(NolintCommand, ReasonsFromOutsideTheProjectAreNotReported) {
+  test::TempDir dir;
+  dir.write("lib/api.h",
+            "#pragma once\n#include <httplib.h>\n"
+            "#define GET_VITALS(c) (c).Get(\"/api/2.0/vitals/\")  // NOLINT(missing-scope): "
+            "SECRET-FROM-OUTSIDE\n");
+  const std::string main = dir.write(
+      "project/main.cpp",
+      "#include <api.h>\n"
+      "void run(httplib::Client& cli) {\n"
+      "  cli.Post(\"/api/2.0/oauth2/token/\", httplib::Params{{\"scope\", "
+      "\"system/patients.read\"}});\n"
+      "  cli.Get(\"/api/2.0/patients/\");\n"
+      "  GET_VITALS(cli);\n"
+      "  cli.Get(\"/api/2.0/allergies/\");  // NOLINT(missing-scope): inside\n"
+      "}\n");
+  for (const char* format : {"--format=json", "--format=sarif"}) {
+    auto result = test::run_scopelint(
+        {format, "--no-cache", main, "--", "-std=c++17", "-I" + dir.path() + "/lib"});
+    EXPECT_EQ(result.exit_code, 0) << result.err << result.out;
+    EXPECT_EQ(result.out.find("SECRET-FROM-OUTSIDE"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("inside"), std::string::npos) << result.out;
+  }
+}
+
 }  // namespace
 }  // namespace scopelint

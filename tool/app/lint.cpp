@@ -51,21 +51,38 @@ void choose_cache(const Options& options, ExtractOptions& extract) {
 // Whose NOLINT comments are judged: names in the files scanned and the files holding findings;
 // usage only in source files scanned whole and parsed without error, and never in a --pre-commit
 // run (the staged files are judged against a scan they may not fully drive) or from --facts.
-NolintAudit nolint_audit_for(const Options& options, const std::vector<std::string>& sources,
+// Files outside the project (a library header along a macro chain) are never judged: their text
+// does not go into a report.
+NolintAudit nolint_audit_for(const Options& options, const std::string& project_root,
+                             const std::vector<std::string>& sources,
                              const std::vector<Finding>& findings, NolintFiles& files) {
   NolintAudit audit;
-  audit.name_files = sources;
   std::set<std::string> failed;
   for (const Finding& finding : findings) {
     if (!finding.location.known()) continue;
     audit.name_files.push_back(finding.location.file);
     if (finding.rule == "scan-error") failed.insert(files.key(finding.location.file));
   }
+  audit.name_files.insert(audit.name_files.end(), sources.begin(), sources.end());
+  auto outside = [&](const std::string& file) { return !path_inside(file, project_root); };
+  audit.name_files.erase(std::remove_if(audit.name_files.begin(), audit.name_files.end(), outside),
+                         audit.name_files.end());
   if (options.pre_commit || !options.facts_file.empty()) return audit;
   for (const auto& source : sources) {
-    if (!failed.count(files.key(source))) audit.usage_files.push_back(source);
+    if (!failed.count(files.key(source)) && !outside(source)) audit.usage_files.push_back(source);
   }
   return audit;
+}
+
+// A NOLINT reason is text of the file that holds the NOLINT: reported only from files in the
+// project (docs/security.md), not from a library header along a macro chain.
+void drop_outside_reasons(std::vector<Finding>& suppressed, const std::string& project_root) {
+  for (Finding& finding : suppressed) {
+    if (finding.suppression && !finding.suppression->reason.empty() &&
+        !path_inside(finding.suppression->location.file, project_root)) {
+      finding.suppression->reason.clear();
+    }
+  }
 }
 
 }  // namespace
@@ -118,10 +135,11 @@ LintResult lint(const Options& options, const Catalog& catalog, ConfigSet& confi
   }
   std::vector<Finding> findings = run_checks(result.facts, catalog);
   findings.insert(findings.end(), diagnostics.begin(), diagnostics.end());
+  const std::string root = find_project_root(options.paths, options.compile_db_dir);
   NolintFiles nolint_sources(unsaved);
-  std::vector<Finding> audit =
-      audit_nolint(findings, nolint_audit_for(options, result.units.sources, findings, nolint_sources),
-                   nolint_sources);
+  std::vector<Finding> audit = audit_nolint(
+      findings, nolint_audit_for(options, root, result.units.sources, findings, nolint_sources),
+      nolint_sources);
   findings = apply_config_to_findings(std::move(findings), configs);
   NolintResult nolint = apply_nolint(std::move(findings), {}, &nolint_sources);
   result.findings = std::move(nolint.kept);
@@ -130,6 +148,7 @@ LintResult lint(const Options& options, const Catalog& catalog, ConfigSet& confi
   }
   result.suppressed = nolint.suppressed.size();
   result.suppressed_findings = std::move(nolint.suppressed);
+  drop_outside_reasons(result.suppressed_findings, root);
   std::stable_sort(result.findings.begin(), result.findings.end(), finding_order);
   std::stable_sort(result.suppressed_findings.begin(), result.suppressed_findings.end(),
                    finding_order);

@@ -244,12 +244,12 @@ std::vector<RuleInfo> make_rules() {
        "3.0"},
 
       {"unknown-nolint", Level::Warning, "a nolint comment names a rule that does not exist",
-       "A NOLINT, NOLINTNEXTLINE, NOLINTBEGIN or NOLINTEND comment whose list names something\n"
-       "close to a scopelint rule but not one: missing-scop, unused-scopes, Missing-Scope\n"
-       "(names are case-sensitive). Names far from every scopelint rule, such as clang-tidy's\n"
-       "bugprone-* or clang-diagnostic-* checks, belong to other tools and are left alone, as\n"
-       "are globs (*-scope). Only comments that begin with the directive are judged. The\n"
-       "message suggests the closest rule.",
+       "A NOLINT, NOLINTNEXTLINE, NOLINTBEGIN or NOLINTEND comment whose list names\n"
+       "something close to a scopelint rule but not one: missing-scop, unused-scopes,\n"
+       "Missing-Scope (names are case-sensitive). Names far from every scopelint rule, such\n"
+       "as clang-tidy's bugprone-* or clang-diagnostic-* checks, belong to other tools and\n"
+       "are left alone, as are globs (*-scope). Only comments that begin with the directive\n"
+       "are judged. The message suggests the closest rule.",
        "A misspelt name matches no rule, so the comment suppresses nothing: the finding it\n"
        "was written for is still reported, while the comment and its reason read as if it\n"
        "were handled. clang-tidy says nothing about such names.",
@@ -260,12 +260,12 @@ std::vector<RuleInfo> make_rules() {
        "2.0"},
 
       {"unused-nolint", Level::Warning, "a nolint comment suppresses no finding",
-       "A NOLINT, NOLINTNEXTLINE or NOLINTBEGIN/NOLINTEND comment that names a scopelint rule\n"
-       "with no finding where the comment applies, such as NOLINT(unused-scope) left behind\n"
-       "after the scope was removed. Only names spelt exactly as a scopelint rule are judged\n"
-       "(a bare NOLINT or a glob may be meant for clang-tidy), and only in comments that\n"
-       "begin with the directive. It is reported only where the scan saw every finding the\n"
-       "comment could suppress: in source files scanned whole and fully parsed; not in\n"
+       "A NOLINT, NOLINTNEXTLINE or NOLINTBEGIN/NOLINTEND comment that names a scopelint\n"
+       "rule with no finding where the comment applies, such as NOLINT(unused-scope) left\n"
+       "behind after the scope was removed. Only names spelt exactly as a scopelint rule are\n"
+       "judged (a bare NOLINT or a glob may be meant for clang-tidy), and only in comments\n"
+       "that begin with the directive. It is reported only where the scan saw every finding\n"
+       "the comment could suppress: in source files scanned whole and fully parsed; not in\n"
        "headers (a file the scan did not cover may include them), not with --pre-commit and\n"
        "not with --facts.",
        "A stale suppression hides the next real finding on its line: the problem it excused\n"
