@@ -121,7 +121,8 @@ TEST(UnusedNolint, TrailingCommentIsRemovedWithTheBlanksBeforeIt) {
   auto found = audit(file, {finding_at("missing-scope", {file, 1, 1})});
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].rule, "unused-nolint");
-  EXPECT_EQ(found[0].message, "'unused-scope' in this NOLINT comment suppresses no finding on its line");
+  EXPECT_EQ(found[0].message,
+            "'unused-scope' in this NOLINT comment suppresses no finding on its line");
   EXPECT_EQ(found[0].location, (SourceLocation{file, 1, 10}));
   ASSERT_TRUE(found[0].fix);
   EXPECT_EQ(found[0].fix->description, "remove the comment");
@@ -174,11 +175,13 @@ TEST(UnusedNolint, RangeIsJudgedOnceAndFixedAtBothEnds) {
 
 TEST(UnusedNolint, UsedThroughAMacroChain) {
   test::TempDir dir;
-  const std::string header = dir.write("api.h", "#define GET(c) c.Get(\"/x\")  // NOLINT(missing-scope)\n");
+  const std::string header =
+      dir.write("api.h", "#define GET(c) c.Get(\"/x\")  // NOLINT(missing-scope)\n");
   const std::string main = dir.write("main.cpp", "GET(cli);  // NOLINT(missing-scope)\n");
   NolintFiles sources;
-  auto found = audit_nolint({finding_at("missing-scope", {main, 1, 1}, {{header, 1, 16}, {main, 1, 1}})},
-                            {{main, header}, {main, header}}, sources);
+  auto found =
+      audit_nolint({finding_at("missing-scope", {main, 1, 1}, {{header, 1, 16}, {main, 1, 1}})},
+                   {{main, header}, {main, header}}, sources);
   EXPECT_TRUE(found.empty()) << found[0].message;
 }
 
@@ -198,7 +201,8 @@ TEST(UnusedNolint, NotJudgedForWhatMayBeAnotherToolsOrProse) {
 
 TEST(UnusedNolint, OnlyInTheFilesListedForUsage) {
   test::TempDir dir;
-  const std::string file = dir.write("a.h", "a();  // NOLINT(unused-scope)\nb();  // NOLINT(unused-scop)\n");
+  const std::string file =
+      dir.write("a.h", "a();  // NOLINT(unused-scope)\nb();  // NOLINT(unused-scop)\n");
   auto found = audit(file, {}, /*names=*/true, /*usage=*/false);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].rule, "unknown-nolint");

@@ -15,14 +15,14 @@ using nlohmann::json;
 
 // One component: a token request, three calls, each line with a NOLINT of a kind.
 constexpr const char* kClient =
-    "#include <httplib.h>\n"                                                                 // 1
-    "void run(httplib::Client& cli) {\n"                                                     // 2
-    "  httplib::Params p{{\"scope\", \"system/patients.read system/vitals.read\"}};\n"       // 3
-    "  cli.Post(\"/api/2.0/oauth2/token/\", p);  // NOLINT(unused-scope): nightly job\n"     // 4
-    "  cli.Get(\"/api/2.0/patients/\");  // NOLINT(unused-scope)\n"                          // 5
-    "  cli.Get(\"/api/2.0/allergies/\");  // NOLINT(missing-scop)\n"                         // 6
-    "  cli.Get(\"/api/2.0/problems/\");  // NOLINT(bugprone-unused-return-value)\n"          // 7
-    "  cli.Get(\"/api/2.0/appointments/\");  // NOLINT\n"                                    // 8
+    "#include <httplib.h>\n"                                                              // 1
+    "void run(httplib::Client& cli) {\n"                                                  // 2
+    "  httplib::Params p{{\"scope\", \"system/patients.read system/vitals.read\"}};\n"    // 3
+    "  cli.Post(\"/api/2.0/oauth2/token/\", p);  // NOLINT(unused-scope): nightly job\n"  // 4
+    "  cli.Get(\"/api/2.0/patients/\");  // NOLINT(unused-scope)\n"                       // 5
+    "  cli.Get(\"/api/2.0/allergies/\");  // NOLINT(missing-scop)\n"                      // 6
+    "  cli.Get(\"/api/2.0/problems/\");  // NOLINT(bugprone-unused-return-value)\n"       // 7
+    "  cli.Get(\"/api/2.0/appointments/\");  // NOLINT\n"                                 // 8
     "}\n";
 
 std::vector<std::string> rules_and_lines(const json& findings) {
@@ -75,14 +75,15 @@ TEST(NolintCommand, FixRemovesTheUnusedNameAndCorrectsTheMisspeltOne) {
   ASSERT_EQ(fixed.size(), 9u);
   EXPECT_EQ(fixed[4], "  cli.Get(\"/api/2.0/patients/\");");
   EXPECT_EQ(fixed[5], "  cli.Get(\"/api/2.0/allergies/\");  // NOLINT(missing-scope)");
-  EXPECT_EQ(fixed[6], "  cli.Get(\"/api/2.0/problems/\");  // NOLINT(bugprone-unused-return-value)");
+  EXPECT_EQ(fixed[6],
+            "  cli.Get(\"/api/2.0/problems/\");  // NOLINT(bugprone-unused-return-value)");
 }
 
 TEST(NolintCommand, SarifMarksSuppressedFindingsWithTheirReason) {
   test::TempDir dir;
   const std::string file = dir.write("client.cpp", kClient);
-  auto result = test::run_scopelint({"--format=sarif", "--no-cache", file, "--", "-std=c++17"},
-                                    dir.path());
+  auto result =
+      test::run_scopelint({"--format=sarif", "--no-cache", file, "--", "-std=c++17"}, dir.path());
   ASSERT_EQ(result.exit_code, 1) << result.err;
   json sarif = json::parse(result.out);
   std::vector<json> suppressed;
@@ -170,16 +171,16 @@ TEST(NolintCommand, ReasonsFromOutsideTheProjectAreNotReported) {
             "#pragma once\n#include <httplib.h>\n"
             "#define GET_VITALS(c) (c).Get(\"/api/2.0/vitals/\")  // NOLINT(missing-scope): "
             "SECRET-FROM-OUTSIDE\n");
-  const std::string main = dir.write(
-      "project/main.cpp",
-      "#include <api.h>\n"
-      "void run(httplib::Client& cli) {\n"
-      "  cli.Post(\"/api/2.0/oauth2/token/\", httplib::Params{{\"scope\", "
-      "\"system/patients.read\"}});\n"
-      "  cli.Get(\"/api/2.0/patients/\");\n"
-      "  GET_VITALS(cli);\n"
-      "  cli.Get(\"/api/2.0/allergies/\");  // NOLINT(missing-scope): inside\n"
-      "}\n");
+  const std::string main =
+      dir.write("project/main.cpp",
+                "#include <api.h>\n"
+                "void run(httplib::Client& cli) {\n"
+                "  cli.Post(\"/api/2.0/oauth2/token/\", httplib::Params{{\"scope\", "
+                "\"system/patients.read\"}});\n"
+                "  cli.Get(\"/api/2.0/patients/\");\n"
+                "  GET_VITALS(cli);\n"
+                "  cli.Get(\"/api/2.0/allergies/\");  // NOLINT(missing-scope): inside\n"
+                "}\n");
   for (const char* format : {"--format=json", "--format=sarif"}) {
     auto result = test::run_scopelint(
         {format, "--no-cache", main, "--", "-std=c++17", "-I" + dir.path() + "/lib"});

@@ -27,7 +27,8 @@ struct LintResult {
   Facts facts;  // after configuration (components, bases, granted scopes)
   std::vector<Finding> findings;  // sorted, suppressions applied
   size_t suppressed = 0;  // findings dropped by NOLINT
-  // The findings NOLINT suppressed, sorted, each with its Finding::suppression (for JSON and SARIF).
+  // The findings NOLINT suppressed, sorted, each with its Finding::suppression (for JSON and
+  // SARIF).
   std::vector<Finding> suppressed_findings;
   unsigned files_scanned = 0;
   UnitCounts units;

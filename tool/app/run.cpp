@@ -3,8 +3,8 @@
 
 #include <unistd.h>
 
-#include <cstdio>
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iterator>
@@ -82,7 +82,8 @@ LintResult lint_for(const Options& options, const Catalog& catalog, ConfigSet& c
                         finding.location.file == options.compile_db_dir;
                });
   result.findings = findings_touching(std::move(result.findings), options.paths);
-  result.suppressed_findings = findings_touching(std::move(result.suppressed_findings), options.paths);
+  result.suppressed_findings =
+      findings_touching(std::move(result.suppressed_findings), options.paths);
   result.findings.insert(result.findings.begin(), database_errors.begin(), database_errors.end());
   return result;
 }

@@ -322,7 +322,8 @@ std::string heading_anchor(std::string_view heading) {
 }
 
 std::string rule_help_uri(const RuleInfo& rule) {
-  return "https://github.com/scopelint/scopelint/blob/main/docs/rules.md#" + heading_anchor(rule.id);
+  return "https://github.com/scopelint/scopelint/blob/main/docs/rules.md#" +
+         heading_anchor(rule.id);
 }
 
 std::string explain_rule(const RuleInfo& rule) {

@@ -32,7 +32,7 @@ struct Fix {
 // SARIF, marked as such.
 struct Suppression {
   SourceLocation location;  // the directive
-  std::string reason;  // the text after "NOLINT(...):", empty when none is given
+  std::string reason;       // the text after "NOLINT(...):", empty when none is given
 };
 
 struct Finding {

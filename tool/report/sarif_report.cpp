@@ -38,8 +38,8 @@ Json result_message(const Finding& finding) {
   std::string links;
   for (size_t i = 0; i < finding.notes.size(); ++i) {
     if (!finding.notes[i].location.known()) continue;
-    links += (links.empty() ? "" : ", ") + ("[" + escape_brackets(finding.notes[i].message) + "](") +
-             std::to_string(i + 1) + ")";
+    links += (links.empty() ? "" : ", ") +
+             ("[" + escape_brackets(finding.notes[i].message) + "](") + std::to_string(i + 1) + ")";
   }
   std::string value = escape_brackets(finding.message);
   if (!links.empty()) value += " (see " + links + ")";

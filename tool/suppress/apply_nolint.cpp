@@ -36,7 +36,8 @@ std::string NolintFiles::key(const std::string& file) const {
   if (known != keys_.end()) return known->second;
   std::error_code error;
   std::filesystem::path path = std::filesystem::weakly_canonical(file, error);
-  return keys_[file] = error ? std::filesystem::path(file).lexically_normal().string() : path.string();
+  return keys_[file] =
+             error ? std::filesystem::path(file).lexically_normal().string() : path.string();
 }
 
 const NolintMap* NolintFiles::get(const std::string& file) {

@@ -24,8 +24,8 @@ class NolintFiles {
   std::string key(const std::string& file) const;
 
  private:
-  mutable std::map<std::string, std::string> keys_;  // key() of each spelling asked for
-  std::map<std::string, std::string> buffers_;  // by key()
+  mutable std::map<std::string, std::string> keys_;         // key() of each spelling asked for
+  std::map<std::string, std::string> buffers_;              // by key()
   std::map<std::string, std::unique_ptr<NolintMap>> maps_;  // by key()
 };
 

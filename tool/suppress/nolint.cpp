@@ -24,14 +24,15 @@ std::string trim(std::string_view text) {
 }
 
 // The names of "a, b*,-c" (the text between the parentheses at `begin` of the line).
-std::vector<NolintName> parse_names(std::string_view line, size_t begin, size_t end, unsigned base) {
+std::vector<NolintName> parse_names(std::string_view line, size_t begin, size_t end,
+                                    unsigned base) {
   std::vector<NolintName> names;
   for (size_t start = begin; start <= end;) {
     size_t comma = std::min<size_t>(line.find(',', start), end);
     auto [name_begin, name_end] = trimmed(line, start, comma);
-    names.push_back({std::string(line.substr(name_begin, name_end - name_begin)),
-                     {static_cast<unsigned>(base + name_begin),
-                      static_cast<unsigned>(name_end - name_begin)}});
+    names.push_back(
+        {std::string(line.substr(name_begin, name_end - name_begin)),
+         {static_cast<unsigned>(base + name_begin), static_cast<unsigned>(name_end - name_begin)}});
     start = comma + 1;
   }
   return names;
@@ -40,11 +41,13 @@ std::vector<NolintName> parse_names(std::string_view line, size_t begin, size_t 
 // The comment a directive at `pos` begins: only blanks and comment markers ("//", "///", "//!",
 // "/*", "/**", "/*!") between the comment's start and the directive. The end of a "//" comment is
 // the end of the line; a "/*" comment must close on the same line.
-void find_comment(std::string_view line, size_t pos, size_t after, unsigned base, NolintDirective& d) {
+void find_comment(std::string_view line, size_t pos, size_t after, unsigned base,
+                  NolintDirective& d) {
   size_t marker_end = pos;
   while (marker_end > 0 && is_blank(line[marker_end - 1])) --marker_end;
   size_t start = marker_end;
-  while (start > 0 && std::string_view("/*!").find(line[start - 1]) != std::string_view::npos) --start;
+  while (start > 0 && std::string_view("/*!").find(line[start - 1]) != std::string_view::npos)
+    --start;
   std::string_view marker = line.substr(start, marker_end - start);
   size_t end = std::string_view::npos;
   if (marker.substr(0, 2) == "//") {
@@ -73,8 +76,10 @@ std::string reason_after(std::string_view line, size_t after) {
 std::optional<NolintKind> kind_at(std::string_view line, size_t pos, size_t& after) {
   after = pos + 6;
   NolintKind kind = NolintKind::Line;
-  for (auto [suffix, k] : {std::pair<std::string_view, NolintKind>{"NEXTLINE", NolintKind::NextLine},
-                           {"BEGIN", NolintKind::Begin}, {"END", NolintKind::End}}) {
+  for (auto [suffix, k] :
+       {std::pair<std::string_view, NolintKind>{"NEXTLINE", NolintKind::NextLine},
+        {"BEGIN", NolintKind::Begin},
+        {"END", NolintKind::End}}) {
     if (line.substr(after, suffix.size()) == suffix) {
       kind = k;
       after += suffix.size();
@@ -88,7 +93,8 @@ std::optional<NolintKind> kind_at(std::string_view line, size_t pos, size_t& aft
 }
 
 // `line` is the text of line `number`, starting at byte `base` of the file.
-void scan_line(std::string_view line, unsigned number, unsigned base, std::vector<NolintDirective>& out) {
+void scan_line(std::string_view line, unsigned number, unsigned base,
+               std::vector<NolintDirective>& out) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   const size_t first = out.size();
   size_t pos = 0;
@@ -136,10 +142,14 @@ std::string list_text(const NolintDirective& d, std::string_view text) {
 
 std::string_view directive_keyword(NolintKind kind) {
   switch (kind) {
-    case NolintKind::Line: return "NOLINT";
-    case NolintKind::NextLine: return "NOLINTNEXTLINE";
-    case NolintKind::Begin: return "NOLINTBEGIN";
-    case NolintKind::End: return "NOLINTEND";
+    case NolintKind::Line:
+      return "NOLINT";
+    case NolintKind::NextLine:
+      return "NOLINTNEXTLINE";
+    case NolintKind::Begin:
+      return "NOLINTBEGIN";
+    case NolintKind::End:
+      return "NOLINTEND";
   }
   return "NOLINT";
 }
@@ -181,9 +191,15 @@ NolintMap::NolintMap(std::string_view text) : text_(text) {
   for (size_t i = 0; i < directives_.size(); ++i) {
     NolintDirective& d = directives_[i];
     switch (d.kind) {
-      case NolintKind::Line: ranges_.push_back({d.line, d.line, i}); break;
-      case NolintKind::NextLine: ranges_.push_back({d.line + 1, d.line + 1, i}); break;
-      case NolintKind::Begin: open.push_back(i); break;
+      case NolintKind::Line:
+        ranges_.push_back({d.line, d.line, i});
+        break;
+      case NolintKind::NextLine:
+        ranges_.push_back({d.line + 1, d.line + 1, i});
+        break;
+      case NolintKind::Begin:
+        open.push_back(i);
+        break;
       case NolintKind::End: {
         // An END closes the most recent BEGIN with the same argument list.
         auto match = std::find_if(open.rbegin(), open.rend(), [&](size_t begin) {
@@ -204,8 +220,9 @@ NolintMap::NolintMap(std::string_view text) : text_(text) {
     }
   }
   for (size_t begin : open) {
-    problems_.push_back({directives_[begin].line, directives_[begin].column,
-                         "unmatched 'NOLINTBEGIN' comment without a subsequent 'NOLINTEND' comment"});
+    problems_.push_back(
+        {directives_[begin].line, directives_[begin].column,
+         "unmatched 'NOLINTBEGIN' comment without a subsequent 'NOLINTEND' comment"});
   }
 }
 
@@ -239,7 +256,8 @@ std::pair<unsigned, unsigned> NolintMap::position(unsigned offset) const {
 TextSpan NolintMap::line_span(unsigned line) const {
   if (line == 0 || line > line_starts_.size()) return {};
   unsigned begin = line_starts_[line - 1];
-  unsigned end = line < line_starts_.size() ? line_starts_[line] : static_cast<unsigned>(text_.size());
+  unsigned end =
+      line < line_starts_.size() ? line_starts_[line] : static_cast<unsigned>(text_.size());
   return {begin, end - begin};
 }
 

@@ -32,17 +32,17 @@ enum class NolintKind { Line, NextLine, Begin, End };
 
 struct NolintDirective {
   NolintKind kind = NolintKind::Line;
-  unsigned line = 0;  // 1-based
-  unsigned column = 0;  // 1-based byte column of "NOLINT"
-  TextSpan span;  // "NOLINT...(...)" through the closing parenthesis, if any
-  bool has_list = false;  // "(...)" follows: only the listed rules; otherwise every rule
+  unsigned line = 0;              // 1-based
+  unsigned column = 0;            // 1-based byte column of "NOLINT"
+  TextSpan span;                  // "NOLINT...(...)" through the closing parenthesis, if any
+  bool has_list = false;          // "(...)" follows: only the listed rules; otherwise every rule
   std::vector<NolintName> names;  // the list, in order (negative and empty ones included)
   std::string reason;  // the text after "): " (or "NOLINT: "), up to the end of line or comment
   // The comment the directive begins ("// NOLINT..." or "/* NOLINT... */" with nothing but comment
   // markers and blanks before it), when it does; a NOLINT later in prose is a directive for
   // clang-tidy too, but not one that its author is held to (see unused-nolint).
   std::optional<TextSpan> comment;
-  bool comment_alone = false;  // the comment is the only thing on its line besides blanks
+  bool comment_alone = false;     // the comment is the only thing on its line besides blanks
   bool comment_has_more = false;  // another directive follows in the same comment
   int partner = -1;  // Begin <-> End: the index of the directive it pairs with; -1 when none
 };

@@ -31,10 +31,10 @@ class FileAudit {
     for (size_t j = 0; j < d.names.size(); ++j) {
       std::string rule = misspelt_rule(d.names[j].text);
       if (rule.empty()) continue;
-      Finding f = make_finding("unknown-nolint", location(d.names[j].span.offset),
-                               "'" + d.names[j].text + "' in this " +
-                                   std::string(directive_keyword(d.kind)) +
-                                   " comment is not a scopelint rule; did you mean '" + rule + "'?");
+      Finding f = make_finding(
+          "unknown-nolint", location(d.names[j].span.offset),
+          "'" + d.names[j].text + "' in this " + std::string(directive_keyword(d.kind)) +
+              " comment is not a scopelint rule; did you mean '" + rule + "'?");
       f.end = location(d.names[j].span.end());
       Fix fix{"replace '" + d.names[j].text + "' with '" + rule + "'", {}};
       for (const NolintDirective* each : with_partner(d)) {
@@ -49,7 +49,8 @@ class FileAudit {
     const NolintDirective& d = map_.directives()[index];
     // An unpaired NOLINTBEGIN or NOLINTEND suppresses nothing by construction: the nolint rule
     // reports it.
-    if (!d.has_list || d.kind == NolintKind::End || (d.kind == NolintKind::Begin && d.partner < 0)) {
+    if (!d.has_list || d.kind == NolintKind::End ||
+        (d.kind == NolintKind::Begin && d.partner < 0)) {
       return;
     }
     std::vector<std::string> unused, kept;
@@ -84,9 +85,12 @@ class FileAudit {
  private:
   static std::string where(NolintKind kind) {
     switch (kind) {
-      case NolintKind::NextLine: return "on the next line";
-      case NolintKind::Begin: return "in its range";
-      default: return "on its line";
+      case NolintKind::NextLine:
+        return "on the next line";
+      case NolintKind::Begin:
+        return "in its range";
+      default:
+        return "on its line";
     }
   }
 
@@ -138,7 +142,9 @@ class FileAudit {
     if (d.comment_alone) return map_.line_span(d.line);
     TextSpan line = map_.line_span(d.line);
     unsigned begin = d.comment->offset, end = d.comment->end();
-    auto blank = [&](unsigned at) { return map_.text({at, 1}) == " " || map_.text({at, 1}) == "\t"; };
+    auto blank = [&](unsigned at) {
+      return map_.text({at, 1}) == " " || map_.text({at, 1}) == "\t";
+    };
     if (begin > line.offset) {  // code before: drop the blanks between it and the comment
       while (begin > line.offset && blank(begin - 1)) --begin;
     } else {  // code after ("/* NOLINT */ x();"): drop the blanks after the comment
