@@ -99,6 +99,23 @@ TEST(NolintCommand, SarifMarksSuppressedFindingsWithTheirReason) {
   EXPECT_FALSE(suppressed[1]["suppressions"][0].contains("justification"));
 }
 
+TEST(NolintCommand, RulesAreListedAndExplained) {
+  auto list = test::run_scopelint({"--list-rules"});
+  EXPECT_EQ(list.exit_code, 0);
+  EXPECT_NE(list.out.find("unknown-nolint (warning): a nolint comment names a rule that does not "
+                          "exist\n"),
+            std::string::npos)
+      << list.out;
+  EXPECT_NE(list.out.find("unused-nolint (warning): a nolint comment suppresses no finding\n"),
+            std::string::npos)
+      << list.out;
+  for (const char* rule : {"unknown-nolint", "unused-nolint"}) {
+    auto explain = test::run_scopelint({"--explain", rule});
+    EXPECT_EQ(explain.exit_code, 0);
+    EXPECT_EQ(explain.out.rfind(std::string(rule) + " (default: warning)", 0), 0u) << explain.out;
+  }
+}
+
 // lint() directly, as the pre-commit mode and the editor call it.
 LintResult lint_directory(const std::string& dir, bool pre_commit) {
   Options options;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <iterator>
 #include <set>
 
 #include "cache/cache_location.h"
@@ -57,16 +58,15 @@ NolintAudit nolint_audit_for(const Options& options, const std::string& project_
                              const std::vector<std::string>& sources,
                              const std::vector<Finding>& findings, NolintFiles& files) {
   NolintAudit audit;
-  std::set<std::string> failed;
+  std::set<std::string> named(sources.begin(), sources.end()), failed;
   for (const Finding& finding : findings) {
     if (!finding.location.known()) continue;
-    audit.name_files.push_back(finding.location.file);
+    named.insert(finding.location.file);
     if (finding.rule == "scan-error") failed.insert(files.key(finding.location.file));
   }
-  audit.name_files.insert(audit.name_files.end(), sources.begin(), sources.end());
   auto outside = [&](const std::string& file) { return !path_inside(file, project_root); };
-  audit.name_files.erase(std::remove_if(audit.name_files.begin(), audit.name_files.end(), outside),
-                         audit.name_files.end());
+  std::copy_if(named.begin(), named.end(), std::back_inserter(audit.name_files),
+               [&](const std::string& file) { return !outside(file); });
   if (options.pre_commit || !options.facts_file.empty()) return audit;
   for (const auto& source : sources) {
     if (!failed.count(files.key(source)) && !outside(source)) audit.usage_files.push_back(source);
