@@ -95,7 +95,7 @@ TEST(NolintCommand, SarifMarksSuppressedFindingsWithTheirReason) {
   EXPECT_EQ(suppressed[0]["suppressions"],
             json::parse(R"([{"kind": "inSource", "justification": "nightly job",
                 "location": {"physicalLocation": {"artifactLocation": {"uri": "client.cpp",
-                "uriBaseId": "%SRCROOT%"}, "region": {"startLine": 4, "startColumn": 45}}}}])"));
+                "uriBaseId": "%SRCROOT%"}, "region": {"startLine": 4, "startColumn": 46}}}}])"));
   EXPECT_FALSE(suppressed[1]["suppressions"][0].contains("justification"));
 }
 

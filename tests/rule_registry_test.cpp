@@ -161,7 +161,7 @@ TEST(RuleRegistry, HelpUriAnchorsAreHeadingsOfTheDocsPage) {
   }
   const std::string page = "https://github.com/scopelint/scopelint/blob/main/docs/rules.md#";
   for (const RuleInfo& rule : all_rules()) {
-    const std::string uri = rule_help_uri(rule);
+    const std::string uri = rule_help_uri(rule.id);
     ASSERT_EQ(uri.substr(0, page.size()), page) << uri;
     EXPECT_EQ(anchors.count(uri.substr(page.size())), 1u) << uri;
   }

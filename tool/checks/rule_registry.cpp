@@ -321,9 +321,9 @@ std::string heading_anchor(std::string_view heading) {
   return out;
 }
 
-std::string rule_help_uri(const RuleInfo& rule) {
+std::string rule_help_uri(std::string_view rule_id) {
   return "https://github.com/scopelint/scopelint/blob/main/docs/rules.md#" +
-         heading_anchor(rule.id);
+         heading_anchor(rule_id);
 }
 
 std::string explain_rule(const RuleInfo& rule) {

@@ -29,9 +29,9 @@ const RuleInfo* find_rule(std::string_view id);
 // The text `scopelint --explain ID` prints: headings "What it finds", "Why it matters", "Example",
 // "Fix".
 std::string explain_rule(const RuleInfo& rule);
-// The rule's section of docs/rules.md in the project repository (SARIF helpUri): the page's
-// heading "## ID", linked by GitHub's anchor for it.
-std::string rule_help_uri(const RuleInfo& rule);
+// The rule's section of docs/rules.md in the project repository (SARIF helpUri, the LSP's
+// codeDescription): the page's heading "## ID", linked by GitHub's anchor for it.
+std::string rule_help_uri(std::string_view rule_id);
 // GitHub's anchor for a Markdown heading: lower case, blanks to '-', other punctuation dropped.
 std::string heading_anchor(std::string_view heading);
 

@@ -110,7 +110,7 @@ Json rule_json(const RuleInfo& rule) {
   out["shortDescription"] = message(std::string(rule.summary));
   out["fullDescription"] = message(unwrap(rule.what));
   out["help"] = {{"text", text(explain_rule(rule))}, {"markdown", text(help_markdown(rule))}};
-  out["helpUri"] = rule_help_uri(rule);
+  out["helpUri"] = rule_help_uri(rule.id);
   out["defaultConfiguration"] = {{"level", std::string(to_string(rule.default_level))}};
   out["properties"] = {{"tags", Json::array({"security", "oauth"})},
                        {"precision", precision(rule.id)}};
