@@ -20,6 +20,7 @@ TEST(RuleRegistry, ListsEveryRuleInOrderWithItsDefaultLevel) {
       {"unknown-endpoint", Level::Warning}, {"scope-encoding", Level::Warning},
       {"unresolved-call", Level::Note},     {"no-token-request", Level::Note},
       {"scan-error", Level::Warning},       {"nolint", Level::Error},
+      {"unknown-nolint", Level::Warning},   {"unused-nolint", Level::Warning},
   };
   std::vector<std::pair<std::string, Level>> actual;
   for (const RuleInfo& rule : all_rules()) actual.emplace_back(rule.id, rule.default_level);
@@ -145,6 +146,26 @@ TEST(RuleRegistry, DocsPageHasEveryExplanation) {
     EXPECT_NE(page.find(explain_rule(rule)), std::string::npos)
         << rule.id << ": docs/rules.md is out of date; regenerate it with scopelint --explain";
   }
+}
+
+// SARIF helpUri links each rule to its section of docs/rules.md: every anchor must be one GitHub
+// makes for a heading of that page.
+TEST(RuleRegistry, HelpUriAnchorsAreHeadingsOfTheDocsPage) {
+  std::ifstream in(std::string(SCOPELINT_SOURCE_DIR) + "/docs/rules.md");
+  ASSERT_TRUE(in) << "docs/rules.md is missing";
+  std::set<std::string> anchors;
+  for (std::string line; std::getline(in, line);) {
+    size_t hashes = line.find_first_not_of('#');
+    if (hashes == 0 || hashes == std::string::npos || line[hashes] != ' ') continue;
+    anchors.insert(heading_anchor(line.substr(hashes + 1)));
+  }
+  const std::string page = "https://github.com/scopelint/scopelint/blob/main/docs/rules.md#";
+  for (const RuleInfo& rule : all_rules()) {
+    const std::string uri = rule_help_uri(rule.id);
+    ASSERT_EQ(uri.substr(0, page.size()), page) << uri;
+    EXPECT_EQ(anchors.count(uri.substr(page.size())), 1u) << uri;
+  }
+  EXPECT_EQ(heading_anchor("Global Scope: apiv2 (old)"), "global-scope-apiv2-old");
 }
 
 }  // namespace

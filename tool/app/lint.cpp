@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <iostream>
+#include <iterator>
+#include <set>
 
 #include "cache/cache_location.h"
 #include "cache/fact_cache.h"
@@ -10,6 +12,7 @@
 #include "cli/facts_json.h"
 #include "extract/extractor.h"
 #include "suppress/apply_nolint.h"
+#include "suppress/nolint_audit.h"
 #include "util/bounded_input.h"
 #include "util/project_root.h"
 
@@ -61,6 +64,42 @@ std::vector<Finding> findings_touching_files(std::vector<Finding> findings, cons
   return kept;
 }
 
+// Whose NOLINT comments are judged: names in the files scanned and the files holding findings;
+// usage only in source files scanned whole and parsed without error, and never in a --pre-commit
+// run (the staged files are judged against a scan they may not fully drive) or from --facts.
+// Files outside the project (a library header along a macro chain) are never judged: their text
+// does not go into a report.
+NolintAudit nolint_audit_for(const Options& options, const std::string& project_root,
+                             const std::vector<std::string>& sources,
+                             const std::vector<Finding>& findings, NolintFiles& files) {
+  NolintAudit audit;
+  std::set<std::string> named(sources.begin(), sources.end()), failed;
+  for (const Finding& finding : findings) {
+    if (!finding.location.known()) continue;
+    named.insert(finding.location.file);
+    if (finding.rule == "scan-error") failed.insert(files.key(finding.location.file));
+  }
+  auto outside = [&](const std::string& file) { return !path_inside(file, project_root); };
+  std::copy_if(named.begin(), named.end(), std::back_inserter(audit.name_files),
+               [&](const std::string& file) { return !outside(file); });
+  if (options.pre_commit || !options.facts_file.empty()) return audit;
+  for (const auto& source : sources) {
+    if (!failed.count(files.key(source)) && !outside(source)) audit.usage_files.push_back(source);
+  }
+  return audit;
+}
+
+// A NOLINT reason is text of the file that holds the NOLINT: reported only from files in the
+// project (docs/security.md), not from a library header along a macro chain.
+void drop_outside_reasons(std::vector<Finding>& suppressed, const std::string& project_root) {
+  for (Finding& finding : suppressed) {
+    if (finding.suppression && !finding.suppression->reason.empty() &&
+        !path_inside(finding.suppression->location.file, project_root)) {
+      finding.suppression->reason.clear();
+    }
+  }
+}
+
 }  // namespace
 
 Facts gather_facts(const Options& options, ConfigSet& configs, std::vector<Finding>& diagnostics,
@@ -90,7 +129,7 @@ Facts gather_facts(const Options& options, ConfigSet& configs, std::vector<Findi
     choose_cache(options, extract);
     ExtractResult result = extract_facts(extract);
     files_scanned = result.files_scanned;
-    if (units) *units = {result.units_parsed, result.units_from_cache};
+    if (units) *units = {result.units_parsed, result.units_from_cache, result.scanned_sources};
     if (reported_files) *reported_files = std::move(result.reported_files);
     diagnostics = std::move(result.diagnostics);
     facts = std::move(result.facts);
@@ -114,11 +153,25 @@ LintResult lint(const Options& options, const Catalog& catalog, ConfigSet& confi
   std::vector<Finding> findings = run_checks(result.facts, catalog);
   if (reported_files) findings = findings_touching_files(std::move(findings), *reported_files);
   findings.insert(findings.end(), diagnostics.begin(), diagnostics.end());
+  const std::string root = find_project_root(options.paths, options.compile_db_dir);
+  NolintFiles nolint_sources(unsaved);
+  std::vector<Finding> audit = audit_nolint(
+      findings, nolint_audit_for(options, root, result.units.sources, findings, nolint_sources),
+      nolint_sources);
+  // The NOLINTs of project sources the paths did not name suppressed findings filtered out above.
+  if (reported_files) audit = findings_touching_files(std::move(audit), *reported_files);
   findings = apply_config_to_findings(std::move(findings), configs);
-  NolintResult nolint = apply_nolint(std::move(findings), {});
+  NolintResult nolint = apply_nolint(std::move(findings), {}, &nolint_sources);
   result.findings = std::move(nolint.kept);
-  result.suppressed = nolint.suppressed;
+  for (auto& finding : apply_config_to_findings(std::move(audit), configs)) {
+    result.findings.push_back(std::move(finding));
+  }
+  result.suppressed = nolint.suppressed.size();
+  result.suppressed_findings = std::move(nolint.suppressed);
+  drop_outside_reasons(result.suppressed_findings, root);
   std::stable_sort(result.findings.begin(), result.findings.end(), finding_order);
+  std::stable_sort(result.suppressed_findings.begin(), result.suppressed_findings.end(),
+                   finding_order);
   return result;
 }
 

@@ -22,12 +22,16 @@ namespace scopelint {
 struct UnitCounts {
   unsigned parsed = 0;  // by libclang
   unsigned from_cache = 0;  // from the fact cache
+  std::vector<std::string> sources;  // the source files scanned as units (headers excepted)
 };
 
 struct LintResult {
   Facts facts;  // after configuration (components, bases, granted scopes)
   std::vector<Finding> findings;  // sorted, suppressions applied
   size_t suppressed = 0;  // findings dropped by NOLINT
+  // The findings NOLINT suppressed, sorted, each with its Finding::suppression (for JSON and
+  // SARIF).
+  std::vector<Finding> suppressed_findings;
   unsigned files_scanned = 0;
   UnitCounts units;
 };

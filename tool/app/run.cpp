@@ -3,10 +3,11 @@
 
 #include <unistd.h>
 
-#include <cstdio>
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <iterator>
 #include <optional>
 
 #include "app/lint.h"
@@ -81,6 +82,8 @@ LintResult lint_for(const Options& options, const Catalog& catalog, ConfigSet& c
                         finding.location.file == options.compile_db_dir;
                });
   result.findings = findings_touching(std::move(result.findings), options.paths);
+  result.suppressed_findings =
+      findings_touching(std::move(result.suppressed_findings), options.paths);
   result.findings.insert(result.findings.begin(), database_errors.begin(), database_errors.end());
   return result;
 }
@@ -135,6 +138,14 @@ void handle_fixes(const Options& options, std::vector<Finding>& findings,
   }
   findings = std::move(remaining);
   err << fix_summary(outcome, findings.size());
+}
+
+// What the report shows: the findings, and the suppressed ones for the formats that mark them.
+std::vector<Finding> reported_findings(const LintResult& result) {
+  std::vector<Finding> reported;  // a merge: the findings keep their order among themselves
+  std::merge(result.findings.begin(), result.findings.end(), result.suppressed_findings.begin(),
+             result.suppressed_findings.end(), std::back_inserter(reported), finding_order);
+  return reported;
 }
 
 void emit(const Options& options, const std::string& text, std::ostream& out) {
@@ -218,7 +229,7 @@ int run_or_throw(const std::vector<std::string>& args, std::ostream& out, std::o
   report_options.show_source = options.show_source && (options.format == ReportFormat::Text ||
                                                        options.format == ReportFormat::Github);
   report_options.color = use_color(options);
-  emit(options, format_report(options.format, result.findings, report_options), out);
+  emit(options, format_report(options.format, reported_findings(result), report_options), out);
   out.flush();  // the report before the summary, when both go to a terminal
   if (!options.quiet) {
     const bool silent_scan = result.findings.empty() && nothing_to_judge(result.facts, catalog);

@@ -32,7 +32,8 @@ std::vector<RuleInfo> make_rules() {
        "list. If the code also reads the resource, ask for .read as well: write does not\n"
        "imply read.\n"
        "\n"
-       "    {\"scope\", \"system/patients.read system/allergies.write\"}"},
+       "    {\"scope\", \"system/patients.read system/allergies.write\"}",
+       "7.0"},
 
       {"unused-scope", Level::Warning, "a token request asks for a scope that no api call needs",
        "A scope in a token request that no API call in the same component needs, such as\n"
@@ -53,7 +54,8 @@ std::vector<RuleInfo> make_rules() {
        "Remove the scope from the token request. If another program shares the token and\n"
        "needs the scope, say so in a NOLINT(unused-scope) comment on the request.\n"
        "\n"
-       "    \"&scope=system/patients.read\""},
+       "    \"&scope=system/patients.read\"",
+       "5.0"},
 
       {"global-scope", Level::Warning,
        "a token request asks for the global apiv2 scope, explicitly or by sending no scope",
@@ -76,7 +78,8 @@ std::vector<RuleInfo> make_rules() {
        "    {\"scope\", \"system/appointments.read\"}\n"
        "\n"
        "Some endpoints are covered by no specific scope and need apiv2. If the code calls\n"
-       "one, keep apiv2 and suppress the finding with a comment that names that endpoint."},
+       "one, keep apiv2 and suppress the finding with a comment that names that endpoint.",
+       "6.5"},
 
       {"global-scope-combined", Level::Error, "a token request combines apiv2 with specific scopes",
        "A token request whose scope list contains apiv2 together with one or more system/...\n"
@@ -92,7 +95,8 @@ std::vector<RuleInfo> make_rules() {
        "\n"
        "    \"&scope=system/patients.read\"\n"
        "\n"
-       "Use apiv2 alone only when the code needs an endpoint that no specific scope covers."},
+       "Use apiv2 alone only when the code needs an endpoint that no specific scope covers.",
+       "5.5"},
 
       {"unknown-scope", Level::Error, "a token request asks for a scope that is not in the catalog",
        "A scope that is neither apiv2 nor one of the documented\n"
@@ -110,7 +114,8 @@ std::vector<RuleInfo> make_rules() {
        "auto token = cli.Post(\"/api/2.0/oauth2/token/\", params);",
        "Use the documented name the message suggests:\n"
        "\n"
-       "    {\"scope\", \"system/patients.read system/allergies.read\"}"},
+       "    {\"scope\", \"system/patients.read system/allergies.read\"}",
+       "4.5"},
 
       {"read-only-scope", Level::Error,
        "a token request asks for write access to read-only reference data",
@@ -127,7 +132,8 @@ std::vector<RuleInfo> make_rules() {
        "auto token = cli.Post(\"/api/2.0/oauth2/token/\", params);",
        "Remove the .write scope. Keep .read if the code looks the data up:\n"
        "\n"
-       "    {\"scope\", \"system/pharmacies.read\"}"},
+       "    {\"scope\", \"system/pharmacies.read\"}",
+       "4.0"},
 
       {"unknown-endpoint", Level::Warning, "an elation url matches no documented endpoint",
        "A request to an Elation host, or through a client whose base URL is Elation, whose\n"
@@ -144,7 +150,8 @@ std::vector<RuleInfo> make_rules() {
        "    cli.Get(\"/api/2.0/patients/42/\", headers);\n"
        "\n"
        "If the endpoint exists but is missing from the catalog, add it to rules/elation.json\n"
-       "together with the resource whose scope governs it."},
+       "together with the resource whose scope governs it.",
+       "3.0"},
 
       {"scope-encoding", Level::Warning, "a scope list would reach the server wrongly encoded",
        "A scope list that the server would not read as the scopes written: raw spaces or\n"
@@ -168,7 +175,8 @@ std::vector<RuleInfo> make_rules() {
        "library encodes, write a plain space:\n"
        "\n"
        "    \"&scope=system/patients.read%20system/allergies.read\"\n"
-       "    {\"scope\", \"system/patients.read system/allergies.read\"}"},
+       "    {\"scope\", \"system/patients.read system/allergies.read\"}",
+       "4.0"},
 
       {"unresolved-call", Level::Note,
        "an api call whose url or method could not be worked out statically",
@@ -188,7 +196,8 @@ std::vector<RuleInfo> make_rules() {
        "    auto res = cli.Get(\"/api/2.0/appointments/\", headers);\n"
        "\n"
        "Where the value is truly dynamic, check the scopes it needs by hand and suppress the\n"
-       "note with a comment that says so."},
+       "note with a comment that says so.",
+       "2.0"},
 
       {"no-token-request", Level::Note,
        "api calls were found but no token request or granted scopes to judge them against",
@@ -203,7 +212,8 @@ std::vector<RuleInfo> make_rules() {
        "\n"
        "    scopelint --granted-scopes \"system/patients.read\" src/\n"
        "\n"
-       "or \"granted_scopes\" in .scopelint.json."},
+       "or \"granted_scopes\" in .scopelint.json.",
+       "2.0"},
 
       {"scan-error", Level::Warning,
        "a file could not be read or parsed, so its calls are not checked",
@@ -216,7 +226,8 @@ std::vector<RuleInfo> make_rules() {
        "// src/sync.cpp, saved half-way through an edit: libclang cannot parse it\n"
        "auto res = cli.Get(\"/api/2.0/patients/\";",
        "Fix the file or the compile flags (-p build, --extra-arg), raise --unit-timeout for\n"
-       "a file that is only slow, or exclude the file in .scopelint.json (\"exclude\")."},
+       "a file that is only slow, or exclude the file in .scopelint.json (\"exclude\").",
+       "2.0"},
 
       {"nolint", Level::Error,
        "a nolintbegin without its nolintend, or the reverse",
@@ -229,7 +240,44 @@ std::vector<RuleInfo> make_rules() {
        "// (no NOLINTEND)",
        "Close the range with a NOLINTEND that repeats the NOLINTBEGIN's rule list:\n"
        "\n"
-       "    // NOLINTEND(unused-scope)"},
+       "    // NOLINTEND(unused-scope)",
+       "3.0"},
+
+      {"unknown-nolint", Level::Warning, "a nolint comment names a rule that does not exist",
+       "A NOLINT, NOLINTNEXTLINE, NOLINTBEGIN or NOLINTEND comment whose list names\n"
+       "something close to a scopelint rule but not one: missing-scop, unused-scopes,\n"
+       "Missing-Scope (names are case-sensitive). Names far from every scopelint rule, such\n"
+       "as clang-tidy's bugprone-* or clang-diagnostic-* checks, belong to other tools and\n"
+       "are left alone, as are globs (*-scope). Only comments that begin with the directive\n"
+       "are judged. The message suggests the closest rule.",
+       "A misspelt name matches no rule, so the comment suppresses nothing: the finding it\n"
+       "was written for is still reported, while the comment and its reason read as if it\n"
+       "were handled. clang-tidy says nothing about such names.",
+       "auto token = cli.Post(\"/api/2.0/oauth2/token/\", params);  // NOLINT(unused-scop)",
+       "Spell the rule as the message suggests; --fix and the editor's quick fix do it:\n"
+       "\n"
+       "    auto token = cli.Post(\"/api/2.0/oauth2/token/\", params);  // NOLINT(unused-scope)",
+       "2.0"},
+
+      {"unused-nolint", Level::Warning, "a nolint comment suppresses no finding",
+       "A NOLINT, NOLINTNEXTLINE or NOLINTBEGIN/NOLINTEND comment that names a scopelint\n"
+       "rule with no finding where the comment applies, such as NOLINT(unused-scope) left\n"
+       "behind after the scope was removed. Only names spelt exactly as a scopelint rule are\n"
+       "judged (a bare NOLINT or a glob may be meant for clang-tidy), and only in comments\n"
+       "that begin with the directive. It is reported only where the scan saw every finding\n"
+       "the comment could suppress: in source files scanned whole and fully parsed; not in\n"
+       "headers (a file the scan did not cover may include them), not with --pre-commit and\n"
+       "not with --facts.",
+       "A stale suppression hides the next real finding on its line: the problem it excused\n"
+       "is gone, but a new call or scope there inherits the exemption and its reason.\n"
+       "Removing it keeps every NOLINT a current, reviewed decision.",
+       "// the token no longer asks for system/patients.write, but the comment stayed:\n"
+       "auto token = cli.Post(\"/api/2.0/oauth2/token/\", params);  // NOLINT(unused-scope)",
+       "Remove the comment, or from its list only the names that suppress nothing; --fix\n"
+       "and the editor's quick fix do it:\n"
+       "\n"
+       "    auto token = cli.Post(\"/api/2.0/oauth2/token/\", params);",
+       "3.0"},
   };
 }
 
@@ -257,6 +305,25 @@ const RuleInfo* find_rule(std::string_view id) {
     if (rule.id == id) return &rule;
   }
   return nullptr;
+}
+
+std::string heading_anchor(std::string_view heading) {
+  std::string out;
+  for (char c : heading) {
+    if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c - 'A' + 'a');
+    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
+      out += c;
+    } else if (c == ' ') {
+      out += '-';
+    }
+  }
+  return out;
+}
+
+std::string rule_help_uri(std::string_view rule_id) {
+  return "https://github.com/scopelint/scopelint/blob/main/docs/rules.md#" +
+         heading_anchor(rule_id);
 }
 
 std::string explain_rule(const RuleInfo& rule) {

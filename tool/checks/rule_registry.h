@@ -17,6 +17,9 @@ struct RuleInfo {
   std::string_view why;  // why it matters
   std::string_view example;  // code that triggers it
   std::string_view fix;  // what to do instead
+  // GitHub code scanning's security-severity (SARIF rule property): "0.1".."10.0" as a string;
+  // 7.0 and above is high, 4.0 to 6.9 medium, below 4.0 low.
+  std::string_view security_severity;
 };
 
 // All rules in a fixed order (the order of SARIF tool.driver.rules).
@@ -26,5 +29,10 @@ const RuleInfo* find_rule(std::string_view id);
 // The text `scopelint --explain ID` prints: headings "What it finds", "Why it matters", "Example",
 // "Fix".
 std::string explain_rule(const RuleInfo& rule);
+// The rule's section of docs/rules.md in the project repository (SARIF helpUri, the LSP's
+// codeDescription): the page's heading "## ID", linked by GitHub's anchor for it.
+std::string rule_help_uri(std::string_view rule_id);
+// GitHub's anchor for a Markdown heading: lower case, blanks to '-', other punctuation dropped.
+std::string heading_anchor(std::string_view heading);
 
 }  // namespace scopelint

@@ -286,6 +286,9 @@ ExtractResult extract_facts(const ExtractOptions& options) {
     return out;
   };
   std::vector<UnitOutcome> outcomes = scan_all(plan, units, commands_for(units));
+  for (size_t i = 0; i < named_units && i < outcomes.size(); ++i) {
+    if (outcomes[i].scanned) result.scanned_sources.push_back(units[i]->path);
+  }
   std::set<std::string> included;
   for (const auto& outcome : outcomes) included.insert(outcome.facts.included.begin(), outcome.facts.included.end());
   std::vector<const SourceFile*> lone_headers;

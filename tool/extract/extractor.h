@@ -53,6 +53,9 @@ struct ExtractResult {
   // the scan goes on.
   std::vector<Finding> diagnostics;
   unsigned files_scanned = 0;
+  // The named source files scanned as translation units (parsed or from the cache), headers
+  // excepted (not the unnamed project sources: see reported_files).
+  std::vector<std::string> scanned_sources;
   unsigned units_parsed = 0;  // translation units parsed by libclang this run
   unsigned units_from_cache = 0;  // translation units served from the fact cache
   // Set when the compile database listed project files the paths did not name: those were scanned

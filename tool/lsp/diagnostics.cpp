@@ -1,6 +1,7 @@
 // Converts findings to LSP diagnostics the way clangd shows clang-tidy's: code, source, no suffix.
 #include "lsp/diagnostics.h"
 
+#include "checks/rule_registry.h"
 #include "report/report_common.h"
 
 namespace scopelint::lsp {
@@ -91,16 +92,12 @@ int lsp_severity(Level level) {
   return 2;
 }
 
-std::string rule_doc_url(const std::string& rule) {
-  return "https://github.com/scopelint/scopelint/blob/main/docs/rules.md#" + rule;
-}
-
 nlohmann::json to_diagnostic(const Finding& finding, ConversionContext& context) {
   nlohmann::json diagnostic = {
       {"range", finding_range(finding, context)},
       {"severity", lsp_severity(finding.level)},
       {"code", finding.rule},
-      {"codeDescription", {{"href", rule_doc_url(finding.rule)}}},
+      {"codeDescription", {{"href", rule_help_uri(finding.rule)}}},
       {"source", "scopelint"},
   };
   std::string message = plain_message(finding);

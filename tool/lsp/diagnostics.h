@@ -36,9 +36,6 @@ nlohmann::json to_diagnostic(const Finding& finding, ConversionContext& context)
 
 nlohmann::json to_text_edit(const Replacement& replacement, ConversionContext& context);
 
-// Where a rule is documented.
-std::string rule_doc_url(const std::string& rule);
-
 // LSP severity: error 1, warning 2, note 3.
 int lsp_severity(Level level);
 

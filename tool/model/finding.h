@@ -28,6 +28,13 @@ struct Fix {
   std::vector<Replacement> replacements;
 };
 
+// The NOLINT comment that suppresses a finding; suppressed findings are reported only in JSON and
+// SARIF, marked as such.
+struct Suppression {
+  SourceLocation location;  // the directive
+  std::string reason;       // the text after "NOLINT(...):", empty when none is given
+};
+
 struct Finding {
   std::string rule;  // rule id, e.g. "missing-scope"
   Level level = Level::Warning;
@@ -44,6 +51,7 @@ struct Finding {
   std::string method;
   std::string path;
   std::vector<std::string> suggested_scopes;
+  std::optional<Suppression> suppression;  // set on findings a NOLINT suppresses
 };
 
 // Deterministic report order: file, line, column, rule, message.

@@ -1,9 +1,11 @@
 // Finding identities and fingerprints.
 #include "report/fingerprint.h"
 
+#include <cctype>
 #include <map>
 
 #include "report/md5.h"
+#include "util/sha256.h"
 
 namespace scopelint {
 
@@ -50,6 +52,38 @@ std::vector<std::string> finding_fingerprints(const std::vector<Finding>& findin
     std::string identity = finding_identity(lines, finding, base_directory);
     unsigned occurrence = seen[identity]++;
     out.push_back(md5_hex(identity + '\0' + std::to_string(occurrence)));
+  }
+  return out;
+}
+
+std::string message_without_positions(const std::string& message) {
+  std::string out;
+  for (size_t i = 0; i < message.size();) {
+    bool after_colon = !out.empty() && out.back() == ':';
+    bool after_word = (out.size() >= 5 && out.compare(out.size() - 5, 5, "line ") == 0) ||
+                      (out.size() >= 7 && out.compare(out.size() - 7, 7, "column ") == 0);
+    if ((after_colon || after_word) && std::isdigit(static_cast<unsigned char>(message[i]))) {
+      while (i < message.size() && std::isdigit(static_cast<unsigned char>(message[i]))) ++i;
+      out += '#';
+      continue;
+    }
+    out += message[i++];
+  }
+  return out;
+}
+
+std::vector<std::string> stable_fingerprints(const std::vector<Finding>& findings,
+                                             const std::string& base_directory) {
+  SourceLines lines;
+  std::map<std::string, unsigned> seen;
+  std::vector<std::string> out;
+  out.reserve(findings.size());
+  for (const Finding& finding : findings) {
+    Finding identified = finding;
+    identified.message = message_without_positions(finding.message);
+    std::string identity = finding_identity(lines, identified, base_directory);
+    unsigned occurrence = seen[identity]++;
+    out.push_back(to_hex(sha256(identity + '\0' + std::to_string(occurrence))));
   }
   return out;
 }

@@ -23,4 +23,14 @@ std::string finding_identity(SourceLines& lines, const Finding& finding,
 std::vector<std::string> finding_fingerprints(const std::vector<Finding>& findings,
                                               const std::string& base_directory);
 
+// `message` with every line or column number replaced by '#' (":12:5" -> ":#:#", "line 12" ->
+// "line #"), so that a message naming another place stays the same when lines move.
+std::string message_without_positions(const std::string& message);
+
+// SARIF partialFingerprints ("scopelint/v1"): SHA-256 of rule, path relative to `base_directory`,
+// normalised source line text and message_without_positions, plus the occurrence index among the
+// findings of the same file with the same identity. Independent of line and column numbers.
+std::vector<std::string> stable_fingerprints(const std::vector<Finding>& findings,
+                                             const std::string& base_directory);
+
 }  // namespace scopelint

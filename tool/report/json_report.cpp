@@ -73,14 +73,37 @@ Json finding_json(const Finding& finding, const ReportOptions& options) {
   return out;
 }
 
+// The NOLINT comment and the reason written after it ("" when none).
+Json suppression_json(const Suppression& suppression, const ReportOptions& options) {
+  Json out;
+  out["kind"] = "nolint";
+  out["file"] = file_name(suppression.location.file, options);
+  out["line"] = suppression.location.line;
+  out["column"] = suppression.location.column;
+  out["reason"] = text(suppression.reason);
+  return out;
+}
+
 }  // namespace
 
+// Findings a NOLINT suppressed go to "suppressed" (only when there are some), so that "findings"
+// keeps meaning what the text report shows.
 std::string format_json(const std::vector<Finding>& findings, const ReportOptions& options) {
   Json findings_json = Json::array();
-  for (const Finding& finding : findings) findings_json.push_back(finding_json(finding, options));
+  Json suppressed_json = Json::array();
+  for (const Finding& finding : findings) {
+    if (!finding.suppression) {
+      findings_json.push_back(finding_json(finding, options));
+      continue;
+    }
+    Json item = finding_json(finding, options);
+    item["suppression"] = suppression_json(*finding.suppression, options);
+    suppressed_json.push_back(std::move(item));
+  }
   Json out;
   out["version"] = 1;
   out["findings"] = std::move(findings_json);
+  if (!suppressed_json.empty()) out["suppressed"] = std::move(suppressed_json);
   return out.dump(2) + "\n";
 }
 

@@ -18,7 +18,8 @@ struct ReportOptions {
   bool color = false;  // text: ANSI colours like clang
 };
 
-// Findings must already be sorted (finding_order); reporters do not reorder.
+// Findings must already be sorted (finding_order); reporters do not reorder. Text, GitHub and
+// GitLab reporters print suppressed findings too if given them: format_report leaves them out.
 std::string format_text(const std::vector<Finding>& findings, const ReportOptions& options);
 std::string format_json(const std::vector<Finding>& findings, const ReportOptions& options);
 std::string format_sarif(const std::vector<Finding>& findings, const ReportOptions& options);
@@ -26,6 +27,8 @@ std::string format_sarif(const std::vector<Finding>& findings, const ReportOptio
 std::string format_github(const std::vector<Finding>& findings, const ReportOptions& options);
 // GitLab Code Quality report: a JSON array with stable, unique fingerprints.
 std::string format_gitlab(const std::vector<Finding>& findings, const ReportOptions& options);
+// `findings` may hold suppressed ones (Finding::suppression): JSON and SARIF report them as such,
+// the other formats leave them out.
 std::string format_report(ReportFormat format, const std::vector<Finding>& findings,
                           const ReportOptions& options);
 

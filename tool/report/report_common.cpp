@@ -185,8 +185,14 @@ const std::string* SourceLines::line(const std::string& file, unsigned line) {
   return &(*lines)[line - 1];
 }
 
-std::string format_report(ReportFormat format, const std::vector<Finding>& findings,
+std::string format_report(ReportFormat format, const std::vector<Finding>& all,
                           const ReportOptions& options) {
+  if (format == ReportFormat::Json || format == ReportFormat::Sarif) {
+    return format == ReportFormat::Json ? format_json(all, options) : format_sarif(all, options);
+  }
+  std::vector<Finding> findings;  // the other formats show what is not suppressed
+  std::copy_if(all.begin(), all.end(), std::back_inserter(findings),
+               [](const Finding& finding) { return !finding.suppression; });
   switch (format) {
     case ReportFormat::Text:
       return format_text(findings, options);

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "checks/rule_registry.h"
+#include "report/fingerprint.h"
 #include "report/report.h"
 #include "report/report_common.h"
 
@@ -16,6 +17,34 @@ constexpr const char* kSrcRoot = "%SRCROOT%";
 
 Json text(const std::string& value) { return Json(sanitize_utf8(value)); }
 Json message(const std::string& value) { return Json{{"text", text(value)}}; }
+
+// The partialFingerprints key: GitHub's own is primaryLocationLineHash; this one is scopelint's.
+constexpr const char* kFingerprintKey = "scopelint/v1";
+
+// Brackets are link syntax in SARIF messages: a literal one is escaped, so that text from the
+// scanned code never turns into a link.
+std::string escape_brackets(const std::string& value) {
+  std::string out;
+  for (char c : value) {
+    if (c == '[' || c == ']') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// The finding's message with a link to each related location that has a place ("... (see [token
+// requested here with scope 'x'](1))"): GitHub shows the links in the alert, in the sentence.
+Json result_message(const Finding& finding) {
+  std::string links;
+  for (size_t i = 0; i < finding.notes.size(); ++i) {
+    if (!finding.notes[i].location.known()) continue;
+    links += (links.empty() ? "" : ", ") +
+             ("[" + escape_brackets(finding.notes[i].message) + "](") + std::to_string(i + 1) + ")";
+  }
+  std::string value = escape_brackets(finding.message);
+  if (!links.empty()) value += " (see " + links + ")";
+  return message(value);
+}
 
 // "global-scope-combined" -> "GlobalScopeCombined" (reportingDescriptor.name).
 std::string pascal_case(std::string_view id) {
@@ -81,9 +110,13 @@ Json rule_json(const RuleInfo& rule) {
   out["shortDescription"] = message(std::string(rule.summary));
   out["fullDescription"] = message(unwrap(rule.what));
   out["help"] = {{"text", text(explain_rule(rule))}, {"markdown", text(help_markdown(rule))}};
+  out["helpUri"] = rule_help_uri(rule.id);
   out["defaultConfiguration"] = {{"level", std::string(to_string(rule.default_level))}};
   out["properties"] = {{"tags", Json::array({"security", "oauth"})},
                        {"precision", precision(rule.id)}};
+  if (!rule.security_severity.empty()) {
+    out["properties"]["security-severity"] = std::string(rule.security_severity);
+  }
   return out;
 }
 
@@ -99,7 +132,12 @@ class SarifWriter {
     Json rules = Json::array();
     for (const RuleInfo& rule : all_rules()) rules.push_back(rule_json(rule));
     Json results = Json::array();
-    for (const Finding& finding : findings) results.push_back(result(finding));
+    const std::vector<std::string> fingerprints = stable_fingerprints(findings, base_);
+    for (size_t i = 0; i < findings.size(); ++i) {
+      Json one = result(findings[i]);
+      one["partialFingerprints"] = {{kFingerprintKey, fingerprints[i]}};
+      results.push_back(std::move(one));
+    }
 
     Json driver;
     driver["name"] = "scopelint";
@@ -156,6 +194,17 @@ class SarifWriter {
     return out;
   }
 
+  // A NOLINT comment: suppressed in the source, with the reason written after it.
+  Json suppression(const Suppression& suppressed) {
+    Json out;
+    out["kind"] = "inSource";
+    if (!suppressed.reason.empty()) out["justification"] = text(suppressed.reason);
+    if (suppressed.location.known()) {
+      out["location"] = {{"physicalLocation", physical_location(suppressed.location, nullptr)}};
+    }
+    return out;
+  }
+
   Json replacement(const Replacement& r) {
     Json deleted;
     const SourceLocation& b = r.range.begin;
@@ -203,7 +252,7 @@ class SarifWriter {
     auto index = rule_index_.find(finding.rule);
     if (index != rule_index_.end()) out["ruleIndex"] = index->second;
     out["level"] = std::string(to_string(finding.level));
-    out["message"] = message(finding.message);
+    out["message"] = result_message(finding);
     if (finding.location.known()) {
       const SourceLocation* end =
           finding.end && (finding.end->file.empty() || finding.end->file == finding.location.file)
@@ -218,7 +267,7 @@ class SarifWriter {
       for (size_t i = 0; i < finding.notes.size(); ++i) {
         const Note& note = finding.notes[i];
         Json location;
-        location["id"] = i;
+        location["id"] = i + 1;  // the number the message links with
         if (note.location.known()) {
           location["physicalLocation"] = physical_location(note.location, nullptr);
         }
@@ -227,6 +276,7 @@ class SarifWriter {
       }
       out["relatedLocations"] = std::move(related);
     }
+    if (finding.suppression) out["suppressions"] = Json::array({suppression(*finding.suppression)});
     if (finding.fix) {
       Json fix = fix_json(*finding.fix, finding.location.file);
       if (!fix.is_null()) out["fixes"] = Json::array({std::move(fix)});

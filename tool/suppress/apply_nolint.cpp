@@ -2,67 +2,101 @@
 #include "suppress/apply_nolint.h"
 
 #include <algorithm>
-#include <map>
-#include <memory>
+#include <filesystem>
 #include <set>
 
 #include "checks/check_context.h"
-#include "suppress/nolint.h"
 #include "util/bounded_input.h"
 #include "util/file_io.h"
 
 namespace scopelint {
 namespace {
 
-class NolintCache {
- public:
-  const NolintMap* get(const std::string& file) {
-    auto it = maps_.find(file);
-    if (it != maps_.end()) return it->second.get();
-    std::unique_ptr<NolintMap> map;
+// The suppression a finding reports: the first directive that gives a reason, else the first.
+Suppression suppression_of(const std::vector<std::pair<std::string, NolintMatch>>& matches,
+                           NolintFiles& sources) {
+  auto directive = [&](const std::pair<std::string, NolintMatch>& match) {
+    return &sources.get(match.first)->directives()[match.second.directive];
+  };
+  auto chosen = std::find_if(matches.begin(), matches.end(),
+                             [&](const auto& match) { return !directive(match)->reason.empty(); });
+  if (chosen == matches.end()) chosen = matches.begin();
+  const NolintDirective* d = directive(*chosen);
+  return {{chosen->first, d->line, d->column}, d->reason};
+}
+
+}  // namespace
+
+NolintFiles::NolintFiles(const std::vector<std::pair<std::string, std::string>>& buffers) {
+  for (const auto& [path, text] : buffers) buffers_[key(path)] = text;
+}
+
+std::string NolintFiles::key(const std::string& file) const {
+  auto known = keys_.find(file);
+  if (known != keys_.end()) return known->second;
+  std::error_code error;
+  std::filesystem::path path = std::filesystem::weakly_canonical(file, error);
+  return keys_[file] =
+             error ? std::filesystem::path(file).lexically_normal().string() : path.string();
+}
+
+const NolintMap* NolintFiles::get(const std::string& file) {
+  const std::string id = key(file);
+  auto it = maps_.find(id);
+  if (it != maps_.end()) return it->second.get();
+  std::unique_ptr<NolintMap> map;
+  auto buffer = buffers_.find(id);
+  if (buffer != buffers_.end()) {
+    map = std::make_unique<NolintMap>(buffer->second);
+  } else {
     try {
       map = std::make_unique<NolintMap>(read_input_file(file, kMaxSourceBytes));
     } catch (const std::exception&) {
       // Unreadable, not a regular file (a FIFO would block) or too large: no directives; the scan
       // reports the file elsewhere.
     }
-    return (maps_[file] = std::move(map)).get();
   }
-
- private:
-  std::map<std::string, std::unique_ptr<NolintMap>> maps_;
-};
+  return (maps_[id] = std::move(map)).get();
+}
 
 // Like clang-tidy: a NOLINT at the finding's location, or at any location along the macro chain of
 // the code it is about (the macro definition, a macro argument, the expansion site), suppresses it.
 // A header's own NOLINT comments apply to findings located in that header.
-bool is_suppressed(const Finding& finding, NolintCache& cache) {
-  auto suppressed_at = [&](const SourceLocation& place) {
-    const NolintMap* map = place.known() ? cache.get(place.file) : nullptr;
-    return map && map->suppresses(finding.rule, place.line);
+std::vector<std::pair<std::string, NolintMatch>> nolint_matches(const Finding& finding,
+                                                                NolintFiles& sources) {
+  std::vector<std::pair<std::string, NolintMatch>> out;
+  auto add = [&](const SourceLocation& place) {
+    const NolintMap* map = place.known() ? sources.get(place.file) : nullptr;
+    if (!map) return;
+    for (const NolintMatch& match : map->matches(finding.rule, place.line)) {
+      out.emplace_back(place.file, match);
+    }
   };
-  return suppressed_at(finding.location) ||
-         std::any_of(finding.macro_chain.begin(), finding.macro_chain.end(), suppressed_at);
+  add(finding.location);
+  std::for_each(finding.macro_chain.begin(), finding.macro_chain.end(), add);
+  return out;
 }
 
-}  // namespace
-
-NolintResult apply_nolint(std::vector<Finding> findings, const std::vector<std::string>& files) {
-  NolintCache cache;
+NolintResult apply_nolint(std::vector<Finding> findings, const std::vector<std::string>& files,
+                          NolintFiles* sources) {
+  NolintFiles own;
+  NolintFiles& maps = sources ? *sources : own;
   NolintResult result;
   // Unpaired NOLINTBEGIN/END are reported in the files that hold findings and in `files`; a file
   // reached only through a macro chain (a library header) is read, not judged.
   std::set<std::string> judged(files.begin(), files.end());
   for (auto& finding : findings) {
     if (finding.location.known()) judged.insert(finding.location.file);
-    if (is_suppressed(finding, cache)) {
-      ++result.suppressed;
-    } else {
+    auto matches = nolint_matches(finding, maps);
+    if (matches.empty()) {
       result.kept.push_back(std::move(finding));
+      continue;
     }
+    finding.suppression = suppression_of(matches, maps);
+    result.suppressed.push_back(std::move(finding));
   }
   for (const auto& file : judged) {
-    const NolintMap* map = cache.get(file);
+    const NolintMap* map = maps.get(file);
     if (!map) continue;
     for (const auto& problem : map->problems()) {
       result.kept.push_back(make_finding(
