@@ -66,7 +66,7 @@ TEST(NolintReason, IsCarriedIntoTheSuppressedFinding) {
   ASSERT_EQ(result.suppressed.size(), 2u);
   ASSERT_TRUE(result.suppressed[0].suppression);
   EXPECT_EQ(result.suppressed[0].suppression->reason, "kept for the Q3 rollout");
-  EXPECT_EQ(result.suppressed[0].suppression->location, (SourceLocation{file, 2, 9}));
+  EXPECT_EQ(result.suppressed[0].suppression->location, (SourceLocation{file, 2, 10}));
   EXPECT_EQ(result.suppressed[1].suppression->reason, "");
   EXPECT_FALSE(result.kept[0].suppression);
 }

@@ -31,7 +31,8 @@ Finding missing_at(const std::string& file, unsigned line, const std::string& sc
 
 std::vector<std::string> fingerprints_of(const std::string& sarif) {
   std::vector<std::string> out;
-  for (const auto& result : json::parse(sarif)["runs"][0]["results"]) {
+  const json log = json::parse(sarif);
+  for (const auto& result : log["runs"][0]["results"]) {
     out.push_back(result["partialFingerprints"]["scopelint/v1"].get<std::string>());
   }
   return out;

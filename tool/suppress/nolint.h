@@ -69,7 +69,9 @@ class NolintMap {
   // The 1-based line and byte column of a byte offset.
   std::pair<unsigned, unsigned> position(unsigned offset) const;
   // The bytes of the text in `span`.
-  std::string_view text(TextSpan span) const { return text_.substr(span.offset, span.length); }
+  std::string_view text(TextSpan span) const {
+    return std::string_view(text_).substr(span.offset, span.length);
+  }
   // The span of line `line` (1-based) including its line terminator.
   TextSpan line_span(unsigned line) const;
 
