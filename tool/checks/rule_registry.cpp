@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "scope/did_you_mean.h"
+
 namespace scopelint {
 namespace {
 
@@ -219,7 +221,7 @@ std::vector<RuleInfo> make_rules() {
        "a file that is only slow, or exclude the file in .scopelint.json (\"exclude\")."},
 
       {"nolint", Level::Error,
-       "a nolintbegin without its nolintend, or the reverse",
+       "a NOLINTBEGIN without its NOLINTEND, or the reverse",
        "A NOLINTBEGIN comment with no later NOLINTEND with the same rule list, or a\n"
        "NOLINTEND with no NOLINTBEGIN before it, as clang-tidy reports them.",
        "An unmatched NOLINTBEGIN suppresses nothing, so findings the author meant to silence\n"
@@ -257,6 +259,12 @@ const RuleInfo* find_rule(std::string_view id) {
     if (rule.id == id) return &rule;
   }
   return nullptr;
+}
+
+std::optional<std::string> closest_rule_id(std::string_view word) {
+  std::vector<std::string> ids;
+  for (const RuleInfo& rule : all_rules()) ids.emplace_back(rule.id);
+  return closest_match(std::string(word), ids);
 }
 
 std::string explain_rule(const RuleInfo& rule) {

@@ -152,8 +152,8 @@ Config parse_config(const std::string& text, const std::string& path) {
     root = parse_json_input(text, path);
   } catch (const InputError& e) {
     if (!e.position()) throw ConfigError(e.what());  // too deep, a number out of range
-    throw ConfigError(path + ":" + std::to_string(e.position()->line) +
-                      ": invalid JSON at column " + std::to_string(e.position()->column));
+    throw ConfigError(path + ":" + std::to_string(e.position()->line) + ":" +
+                      std::to_string(e.position()->column) + ": invalid JSON: " + e.description());
   }
   const Reader reader(text, path);
   Config config;
