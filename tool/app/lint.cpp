@@ -96,7 +96,7 @@ LintResult lint(const Options& options, const Catalog& catalog, ConfigSet& confi
   }
   std::vector<Finding> findings = run_checks(result.facts, catalog);
   findings.insert(findings.end(), diagnostics.begin(), diagnostics.end());
-  findings = apply_config_to_findings(std::move(findings), configs);
+  findings = apply_config_to_findings(std::move(findings), configs, options.checks);
   NolintResult nolint = apply_nolint(std::move(findings), {});
   result.findings = std::move(nolint.kept);
   result.suppressed = nolint.suppressed;
