@@ -132,6 +132,29 @@ TEST(RuleSelection, PerFileIgnoresMatchThePrimaryLocation) {
             std::vector<std::string>{"missing-scope src/api.cpp:5"});
 }
 
+// [nolint] findings are made after the configuration is applied; selection applies to them too.
+TEST(RuleSelection, NolintFindingsAreSelectedLikeTheOthers) {
+  TempDir dir;
+  const std::string facts = three_rule_facts(dir);
+  dir.write("src/api.cpp", "// api\n// NOLINTBEGIN(unknown-endpoint)\n");
+  const std::vector<std::string> base = {"--facts", facts, "--format=json", "--quiet"};
+  auto with = [&](std::vector<std::string> more) {
+    more.insert(more.begin(), base.begin(), base.end());
+    return reported(run_scopelint(more, dir.path()));
+  };
+  // NOLINT comments are read in the files that hold findings: missing-scope stays on.
+  const std::string rest = "--checks=-unknown-endpoint,-unused-scope";
+  EXPECT_EQ(with({rest}),
+            (std::vector<std::string>{"missing-scope src/api.cpp:5", "nolint src/api.cpp:2"}));
+  EXPECT_EQ(with({rest, "--checks=-nolint"}),
+            std::vector<std::string>{"missing-scope src/api.cpp:5"});
+  dir.write(".scopelint.json", R"({"per_file_ignores": {"src": ["nolint"]}})");
+  EXPECT_EQ(with({rest}), std::vector<std::string>{"missing-scope src/api.cpp:5"});
+  dir.write(".scopelint.json", R"({"rules": {"nolint": "warning"}})");
+  auto level = run_scopelint({"--facts", facts, rest, "--no-source"}, dir.path());
+  EXPECT_NE(level.out.find("src/api.cpp:2:4: warning: "), std::string::npos) << level.out;
+}
+
 TEST(RuleSelection, PerFileIgnoreGlobsAreRelativeToTheirConfigAndSpanDirectories) {
   TempDir dir;
   dir.write(

@@ -98,7 +98,10 @@ LintResult lint(const Options& options, const Catalog& catalog, ConfigSet& confi
   findings.insert(findings.end(), diagnostics.begin(), diagnostics.end());
   findings = apply_config_to_findings(std::move(findings), configs, options.checks);
   NolintResult nolint = apply_nolint(std::move(findings), {});
-  result.findings = std::move(nolint.kept);
+  // The NOLINT comments' own findings ([nolint]) are made after the configuration was applied:
+  // rule selection and per_file_ignores apply to them too. A second pass leaves the other findings
+  // as they are (apply_config_to_findings is idempotent).
+  result.findings = apply_config_to_findings(std::move(nolint.kept), configs, options.checks);
   result.suppressed = nolint.suppressed;
   std::stable_sort(result.findings.begin(), result.findings.end(), finding_order);
   return result;

@@ -43,7 +43,7 @@ void apply_config_to_facts(Facts& facts, ConfigSet& configs, const std::string& 
 
 // Drops findings in excluded files, of rules turned off (by "rules" levels, "checks" and then
 // `cli_checks`, which can turn them on again) or ignored for their file (per_file_ignores); sets
-// the configured levels.
+// the configured levels. Idempotent: findings it kept come out of a second pass unchanged.
 std::vector<Finding> apply_config_to_findings(std::vector<Finding> findings, ConfigSet& configs,
                                               const CheckList& cli_checks = {});
 
