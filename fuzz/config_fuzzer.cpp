@@ -11,10 +11,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     scopelint::Config config = scopelint::parse_config(text, "/fuzz/.scopelint.json");
     for (const char* rule : {"missing-scope", "unused-scope", "scan-error", ""}) {
       (void)config.level_for(rule, scopelint::Level::Warning);
+      (void)config.enables(rule);
     }
     for (const char* path : {"/fuzz/a/b.cpp", "/fuzz/reporting/x.cc", "/elsewhere/y.cpp", ""}) {
       (void)config.component_for(path);
       (void)config.excludes(path);
+      (void)config.ignores("unused-scope", path);
     }
   } catch (const scopelint::ConfigError&) {
   }

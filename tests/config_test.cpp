@@ -77,7 +77,8 @@ TEST(Config, BadValues) {
 }
 
 TEST(Config, InvalidJsonHasALine) {
-  EXPECT_EQ(error_of("{\n\"rules\": {,}\n}"), "cfg/.scopelint.json:2: invalid JSON at column 11");
+  EXPECT_EQ(error_of("{\n\"rules\": {,}\n}"),
+            "cfg/.scopelint.json:2:11: invalid JSON: unexpected ',', expected a quoted string");
   // No text of the JSON library ("[json.exception...") in messages, whatever the error.
   EXPECT_EQ(error_of("{\"granted_scopes\": 1e999}"),
             "cfg/.scopelint.json: invalid JSON: a number out of range");

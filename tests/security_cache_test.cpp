@@ -309,5 +309,24 @@ TEST_F(CacheLocation, PreCommitAndACacheDirInAGitWorkTreeLeaveGitStatusClean) {
   EXPECT_EQ(git("status --porcelain --untracked-files=all").out, "");
 }
 
+// CI jobs point XDG_CACHE_HOME into the checkout (actions/cache can only save paths under it): the
+// cache base made there ignores itself, so git status stays clean.
+TEST_F(CacheLocation, ACacheHomeInsideTheWorkTreeIgnoresItself) {
+  auto git = [&](const std::string& command) {
+    return run_shell("cd " + shell_quote(root()) + " && GIT_CONFIG_NOSYSTEM=1 HOME=" +
+                     shell_quote(dir_.path() + "/victim") + " git " + command);
+  };
+  ASSERT_EQ(
+      git("init -q . && git add -A && git -c user.email=t@e.invalid -c user.name=t commit -qm x")
+          .exit_code,
+      0);
+  const std::vector<std::string> env = {"HOME=" + dir_.path() + "/victim",
+                                        "XDG_CACHE_HOME=" + root() + "/.cache"};
+  expect_real_findings(run_scopelint({"--no-source", "."}, root(), env));
+  EXPECT_FALSE(files_under(default_cache_directory(root() + "/.cache/scopelint", root())).empty());
+  EXPECT_EQ(read_text(root() + "/.cache/scopelint/.gitignore"), "*\n");
+  EXPECT_EQ(git("status --porcelain --untracked-files=all").out, "");
+}
+
 }  // namespace
 }  // namespace scopelint

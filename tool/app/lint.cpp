@@ -160,10 +160,13 @@ LintResult lint(const Options& options, const Catalog& catalog, ConfigSet& confi
       nolint_sources);
   // The NOLINTs of project sources the paths did not name suppressed findings filtered out above.
   if (reported_files) audit = findings_touching_files(std::move(audit), *reported_files);
-  findings = apply_config_to_findings(std::move(findings), configs);
+  findings = apply_config_to_findings(std::move(findings), configs, options.checks);
   NolintResult nolint = apply_nolint(std::move(findings), {}, &nolint_sources);
-  result.findings = std::move(nolint.kept);
-  for (auto& finding : apply_config_to_findings(std::move(audit), configs)) {
+  // The NOLINT comments' own findings ([nolint]) are made after the configuration was applied:
+  // rule selection and per_file_ignores apply to them too. A second pass leaves the other findings
+  // as they are (apply_config_to_findings is idempotent).
+  result.findings = apply_config_to_findings(std::move(nolint.kept), configs, options.checks);
+  for (auto& finding : apply_config_to_findings(std::move(audit), configs, options.checks)) {
     result.findings.push_back(std::move(finding));
   }
   result.suppressed = nolint.suppressed.size();

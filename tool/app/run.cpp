@@ -13,6 +13,7 @@
 #include "app/lint.h"
 #include "app/suggest.h"
 #include "baseline/baseline.h"
+#include "checks/checks.h"
 #include "checks/rule_registry.h"
 #include "cli/options.h"
 #include "extract/compile_commands.h"
@@ -23,6 +24,7 @@
 #include "report/progress.h"
 #include "report/report.h"
 #include "rules/catalog.h"
+#include "scope/scope_string.h"
 #include "util/bounded_input.h"
 #include "util/file_io.h"
 #include "util/project_root.h"
@@ -41,10 +43,44 @@ int print_information(const Options& options, const Catalog& catalog, std::ostre
   }
   if (!options.explain.empty()) {
     const RuleInfo* rule = find_rule(options.explain);
-    if (!rule) throw UsageError("unknown rule '" + options.explain + "' (see --list-rules)");
+    if (!rule) {
+      const std::optional<std::string> meant = closest_rule_id(options.explain);
+      throw UsageError("unknown rule '" + options.explain + "'" +
+                       (meant ? " (did you mean '" + *meant + "'?)" : " (see --list-rules)"));
+    }
     out << explain_rule(*rule);
   }
   return kExitClean;
+}
+
+// `suggest` prints text or JSON; a report format would be silently ignored.
+void check_suggest_format(const Options& options) {
+  if (!options.suggest) return;
+  const char* refused = options.format == ReportFormat::Sarif    ? "sarif"
+                        : options.format == ReportFormat::Github ? "github"
+                        : options.format == ReportFormat::Gitlab ? "gitlab"
+                                                                 : nullptr;
+  if (refused) {
+    throw UsageError("scopelint suggest prints --format=text or json, not '" +
+                     std::string(refused) + "'");
+  }
+}
+
+// A scope in --granted-scopes that the server does not know is a typo in the command line, not a
+// finding in the code: it stops the run before the scan.
+void check_granted_scopes_option(const std::string& granted, const Catalog& catalog) {
+  for (const auto& scope : parse_scope_string(granted, ScopeEncoding::Either).scopes) {
+    const ScopeStatus status = scope_status(catalog, scope);
+    if (status == ScopeStatus::Unknown) {
+      const std::optional<std::string> meant = closest_scope(catalog, scope);
+      throw UsageError("--granted-scopes: unknown scope '" + scope + "'" +
+                       (meant ? " (did you mean '" + *meant + "'?)" : " (see --list-scopes)"));
+    }
+    if (status == ScopeStatus::ReadOnlyWrite) {
+      throw UsageError("--granted-scopes: scope '" + scope +
+                       "' does not exist: the resource is read-only reference data");
+    }
+  }
 }
 
 bool use_color(const Options& options) {
@@ -158,6 +194,7 @@ void emit(const Options& options, const std::string& text, std::ostream& out) {
 
 int run_or_throw(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   Options options = parse_options(args);
+  check_suggest_format(options);
   if (options.help) {
     out << usage_text();
     return kExitClean;
@@ -171,6 +208,7 @@ int run_or_throw(const std::vector<std::string>& args, std::ostream& out, std::o
   if (options.list_scopes || options.list_rules || !options.explain.empty()) {
     return print_information(options, catalog, out);
   }
+  check_granted_scopes_option(options.granted_scopes, catalog);
   const std::optional<Finding> unreadable_database = expand_database_paths(options);
   // Discovery stops at the project root: a .scopelint.json above it (in /tmp, in $HOME) is not the
   // project's and must not turn its rules off.

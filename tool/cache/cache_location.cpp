@@ -72,6 +72,18 @@ std::optional<std::string> symlink_inside_project(const std::string& directory,
   return std::nullopt;
 }
 
+// A cache directory made inside a git work tree (a --cache-dir in the project, or an
+// XDG_CACHE_HOME=$PWD/.cache as CI jobs set it for their cache step) must never show as untracked
+// files: it gets a .gitignore that ignores everything, itself included.
+void ignore_in_git_work_tree(const std::string& directory) {
+  if (!inside_git_work_tree(directory)) return;
+  try {
+    StagedFile(directory + "/.gitignore", "*\n", 0600).commit_if_absent();
+  } catch (const std::exception&) {
+    // Only cosmetic.
+  }
+}
+
 }  // namespace
 
 std::optional<std::string> user_cache_base() {
@@ -100,6 +112,7 @@ std::optional<CacheSite> open_cache_site(const std::string& requested,
     problem = *trouble;
     return std::nullopt;
   }
+  if (created) ignore_in_git_work_tree(*base);
   std::optional<std::string> key = user_key(*base, problem);
   if (!key) return std::nullopt;
   const std::string directory = requested.empty()
@@ -113,14 +126,7 @@ std::optional<CacheSite> open_cache_site(const std::string& requested,
     problem = *trouble;
     return std::nullopt;
   }
-  // Never shown as untracked files (e.g. a --cache-dir inside the project).
-  if (created && inside_git_work_tree(directory)) {
-    try {
-      StagedFile(directory + "/.gitignore", "*\n", 0600).commit_if_absent();
-    } catch (const std::exception&) {
-      // Only cosmetic.
-    }
-  }
+  if (created) ignore_in_git_work_tree(directory);
   return CacheSite{directory, *key};
 }
 

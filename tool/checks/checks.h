@@ -1,6 +1,8 @@
 // The checks: each turns the classified facts into findings of one rule.
 #pragma once
 
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "checks/check_context.h"
@@ -25,6 +27,10 @@ void check_unknown_endpoint(const CheckContext& context, std::vector<Finding>& o
 void check_scope_encoding(const CheckContext& context, std::vector<Finding>& out);
 void check_unresolved_call(const CheckContext& context, std::vector<Finding>& out);
 void check_no_token_request(const CheckContext& context, std::vector<Finding>& out);
+
+// The documented scope a misspelt `scope` most likely means ("patients.read":
+// "system/patients.read"), as unknown-scope suggests it.
+std::optional<std::string> closest_scope(const Catalog& catalog, const std::string& scope);
 
 // Every check, in registry order.
 const std::vector<CheckEntry>& all_checks();

@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "scope/did_you_mean.h"
+
 namespace scopelint {
 namespace {
 
@@ -230,7 +232,7 @@ std::vector<RuleInfo> make_rules() {
        "2.0"},
 
       {"nolint", Level::Error,
-       "a nolintbegin without its nolintend, or the reverse",
+       "a NOLINTBEGIN without its NOLINTEND, or the reverse",
        "A NOLINTBEGIN comment with no later NOLINTEND with the same rule list, or a\n"
        "NOLINTEND with no NOLINTBEGIN before it, as clang-tidy reports them.",
        "An unmatched NOLINTBEGIN suppresses nothing, so findings the author meant to silence\n"
@@ -324,6 +326,12 @@ std::string heading_anchor(std::string_view heading) {
 std::string rule_help_uri(std::string_view rule_id) {
   return "https://github.com/scopelint/scopelint/blob/main/docs/rules.md#" +
          heading_anchor(rule_id);
+}
+
+std::optional<std::string> closest_rule_id(std::string_view word) {
+  std::vector<std::string> ids;
+  for (const RuleInfo& rule : all_rules()) ids.emplace_back(rule.id);
+  return closest_match(std::string(word), ids);
 }
 
 std::string explain_rule(const RuleInfo& rule) {

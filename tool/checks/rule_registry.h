@@ -1,6 +1,7 @@
 // Every rule scopelint reports: id, default level and its explanation (scopelint --explain).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,8 @@ struct RuleInfo {
 const std::vector<RuleInfo>& all_rules();
 // nullptr when `id` is not a rule.
 const RuleInfo* find_rule(std::string_view id);
+// The rule id a misspelt `word` most likely means ("missing-scop": "missing-scope"), if any.
+std::optional<std::string> closest_rule_id(std::string_view word);
 // The text `scopelint --explain ID` prints: headings "What it finds", "Why it matters", "Example",
 // "Fix".
 std::string explain_rule(const RuleInfo& rule);

@@ -3,9 +3,8 @@
 #include "scope/did_you_mean.h"
 
 namespace scopelint {
-namespace {
 
-std::optional<std::string> suggestion_for(const Catalog& catalog, const std::string& scope) {
+std::optional<std::string> closest_scope(const Catalog& catalog, const std::string& scope) {
   std::vector<std::string> candidates = catalog.scope_names();
   candidates.push_back(catalog.global_scope);
   // "patients.read" without the prefix is the commonest slip.
@@ -15,15 +14,13 @@ std::optional<std::string> suggestion_for(const Catalog& catalog, const std::str
   return closest_match(scope, candidates);
 }
 
-}  // namespace
-
 void check_unknown_scope(const CheckContext& context, std::vector<Finding>& out) {
   for (const auto& component : context.components) {
     for (const auto* token : component.tokens) {
       for (const auto& scope : token->parsed.scopes) {
         if (scope_status(context.catalog, scope) != ScopeStatus::Unknown) continue;
         std::string message = "unknown scope '" + scope + "'";
-        if (auto suggestion = suggestion_for(context.catalog, scope)) {
+        if (auto suggestion = closest_scope(context.catalog, scope)) {
           message += " (did you mean '" + *suggestion + "'?)";
         }
         message += "; it grants nothing";

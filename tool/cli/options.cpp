@@ -35,6 +35,13 @@ unsigned parse_unit_timeout(const std::string& value) {
   return static_cast<unsigned>(std::stoul(value));
 }
 
+CheckList parse_checks(const std::string& value) {
+  std::string problem;
+  std::optional<CheckList> checks = parse_check_list(value, problem);
+  if (!checks) throw UsageError("--checks: " + problem);
+  return *checks;
+}
+
 ColorMode parse_color(const std::string& value) {
   if (value == "auto") return ColorMode::Auto;
   if (value == "always") return ColorMode::Always;
@@ -72,6 +79,9 @@ OPTIONS:
   --config=FILE           use this configuration for every file (default: the nearest
                           .scopelint.json above each file)
   --granted-scopes=LIST   scopes a token gets outside the code (space-separated)
+  --checks=GLOBS          rules to report, clang-tidy style: comma-separated globs, '-' turns
+                          rules off, left to right ("-*,missing-scope,*-scope"); applied after
+                          the configuration's "checks"
   --format=FORMAT         text (default), json, sarif, github (workflow annotations) or
                           gitlab (Code Quality report)
   -o FILE, --output=FILE  write the report to FILE instead of stdout
@@ -114,6 +124,11 @@ Options parse_options(const std::vector<std::string>& args) {
       {"--facts", [&](const std::string& v) { options.facts_file = v; }},
       {"--config", [&](const std::string& v) { options.config_file = v; }},
       {"--granted-scopes", [&](const std::string& v) { options.granted_scopes = v; }},
+      {"--checks",
+       [&](const std::string& v) {
+         CheckList more = parse_checks(v);  // repeated: appended, as one comma-separated list
+         options.checks.insert(options.checks.end(), more.begin(), more.end());
+       }},
       {"--format", [&](const std::string& v) { options.format = parse_format(v); }},
       {"-o", [&](const std::string& v) { options.output_file = v; }},
       {"--output", [&](const std::string& v) { options.output_file = v; }},
@@ -124,7 +139,8 @@ Options parse_options(const std::vector<std::string>& args) {
       {"--resource-dir", [&](const std::string& v) { options.resource_dir = v; }},
       {"-j", [&](const std::string& v) { options.jobs = parse_jobs(v); }},
       {"--jobs", [&](const std::string& v) { options.jobs = parse_jobs(v); }},
-      {"--unit-timeout", [&](const std::string& v) { options.unit_timeout = parse_unit_timeout(v); }},
+      {"--unit-timeout",
+       [&](const std::string& v) { options.unit_timeout = parse_unit_timeout(v); }},
       {"--cache-dir", [&](const std::string& v) { options.cache_dir = v; }},
       {"--explain", [&](const std::string& v) { options.explain = v; }},
       {"--export-fixes", [&](const std::string& v) { options.export_fixes = v; }},

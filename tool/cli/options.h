@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "config/rule_selection.h"
 #include "model/finding.h"
 #include "report/report.h"
 
@@ -25,6 +26,7 @@ struct Options {
   std::string facts_file;  // --facts: check facts from a JSON file instead of scanning code
   std::string config_file;  // --config: one config for every file instead of .scopelint.json lookup
   std::string granted_scopes;  // --granted-scopes: scopes provisioned outside the code
+  CheckList checks;      // --checks: applied after the config's "checks" (config/rule_selection.h)
   bool suggest = false;  // "scopelint suggest PATH...": print the least-privilege scope string
   ReportFormat format = ReportFormat::Text;
   std::string output_file;  // -o

@@ -1,6 +1,7 @@
 // Configuration applied to facts and findings.
 #include "config/apply_config.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -14,33 +15,56 @@ namespace fs = std::filesystem;
 ConfigSet::ConfigSet(const std::string& project_root, std::string explicit_file)
     : project_root_(canonical_path(project_root)), explicit_file_(std::move(explicit_file)) {
   if (!explicit_file_.empty()) {
-    by_config_path_[explicit_file_] = std::make_unique<Config>(load_config_file(explicit_file_));
+    auto config = std::make_unique<Config>(load_config_file(explicit_file_));
+    link_parent(*config);
+    by_config_path_[explicit_file_] = std::move(config);
   }
 }
 
 const Config& ConfigSet::for_file(const std::string& path) {
   if (!explicit_file_.empty()) return *by_config_path_[explicit_file_];
-  if (path.empty()) {
-    auto& defaults = by_config_path_[""];
-    if (!defaults) defaults = std::make_unique<Config>();
-    return *defaults;
-  }
+  if (path.empty()) return discovered("");
   // Cached by the directory as given (cheap to compute for every call and finding); the search
   // itself goes through the canonical directories.
   std::error_code ec;
   const fs::path absolute = fs::absolute(path, ec);
   std::string dir = (fs::is_directory(absolute, ec) ? absolute : absolute.parent_path()).string();
   if (auto it = by_directory_.find(dir); it != by_directory_.end()) return *it->second;
-  std::string config_path = find_config_for(path, project_root_);
+  const Config& config = discovered(find_config_for(path, project_root_));
+  by_directory_[dir] = &config;
+  return config;
+}
+
+const Config& ConfigSet::discovered(const std::string& config_path) {
   auto known = by_config_path_.find(config_path);
-  if (known == by_config_path_.end()) {
-    // Loaded before it is stored: a config that fails to load leaves no empty slot behind.
-    auto config = std::make_unique<Config>(
-        config_path.empty() ? Config{} : load_discovered_config(config_path, project_root_));
-    known = by_config_path_.emplace(config_path, std::move(config)).first;
+  if (known != by_config_path_.end()) return *known->second;
+  // Loaded before it is stored: a config that fails to load leaves no empty slot behind.
+  auto config = std::make_unique<Config>(
+      config_path.empty() ? Config{} : load_discovered_config(config_path, project_root_));
+  link_parent(*config);
+  return *by_config_path_.emplace(config_path, std::move(config)).first->second;
+}
+
+void ConfigSet::link_parent(Config& config) {
+  if (!config.inherit) return;
+  // Each parent lies strictly above its child (find_parent_config), so this recursion ends.
+  const std::string parent_path = find_parent_config(config.file, project_root_);
+  if (parent_path.empty()) return;
+  const Config& parent = discovered(parent_path);
+  config.parent = &parent;
+  // Lists that are not relative to a directory are merged; a wrapper the child declares again
+  // replaces the parent's.
+  config.elation_bases.insert(config.elation_bases.begin(), parent.elation_bases.begin(),
+                              parent.elation_bases.end());
+  std::vector<WrapperConfig> wrappers;
+  for (const auto& wrapper : parent.wrappers) {
+    const bool redeclared =
+        std::any_of(config.wrappers.begin(), config.wrappers.end(),
+                    [&](const auto& own) { return own.function == wrapper.function; });
+    if (!redeclared) wrappers.push_back(wrapper);
   }
-  by_directory_[dir] = known->second.get();
-  return *known->second;
+  wrappers.insert(wrappers.end(), config.wrappers.begin(), config.wrappers.end());
+  config.wrappers = std::move(wrappers);
 }
 
 std::vector<const Config*> ConfigSet::loaded() const {
@@ -106,18 +130,23 @@ void apply_config_to_facts(Facts& facts, ConfigSet& configs, const std::string& 
   if (!cli_granted.empty()) facts.granted.push_back({{}, cli_granted, ""});
 }
 
-std::vector<Finding> apply_config_to_findings(std::vector<Finding> findings, ConfigSet& configs) {
+std::vector<Finding> apply_config_to_findings(std::vector<Finding> findings, ConfigSet& configs,
+                                              const CheckList& cli_checks) {
   std::vector<Finding> kept;
   for (auto& finding : findings) {
     const Config& config = configs.for_file(finding.location.file);
-    if (!finding.location.file.empty() && config.excludes(finding.location.file)) continue;
+    const std::string& file = finding.location.file;
+    if (!file.empty() && (config.excludes(file) || config.ignores(finding.rule, file))) continue;
     const RuleInfo* rule = find_rule(finding.rule);
     // A note stays a note unless the configuration sets the rule's level: a scan-error for a missing
     // header is reported as a note, below the rule's default (warning) for files that cannot be read.
     Level default_level = rule && finding.level != Level::Note ? rule->default_level : finding.level;
     std::optional<Level> level = config.level_for(finding.rule, default_level);
-    if (!level) continue;
-    finding.level = *level;
+    // Within a config, "rules": "off" and "checks" both turn a rule off; the command line comes
+    // last, as in clang-tidy, and may turn it on again (at its default level).
+    const bool on = checks_enable(cli_checks, finding.rule, level && config.enables(finding.rule));
+    if (!on) continue;
+    finding.level = level.value_or(default_level);
     kept.push_back(std::move(finding));
   }
   return kept;

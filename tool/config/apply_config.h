@@ -27,6 +27,11 @@ class ConfigSet {
   std::vector<const Config*> loaded() const;
 
  private:
+  // The discovered config at `config_path` ("" = defaults), loaded once with its parents.
+  const Config& discovered(const std::string& config_path);
+  // "inherit": true: loads the parent (discovered, so never from outside the project) and links it.
+  void link_parent(Config& config);
+
   std::string project_root_;  // canonical
   std::string explicit_file_;
   std::map<std::string, std::unique_ptr<Config>> by_config_path_;  // "" = defaults
@@ -36,7 +41,10 @@ class ConfigSet {
 // `cli_granted`: --granted-scopes, for the default component.
 void apply_config_to_facts(Facts& facts, ConfigSet& configs, const std::string& cli_granted);
 
-// Drops findings in excluded files or of rules turned off; sets the configured levels.
-std::vector<Finding> apply_config_to_findings(std::vector<Finding> findings, ConfigSet& configs);
+// Drops findings in excluded files, of rules turned off (by "rules" levels, "checks" and then
+// `cli_checks`, which can turn them on again) or ignored for their file (per_file_ignores); sets
+// the configured levels. Idempotent: findings it kept come out of a second pass unchanged.
+std::vector<Finding> apply_config_to_findings(std::vector<Finding> findings, ConfigSet& configs,
+                                              const CheckList& cli_checks = {});
 
 }  // namespace scopelint

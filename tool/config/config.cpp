@@ -95,11 +95,28 @@ bool path_glob_matches(const std::string& glob, const std::string& path) {
 }
 
 std::optional<Level> Config::level_for(const std::string& rule, Level default_level) const {
-  std::optional<Level> level = default_level;
+  std::optional<Level> level = parent ? parent->level_for(rule, default_level) : default_level;
   for (const auto& setting : rules) {
     if (glob_matches(setting.glob, rule)) level = setting.level;
   }
   return level;
+}
+
+bool Config::enables(const std::string& rule) const {
+  return checks_enable(checks, rule, parent ? parent->enables(rule) : true);
+}
+
+bool Config::ignores(const std::string& rule, const std::string& path) const {
+  if (parent && parent->ignores(rule, path)) return true;
+  if (per_file_ignores.empty()) return false;
+  const std::string rel = relative_to(directory, path);
+  for (const auto& ignore : per_file_ignores) {
+    if (!path_glob_matches(ignore.path_glob, rel)) continue;
+    for (const auto& glob : ignore.rule_globs) {
+      if (glob_matches(glob, rule)) return true;
+    }
+  }
+  return false;
 }
 
 std::string Config::component_for(const std::string& path) const {
@@ -109,10 +126,11 @@ std::string Config::component_for(const std::string& path) const {
       if (path_glob_matches(glob, rel)) return component.name;
     }
   }
-  return "";
+  return parent ? parent->component_for(path) : "";
 }
 
 bool Config::excludes(const std::string& path) const {
+  if (parent && parent->excludes(path)) return true;
   std::string rel = relative_to(directory, path);
   for (const auto& glob : exclude) {
     if (path_glob_matches(glob, rel)) return true;
@@ -155,6 +173,18 @@ std::string find_config_for(const std::string& file, const std::string& project_
     if (dir.string() == root || dir == dir.root_path() || dir.empty()) return "";
     dir = dir.parent_path();
   }
+}
+
+std::string find_parent_config(const std::string& config_file, const std::string& project_root) {
+  // Canonical first: each step then goes strictly up, so inheritance cannot loop through symlinks.
+  const fs::path directory = canonical_path(fs::absolute(config_file).parent_path().string());
+  // A --config file of another name inherits the .scopelint.json beside it.
+  const std::string beside = find_config_for(directory.string(), project_root);
+  if (beside != (directory / fs::path(config_file).filename()).string()) return beside;
+  if (directory == directory.root_path() || directory.string() == canonical_path(project_root)) {
+    return "";
+  }
+  return find_config_for(directory.parent_path().string(), project_root);
 }
 
 }  // namespace scopelint

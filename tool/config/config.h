@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "config/rule_selection.h"
 #include "model/finding.h"
 #include "model/http_method.h"
 
@@ -23,6 +24,13 @@ class ConfigError : public std::runtime_error {
 struct RuleLevelSetting {
   std::string glob;  // rule id or glob ("*-scope")
   std::optional<Level> level;  // nullopt: off
+};
+
+// Rules not reported for findings whose primary location is in some files:
+// "per_file_ignores": {"tests/**": ["unused-scope"]}.
+struct PathRuleIgnore {
+  std::string path_glob;                // relative to the config's directory
+  std::vector<std::string> rule_globs;  // each matches at least one rule
 };
 
 struct ComponentConfig {
@@ -52,9 +60,20 @@ struct Config {
   unsigned granted_scopes_line = 0;
   std::vector<ComponentConfig> components;
   std::vector<WrapperConfig> wrappers;
+  CheckList checks;  // "checks": which rules are reported, clang-tidy's syntax
+  std::vector<PathRuleIgnore> per_file_ignores;
+  // "inherit": true extends the nearest config above this one in the project (ConfigSet links
+  // `parent`, and merges its elation_bases and wrappers into these). The queries below consult the
+  // parent first, with its paths relative to its own directory.
+  bool inherit = false;
+  const Config* parent = nullptr;  // owned by the ConfigSet
 
   // The level of `rule` after the settings (the last matching wins); nullopt: off.
   std::optional<Level> level_for(const std::string& rule, Level default_level) const;
+  // Whether "checks" (the parent's, then this one's) leave `rule` on.
+  bool enables(const std::string& rule) const;
+  // Whether per_file_ignores turn `rule` off for a finding in `path`.
+  bool ignores(const std::string& rule, const std::string& path) const;
   // The component `path` belongs to ("" when none names it).
   std::string component_for(const std::string& path) const;
   bool excludes(const std::string& path) const;
@@ -72,6 +91,11 @@ Config parse_config(const std::string& text, const std::string& path);
 // the project. Directories above the root are never consulted: on a shared machine anyone can
 // write /tmp/.scopelint.json, and a config there could turn every rule off.
 std::string find_config_for(const std::string& file, const std::string& project_root);
+
+// The config that `config_file` with "inherit": true extends: the nearest other .scopelint.json in
+// its directory or the ones above, up to `project_root` and never above it (find_config_for); empty
+// when there is none.
+std::string find_parent_config(const std::string& config_file, const std::string& project_root);
 
 // Glob over '/'-separated paths: '*' and '?' stay within a segment, "**" spans segments.
 bool path_glob_matches(const std::string& glob, const std::string& path);

@@ -5,10 +5,9 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "checks/rule_registry.h"
 #include "config/config.h"
 #include "config/json_lines.h"
-#include "suppress/nolint.h"
+#include "config/rule_selection.h"
 #include "util/bounded_input.h"
 
 namespace scopelint {
@@ -79,10 +78,39 @@ void read_rules(const Reader& reader, const json& rules, Config& config) {
   if (!rules.is_object()) reader.fail("/rules", "'rules' must be an object of rule ids to levels");
   for (const auto& [id, value] : rules.items()) {
     std::string pointer = "/rules/" + json_pointer_escape(id);
-    bool known = false;
-    for (const auto& rule : all_rules()) known = known || glob_matches(id, std::string(rule.id));
-    if (!known) reader.fail(pointer, "unknown rule '" + id + "' (see scopelint --list-rules)");
+    if (!matches_some_rule(id))
+      reader.fail(pointer, "unknown rule '" + id + "'" + unknown_rule_hint(id));
     config.rules.push_back({id, parse_rule_level(reader, value, pointer)});
+  }
+}
+
+void read_checks(const Reader& reader, const json& checks, Config& config) {
+  const std::string text = reader.string_at(checks, "/checks");
+  std::string problem;
+  std::optional<CheckList> parsed = parse_check_list(text, problem);
+  if (!parsed) reader.fail("/checks", "'checks': " + problem);
+  config.checks = std::move(*parsed);
+}
+
+void read_per_file_ignores(const Reader& reader, const json& ignores, Config& config) {
+  if (!ignores.is_object()) {
+    reader.fail("/per_file_ignores",
+                "'per_file_ignores' must be an object of path globs to rule lists");
+  }
+  for (const auto& [glob, rules] : ignores.items()) {
+    const std::string pointer = "/per_file_ignores/" + json_pointer_escape(glob);
+    if (glob.empty()) reader.fail(pointer, "a per_file_ignores path glob must not be empty");
+    if (!rules.is_array())
+      reader.fail(pointer, "per_file_ignores '" + glob + "' must be an array of rule ids");
+    PathRuleIgnore ignore{glob, reader.strings_at(rules, pointer)};
+    for (size_t i = 0; i < ignore.rule_globs.size(); ++i) {
+      const std::string& rule = ignore.rule_globs[i];
+      if (!matches_some_rule(rule)) {
+        reader.fail(pointer + "/" + std::to_string(i),
+                    "unknown rule '" + rule + "'" + unknown_rule_hint(rule));
+      }
+    }
+    config.per_file_ignores.push_back(std::move(ignore));
   }
 }
 
@@ -152,15 +180,24 @@ Config parse_config(const std::string& text, const std::string& path) {
     root = parse_json_input(text, path);
   } catch (const InputError& e) {
     if (!e.position()) throw ConfigError(e.what());  // too deep, a number out of range
-    throw ConfigError(path + ":" + std::to_string(e.position()->line) +
-                      ": invalid JSON at column " + std::to_string(e.position()->column));
+    throw ConfigError(path + ":" + std::to_string(e.position()->line) + ":" +
+                      std::to_string(e.position()->column) + ": invalid JSON: " + e.description());
   }
   const Reader reader(text, path);
   Config config;
   config.file = path;
   config.directory = std::filesystem::absolute(path).parent_path().lexically_normal().string();
-  reader.require_object(root, "", {"rules", "elation_bases", "exclude", "granted_scopes", "components", "wrappers"});
+  reader.require_object(root, "",
+                        {"inherit", "checks", "rules", "per_file_ignores", "elation_bases",
+                         "exclude", "granted_scopes", "components", "wrappers"});
+  if (root.contains("inherit")) {
+    if (!root["inherit"].is_boolean()) reader.fail("/inherit", "'inherit' must be true or false");
+    config.inherit = root["inherit"].get<bool>();
+  }
+  if (root.contains("checks")) read_checks(reader, root["checks"], config);
   if (root.contains("rules")) read_rules(reader, root["rules"], config);
+  if (root.contains("per_file_ignores"))
+    read_per_file_ignores(reader, root["per_file_ignores"], config);
   if (root.contains("elation_bases")) {
     config.elation_bases = reader.strings_at(root["elation_bases"], "/elation_bases");
     for (size_t i = 0; i < config.elation_bases.size(); ++i) {

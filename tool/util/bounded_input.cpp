@@ -9,6 +9,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "util/json_error_text.h"
+
 namespace scopelint {
 namespace {
 
@@ -111,10 +113,11 @@ nlohmann::json parse_json_input(std::string_view text, const std::string& name, 
     throw InputError(name + ": JSON nested deeper than " + std::to_string(max_depth) + " levels");
   } catch (const nlohmann::json::parse_error& error) {
     // error.byte is 1-based and points just past the offending character.
-    const TextPosition at = position_of(text, error.byte > 0 ? error.byte - 1 : 0);
+    const size_t offset = error.byte > 0 ? error.byte - 1 : 0;
+    const TextPosition at = position_of(text, offset);
     throw InputError(name + ": invalid JSON at line " + std::to_string(at.line) + ", column " +
                          std::to_string(at.column),
-                     at);
+                     at, describe_json_syntax_error(text, offset, error.what()));
   } catch (const nlohmann::json::out_of_range&) {  // 406: a number too large for a double
     throw InputError(name + ": invalid JSON: a number out of range");
   }

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace scopelint {
 
@@ -22,11 +23,16 @@ struct TextPosition {
 class InputError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
-  InputError(const std::string& what, TextPosition at) : std::runtime_error(what), position_(at) {}
+  InputError(const std::string& what, TextPosition at, std::string description)
+      : std::runtime_error(what), position_(at), description_(std::move(description)) {}
   const std::optional<TextPosition>& position() const { return position_; }
+  // With position(): what is wrong there, in plain words ("unexpected ',', expected a quoted
+  // string"; util/json_error_text.h).
+  const std::string& description() const { return description_; }
 
  private:
   std::optional<TextPosition> position_;
+  std::string description_;
 };
 
 // Size limits per kind of input, in bytes.
