@@ -134,7 +134,7 @@ void handle_fixes(const Options& options, std::vector<Finding>& findings,
     if (i >= outcome.fixed.size() || !outcome.fixed[i]) remaining.push_back(std::move(findings[i]));
   }
   findings = std::move(remaining);
-  err << fix_summary(outcome, findings.size());
+  err << not_fixed_lines(findings, base_directory) << fix_summary(outcome, findings.size());
 }
 
 void emit(const Options& options, const std::string& text, std::ostream& out) {

@@ -62,6 +62,7 @@ std::vector<Finding> findings_touching(std::vector<Finding> findings,
   for (Finding& finding : findings) {
     bool keep = touches(finding.location);
     for (const Note& note : finding.notes) keep = keep || touches(note.location);
+    for (const SourceLocation& place : finding.depends_on) keep = keep || touches(place);
     if (keep) kept.push_back(std::move(finding));
   }
   return kept;

@@ -11,8 +11,9 @@ namespace scopelint {
 // The project a pre-commit run scans: the git top-level of the first file, else `fallback`.
 std::string project_root(const std::vector<std::string>& files, const std::string& fallback);
 
-// The findings located in one of `files`, or with a note pointing into one of them (a missing
-// scope in an unstaged file caused by a staged token request).
+// The findings located in one of `files`, with a note pointing into one of them (a missing scope in
+// an unstaged file caused by a staged token request), or depending on one of them (Finding::
+// depends_on: a scope constant in a staged header, a wrapper the request goes through).
 std::vector<Finding> findings_touching(std::vector<Finding> findings,
                                        const std::vector<std::string>& files);
 
