@@ -155,7 +155,8 @@ void expect_same_range(const std::optional<SourceRange>& expected,
   EXPECT_EQ(length, expected->length);
 }
 
-void expect_same_pieces(const std::vector<LiteralPiece>& expected, const std::vector<LiteralPiece>& actual) {
+void expect_same_pieces(const std::vector<LiteralPiece>& expected,
+                        const std::vector<LiteralPiece>& actual) {
   ASSERT_EQ(expected.size(), actual.size());
   for (size_t i = 0; i < expected.size(); ++i) {
     const auto& [begin, length, literal, value_offset, value_length, encoded] = actual[i];
@@ -280,12 +281,15 @@ extract::UnitWrappers sample_wrappers(const std::string& file) {
   request.base_is_elation = true;
   request.body.kind = RequestBody::Kind::Fields;
   request.body.fields.push_back(
-      {"scope", std::string("{}"), SourceRange{{file, 9, 3}, {file, 9, 12}, 120, 9},
+      {"scope",
+       std::string("{}"),
+       SourceRange{{file, 9, 3}, {file, 9, 12}, 120, 9},
        {LiteralPiece{0, 2, SourceRange{{file, 9, 3}, {file, 9, 12}, 120, 9}, 1, 2, false}}});
   request.body.fields.push_back({"grant_type", std::nullopt, std::nullopt, {}});
   request.body.raw = "grant_type=client_credentials";
   request.body.raw_literal = SourceRange{{file, 10, 1}, {file, 10, 30}, 140, 29};
-  request.body.raw_pieces = {LiteralPiece{11, 18, SourceRange{{file, 11, 7}, {file, 11, 27}, 160, 20}, 0, 12, true}};
+  request.body.raw_pieces = {
+      LiteralPiece{11, 18, SourceRange{{file, 11, 7}, {file, 11, 27}, 160, 20}, 0, 12, true}};
   request.library = "cpp-httplib";
   request.unresolved_reason = "the path comes from a parameter";
   request.chain.push_back({{file, 21, 5}, "through 'ElationApi::send'"});
@@ -323,9 +327,11 @@ extract::UnitWrappers sample_wrappers(const std::string& file) {
   extract::WrapperArgument path;
   path.text = "/patients/{}/";
   path.literal = SourceRange{{file, 40, 16}, {file, 40, 29}, 610, 13};
-  path.pieces = {LiteralPiece{1, 8, SourceRange{{file, 40, 16}, {file, 40, 29}, 610, 13}, 1, 8, false}};
+  path.pieces = {
+      LiteralPiece{1, 8, SourceRange{{file, 40, 16}, {file, 40, 29}, 610, 13}, 1, 8, false}};
   path.method = HttpMethod::Post;
-  path.fields = std::vector<FormField>{{"scope", std::string("system/patients.read"),
+  path.fields = std::vector<FormField>{{"scope",
+                                        std::string("system/patients.read"),
                                         SourceRange{{file, 41, 1}, {file, 41, 20}, 700, 19},
                                         {}}};
   site.arguments.push_back(path);

@@ -15,15 +15,19 @@ using extract::PiecedText;
 using extract::ResolvedString;
 
 SourceRange range_at(const std::string& file, unsigned line, unsigned column, unsigned length) {
-  return SourceRange{{file, line, column}, {file, line, column + length}, 100 * line + column, length};
+  return SourceRange{
+      {file, line, column}, {file, line, column + length}, 100 * line + column, length};
 }
 
 ResolvedString literal(const std::string& value, const std::string& file, unsigned line) {
-  return ResolvedString::literal_text(value, range_at(file, line, 5, static_cast<unsigned>(value.size() + 2)));
+  return ResolvedString::literal_text(
+      value, range_at(file, line, 5, static_cast<unsigned>(value.size() + 2)));
 }
 
 // The text a piece covers.
-std::string covered(const std::string& text, const LiteralPiece& piece) { return text.substr(piece.begin, piece.length); }
+std::string covered(const std::string& text, const LiteralPiece& piece) {
+  return text.substr(piece.begin, piece.length);
+}
 
 TEST(LiteralPieces, ConcatenationKeepsEachLiteralsRun) {
   ResolvedString body = literal("grant_type=client_credentials&scope=", "a.cpp", 3);
@@ -37,7 +41,8 @@ TEST(LiteralPieces, ConcatenationKeepsEachLiteralsRun) {
 
 TEST(LiteralPieces, PrintfFormatsKeepTheFormatsRunsAndTheArguments) {
   ResolvedString format = literal("scope=%s&x=%d&p=100%%", "a.cpp", 2);
-  ResolvedString out = extract::format_printf(format, {literal("system/a.read", "h.h", 9), ResolvedString::wildcard()});
+  ResolvedString out = extract::format_printf(
+      format, {literal("system/a.read", "h.h", 9), ResolvedString::wildcard()});
   EXPECT_EQ(out.text, "scope=system/a.read&x={}&p=100%");
   ASSERT_EQ(out.pieces.size(), 4u);
   EXPECT_EQ(covered(out.text, out.pieces[0]), "scope=");
@@ -49,7 +54,8 @@ TEST(LiteralPieces, PrintfFormatsKeepTheFormatsRunsAndTheArguments) {
 }
 
 TEST(LiteralPieces, QtArgReplacesMarkersInsideTheFormatLiteral) {
-  ResolvedString out = extract::format_qt_arg(literal("scope=%1&a=b", "a.cpp", 2), {literal("x.read", "h.h", 4)});
+  ResolvedString out =
+      extract::format_qt_arg(literal("scope=%1&a=b", "a.cpp", 2), {literal("x.read", "h.h", 4)});
   EXPECT_EQ(out.text, "scope=x.read&a=b");
   ASSERT_EQ(out.pieces.size(), 3u);
   EXPECT_EQ(covered(out.text, out.pieces[1]), "x.read");
@@ -65,7 +71,8 @@ TEST(LiteralPieces, EncodingMarksThePieceAndSpansTheEncodedBytes) {
   EXPECT_TRUE(pieces[0].encoded);
   EXPECT_EQ(covered(encoded, pieces[0]), "x%2Fy%20z");
   EXPECT_EQ(pieces[0].value_length, 5u);
-  EXPECT_TRUE(extract::encode_pieces(encoded, pieces).empty());  // encoded twice: not the literal's text
+  EXPECT_TRUE(
+      extract::encode_pieces(encoded, pieces).empty());  // encoded twice: not the literal's text
 }
 
 TEST(LiteralPieces, CollapsingAndSlotSubstitutionMoveThePieces) {
@@ -79,9 +86,11 @@ TEST(LiteralPieces, CollapsingAndSlotSubstitutionMoveThePieces) {
   EXPECT_EQ(collapsed.pieces[0].begin, 2u);
 
   const std::string slot = extract::slot_text("f", 0);
-  PiecedText wrapper{"scope=" + slot, {extract::whole_literal_piece(range_at("w.h", 3, 1, 8), "scope=")}};
+  PiecedText wrapper{"scope=" + slot,
+                     {extract::whole_literal_piece(range_at("w.h", 3, 1, 8), "scope=")}};
   PiecedText called = extract::substitute_pieced(wrapper, [&](const extract::ParameterSlot&) {
-    return PiecedText{"a.read", {extract::whole_literal_piece(range_at("c.cpp", 9, 1, 8), "a.read")}};
+    return PiecedText{"a.read",
+                      {extract::whole_literal_piece(range_at("c.cpp", 9, 1, 8), "a.read")}};
   });
   EXPECT_EQ(called.text, "scope=a.read");
   ASSERT_EQ(called.pieces.size(), 2u);
@@ -102,8 +111,10 @@ HttpCall token_call(const std::string& raw, std::vector<LiteralPiece> pieces) {
 
 TEST(LiteralPieces, ClassificationFindsWhereTheScopeValueIsWritten) {
   const std::string raw = "grant_type=client_credentials&scope=system/patients.read";
-  LiteralPiece prefix = extract::whole_literal_piece(range_at("src/a.cpp", 18, 20, 38), raw.substr(0, 36));
-  LiteralPiece value = extract::whole_literal_piece(range_at("include/c.h", 4, 33, 22), "system/patients.read");
+  LiteralPiece prefix =
+      extract::whole_literal_piece(range_at("src/a.cpp", 18, 20, 38), raw.substr(0, 36));
+  LiteralPiece value =
+      extract::whole_literal_piece(range_at("include/c.h", 4, 33, 22), "system/patients.read");
   value.begin = 36;
   Facts facts;
   facts.calls = {token_call(raw, {prefix, value})};
@@ -118,7 +129,8 @@ TEST(LiteralPieces, ClassificationFindsWhereTheScopeValueIsWritten) {
   EXPECT_TRUE(scope_written_elsewhere(token));
 
   // One literal for the whole body, in the request: the value sits after "scope=" in it.
-  facts.calls = {token_call(raw, {extract::whole_literal_piece(range_at("src/a.cpp", 20, 40, 58), raw)})};
+  facts.calls = {
+      token_call(raw, {extract::whole_literal_piece(range_at("src/a.cpp", 20, 40, 58), raw)})};
   classified = classify(facts, default_catalog());
   ASSERT_TRUE(classified.tokens[0].scope_literal);
   EXPECT_EQ(classified.tokens[0].scope_literal->value_offset, 36u);
@@ -126,7 +138,8 @@ TEST(LiteralPieces, ClassificationFindsWhereTheScopeValueIsWritten) {
 
   // Two scope parameters: which one the server reads is unclear, so neither is the place.
   const std::string twice = raw + "&scope=system/allergies.read";
-  facts.calls = {token_call(twice, {extract::whole_literal_piece(range_at("src/a.cpp", 20, 40, 86), twice)})};
+  facts.calls = {
+      token_call(twice, {extract::whole_literal_piece(range_at("src/a.cpp", 20, 40, 86), twice)})};
   EXPECT_FALSE(classify(facts, default_catalog()).tokens[0].scope_literal);
 
   // A piece that claims more text than the body has (hand-written facts) is ignored.
@@ -136,7 +149,8 @@ TEST(LiteralPieces, ClassificationFindsWhereTheScopeValueIsWritten) {
 }
 
 TEST(LiteralPieces, CacheCodecRoundTripsPieces) {
-  LiteralPiece piece = extract::whole_literal_piece(range_at("include/c.h", 4, 33, 22), "system/patients.read");
+  LiteralPiece piece =
+      extract::whole_literal_piece(range_at("include/c.h", 4, 33, 22), "system/patients.read");
   piece.begin = 36;
   piece.encoded = true;
   piece.length = 24;
@@ -160,12 +174,13 @@ TEST(LiteralPieces, CacheCodecRoundTripsPieces) {
 }
 
 TEST(LiteralPieces, FactsJsonReadsPieces) {
-  Facts facts = parse_facts_json(R"({"calls": [{"file": "src/a.cpp", "line": 20, "column": 3, "method": "POST",
+  Facts facts = parse_facts_json(
+      R"({"calls": [{"file": "src/a.cpp", "line": 20, "column": 3, "method": "POST",
       "url": "https://app.elationemr.com/api/2.0/oauth2/token/",
       "body": {"kind": "raw", "raw": "grant_type=client_credentials&scope=system/patients.read",
                "raw_pieces": [{"begin": 36, "length": 20, "file": "include/c.h", "line": 4, "column": 33,
                                "end_column": 55, "offset": 90, "literal_length": 22, "value_offset": 0}]}}]})",
-                                 "facts.json");
+      "facts.json");
   ASSERT_EQ(facts.calls.size(), 1u);
   ASSERT_EQ(facts.calls[0].body.raw_pieces.size(), 1u);
   const LiteralPiece& piece = facts.calls[0].body.raw_pieces[0];
@@ -175,7 +190,8 @@ TEST(LiteralPieces, FactsJsonReadsPieces) {
   ClassifiedFacts classified = classify(facts, default_catalog());
   ASSERT_TRUE(classified.tokens.at(0).scope_literal);
   EXPECT_EQ(classified.tokens[0].scope_literal->literal.begin.file, "include/c.h");
-  EXPECT_THROW(parse_facts_json(R"({"calls": [{"body": {"kind": "raw", "raw_pieces": [{"begin": 1}]}}]})", "f"),
+  EXPECT_THROW(parse_facts_json(
+                   R"({"calls": [{"body": {"kind": "raw", "raw_pieces": [{"begin": 1}]}}]})", "f"),
                std::runtime_error);  // a piece names its file
 }
 

@@ -30,7 +30,8 @@ std::optional<SourceRange> decode_range(const json& j) {
 json encode_pieces(const std::vector<LiteralPiece>& pieces) {
   json out = json::array();
   for (const auto& p : pieces) {
-    out.push_back({p.begin, p.length, encode_range(p.literal), p.value_offset, p.value_length, p.encoded});
+    out.push_back(
+        {p.begin, p.length, encode_range(p.literal), p.value_offset, p.value_length, p.encoded});
   }
   return out;
 }
@@ -39,7 +40,8 @@ std::vector<LiteralPiece> decode_pieces(const json& j) {
   if (!j.is_array()) throw std::runtime_error("bad literal piece list");
   std::vector<LiteralPiece> pieces;
   for (const auto& p : j) {
-    if (!p.is_array() || p.size() != 6 || p.at(2).is_null()) throw std::runtime_error("bad literal piece");
+    if (!p.is_array() || p.size() != 6 || p.at(2).is_null())
+      throw std::runtime_error("bad literal piece");
     pieces.push_back({p.at(0).get<unsigned>(), p.at(1).get<unsigned>(), *decode_range(p.at(2)),
                       p.at(3).get<unsigned>(), p.at(4).get<unsigned>(), p.at(5).get<bool>()});
   }
@@ -89,7 +91,8 @@ json encode_calls(const std::vector<HttpCall>& calls) {
   for (const auto& c : calls) {
     json fields = json::array();
     for (const auto& f : c.body.fields) {
-      fields.push_back({f.key, encode_optional(f.value), encode_range(f.value_literal), encode_pieces(f.value_pieces)});
+      fields.push_back({f.key, encode_optional(f.value), encode_range(f.value_literal),
+                        encode_pieces(f.value_pieces)});
     }
     out.push_back({{"loc", encode_location(c.location)},
                    {"method", c.method ? json(std::string(to_string(*c.method))) : json(nullptr)},
@@ -126,8 +129,8 @@ std::vector<HttpCall> decode_calls(const json& j) {
     if (kind < 0 || kind > static_cast<int>(RequestBody::Kind::Raw)) throw std::runtime_error("bad body kind");
     c.body.kind = static_cast<RequestBody::Kind>(kind);
     for (const auto& f : body.at(1)) {
-      c.body.fields.push_back({f.at(0).get<std::string>(), decode_optional(f.at(1)), decode_range(f.at(2)),
-                               decode_pieces(f.at(3))});
+      c.body.fields.push_back({f.at(0).get<std::string>(), decode_optional(f.at(1)),
+                               decode_range(f.at(2)), decode_pieces(f.at(3))});
     }
     c.body.raw = decode_optional(body.at(2));
     c.body.raw_literal = decode_range(body.at(3));
@@ -193,7 +196,8 @@ std::optional<HttpMethod> decode_method(const json& j) {
 json encode_form_fields(const std::vector<FormField>& fields) {
   json out = json::array();
   for (const auto& f : fields)
-    out.push_back({f.key, encode_optional(f.value), encode_range(f.value_literal), encode_pieces(f.value_pieces)});
+    out.push_back({f.key, encode_optional(f.value), encode_range(f.value_literal),
+                   encode_pieces(f.value_pieces)});
   return out;
 }
 

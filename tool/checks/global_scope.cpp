@@ -63,10 +63,11 @@ void check_global_scope_combined(const CheckContext& context, std::vector<Findin
       const auto& scopes = token->parsed.scopes;
       bool has_global = std::find(scopes.begin(), scopes.end(), context.catalog.global_scope) != scopes.end();
       if (!has_global || scopes.size() < 2) continue;
-      Finding f = make_scope_finding("global-scope-combined", *token,
-                               "the global scope '" + context.catalog.global_scope +
-                                   "' cannot be combined with specific scopes; the server rejects "
-                                   "this token request");
+      Finding f =
+          make_scope_finding("global-scope-combined", *token,
+                             "the global scope '" + context.catalog.global_scope +
+                                 "' cannot be combined with specific scopes; the server rejects "
+                                 "this token request");
       f.scope = context.catalog.global_scope;
       out.push_back(std::move(f));
     }

@@ -43,8 +43,9 @@ void check_read_only_scope(const CheckContext& context, std::vector<Finding>& ou
         if (scope_status(catalog, scope) != ScopeStatus::ReadOnlyWrite) continue;
         std::string read = scope.substr(0, scope.size() - std::string(".write").size()) + ".read";
         Finding f = make_scope_finding("read-only-scope", *token,
-                                 "scope '" + scope + "' asks to write read-only reference data; only '" +
-                                     read + "' exists, and this scope grants nothing");
+                                       "scope '" + scope +
+                                           "' asks to write read-only reference data; only '" +
+                                           read + "' exists, and this scope grants nothing");
         f.scope = scope;
         out.push_back(std::move(f));
       }

@@ -16,7 +16,7 @@ void check_unused_scope(const CheckContext& context, std::vector<Finding>& out) 
         if (scope_status(context.catalog, scope) != ScopeStatus::Known) continue;
         if (component.needed.count(scope) || component.maybe_needed.count(scope)) continue;
         Finding f = make_scope_finding("unused-scope", *token,
-                                 "scope '" + scope + "' is requested but no call needs it");
+                                       "scope '" + scope + "' is requested but no call needs it");
         f.scope = scope;
         f.suggested_scopes = least;
         f.notes.push_back({token->location,

@@ -1,9 +1,10 @@
 // Facts from JSON. Shape: {"calls": [{"file", "line", "column", "method", "url", "base",
 // "base_is_elation", "library", "component", "body": {"kind": "none|unknown|fields|raw",
-// "fields": [{"key", "value", "pieces"}], "raw", "raw_pieces"}}], "granted": [{"scopes", "component"}]}.
-// A piece says which literal spells a run of a value: {"begin", "length" (in the value), "file",
-// "line", "column", "end_line", "end_column", "offset", "literal_length" (the literal token in the
-// file), "value_offset", "value_length" (the run in the literal's value), "encoded"}.
+// "fields": [{"key", "value", "pieces"}], "raw", "raw_pieces"}}], "granted": [{"scopes",
+// "component"}]}. A piece says which literal spells a run of a value: {"begin", "length" (in the
+// value), "file", "line", "column", "end_line", "end_column", "offset", "literal_length" (the
+// literal token in the file), "value_offset", "value_length" (the run in the literal's value),
+// "encoded"}.
 #include "cli/facts_json.h"
 
 #include <limits>
@@ -48,15 +49,16 @@ unsigned optional_unsigned(const json& object, const char* key, const std::strin
   return static_cast<unsigned>(it->get<uint64_t>());
 }
 
-bool optional_bool(const json& object, const char* key, const std::string& label, const std::string& path) {
+bool optional_bool(const json& object, const char* key, const std::string& label,
+                   const std::string& path) {
   auto it = object.find(key);
   if (it == object.end()) return false;
   if (!it->is_boolean()) fail(label, path + "/" + key, "expected true or false");
   return it->get<bool>();
 }
 
-std::vector<LiteralPiece> parse_pieces(const json& object, const char* key, const std::string& label,
-                                       const std::string& path) {
+std::vector<LiteralPiece> parse_pieces(const json& object, const char* key,
+                                       const std::string& label, const std::string& path) {
   const json& pieces = array_member(object, key);
   if (!pieces.is_array()) fail(label, path + "/" + key, "expected an array");
   std::vector<LiteralPiece> out;
@@ -73,12 +75,14 @@ std::vector<LiteralPiece> parse_pieces(const json& object, const char* key, cons
     literal.begin.line = optional_unsigned(p, "line", label, at);
     literal.begin.column = optional_unsigned(p, "column", label, at);
     literal.end.file = literal.begin.file;
-    literal.end.line = p.contains("end_line") ? optional_unsigned(p, "end_line", label, at) : literal.begin.line;
+    literal.end.line =
+        p.contains("end_line") ? optional_unsigned(p, "end_line", label, at) : literal.begin.line;
     literal.end.column = optional_unsigned(p, "end_column", label, at);
     literal.offset = optional_unsigned(p, "offset", label, at);
     literal.length = optional_unsigned(p, "literal_length", label, at);
     piece.value_offset = optional_unsigned(p, "value_offset", label, at);
-    piece.value_length = p.contains("value_length") ? optional_unsigned(p, "value_length", label, at) : piece.length;
+    piece.value_length =
+        p.contains("value_length") ? optional_unsigned(p, "value_length", label, at) : piece.length;
     piece.encoded = optional_bool(p, "encoded", label, at);
     out.push_back(std::move(piece));
   }
@@ -106,8 +110,8 @@ RequestBody parse_body(const json& body, const std::string& label, const std::st
       if (!fields[i].is_object()) fail(label, field_path, "expected an object");
       auto key = optional_string(fields[i], "key", label, field_path);
       if (!key) fail(label, field_path + "/key", "missing");
-      out.fields.push_back({*key, optional_string(fields[i], "value", label, field_path), std::nullopt,
-                            parse_pieces(fields[i], "pieces", label, field_path)});
+      out.fields.push_back({*key, optional_string(fields[i], "value", label, field_path),
+                            std::nullopt, parse_pieces(fields[i], "pieces", label, field_path)});
     }
   } else {
     fail(label, path + "/kind", "unknown body kind '" + kind + "'");

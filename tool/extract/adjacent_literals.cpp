@@ -27,7 +27,8 @@ struct MacroSearch {
 bool is_space(char c) { return c == ' ' || c == '\t'; }
 
 // `#define NAME "literal"` at `at` (the name) in `text`: the literal's byte range.
-std::optional<std::pair<size_t, size_t>> definition_literal(const std::string& text, size_t at, size_t name_size) {
+std::optional<std::pair<size_t, size_t>> definition_literal(const std::string& text, size_t at,
+                                                            size_t name_size) {
   size_t before = at;
   while (before > 0 && is_space(text[before - 1])) --before;
   if (before < 6 || text.compare(before - 6, 6, "define") != 0) return std::nullopt;
@@ -39,7 +40,8 @@ std::optional<std::pair<size_t, size_t>> definition_literal(const std::string& t
   while (begin < text.size() && is_space(text[begin])) ++begin;
   if (begin >= text.size() || text[begin] != '"') return std::nullopt;
   size_t end = begin + 1;
-  while (end < text.size() && text[end] != '"' && text[end] != '\n') end += text[end] == '\\' ? 2 : 1;
+  while (end < text.size() && text[end] != '"' && text[end] != '\n')
+    end += text[end] == '\\' ? 2 : 1;
   if (end >= text.size() || text[end] != '"') return std::nullopt;
   return std::make_pair(begin, end + 1);
 }
@@ -49,15 +51,19 @@ void search_file(CXFile file, MacroSearch& search) {
   const char* contents = clang_getFileContents(search.tu, file, &size);
   if (!contents) return;
   const std::string text(contents, size);
-  for (size_t at = text.find(search.name); at != std::string::npos; at = text.find(search.name, at + 1)) {
+  for (size_t at = text.find(search.name); at != std::string::npos;
+       at = text.find(search.name, at + 1)) {
     auto literal = definition_literal(text, at, search.name.size());
     if (!literal) continue;
-    auto decoded = decode_string_literal(text.substr(literal->first, literal->second - literal->first));
+    auto decoded =
+        decode_string_literal(text.substr(literal->first, literal->second - literal->first));
     if (!decoded) continue;
     const auto place = [&](size_t offset) {
-      return to_source_location(file_location(clang_getLocationForOffset(search.tu, file, static_cast<unsigned>(offset))));
+      return to_source_location(file_location(
+          clang_getLocationForOffset(search.tu, file, static_cast<unsigned>(offset))));
     };
-    SourceRange range{place(literal->first), place(literal->second), static_cast<unsigned>(literal->first),
+    SourceRange range{place(literal->first), place(literal->second),
+                      static_cast<unsigned>(literal->first),
                       static_cast<unsigned>(literal->second - literal->first)};
     search.found.push_back({range, *decoded});
   }
@@ -76,12 +82,15 @@ std::vector<DefinedLiteral> literal_definitions(CXTranslationUnit tu, const std:
 
 }  // namespace
 
-std::vector<LiteralPiece> adjacent_literal_pieces(CXTranslationUnit tu, CXCursor literal, const std::string& value) {
+std::vector<LiteralPiece> adjacent_literal_pieces(CXTranslationUnit tu, CXCursor literal,
+                                                  const std::string& value) {
   // The extent ends inside the expansion of a trailing macro: tokenize up to where it is used.
   const CXSourceRange extent = clang_getCursorExtent(literal);
   const FileLocation first = file_level_location(clang_getRangeStart(extent));
   const FileLocation last = file_level_location(clang_getRangeEnd(extent));
-  if (!first.file || !last.file || !clang_File_isEqual(first.file, last.file) || last.offset < first.offset) return {};
+  if (!first.file || !last.file || !clang_File_isEqual(first.file, last.file) ||
+      last.offset < first.offset)
+    return {};
   CXToken* tokens = nullptr;
   unsigned count = 0;
   clang_tokenize(tu,
@@ -101,7 +110,8 @@ std::vector<LiteralPiece> adjacent_literal_pieces(CXTranslationUnit tu, CXCursor
       const FileLocation begin = file_location(clang_getRangeStart(extent));
       const FileLocation end = file_location(clang_getRangeEnd(extent));
       if (decoded && begin.file) {
-        piece = DefinedLiteral{{to_source_location(begin), to_source_location(end), begin.offset, end.offset - begin.offset},
+        piece = DefinedLiteral{{to_source_location(begin), to_source_location(end), begin.offset,
+                                end.offset - begin.offset},
                                *decoded};
       }
     } else if (kind == CXToken_Identifier) {

@@ -10,13 +10,16 @@ namespace {
 
 // Moves each piece whose bytes all went to consecutive places; `origin[j]` is the old position of
 // new byte j.
-std::vector<LiteralPiece> follow_bytes(const std::vector<LiteralPiece>& pieces, const std::vector<size_t>& origin) {
+std::vector<LiteralPiece> follow_bytes(const std::vector<LiteralPiece>& pieces,
+                                       const std::vector<size_t>& origin) {
   std::vector<LiteralPiece> out;
   for (const auto& piece : pieces) {
     auto first = std::find(origin.begin(), origin.end(), size_t(piece.begin));
     if (first == origin.end() || piece.length == 0) continue;
     const size_t at = static_cast<size_t>(first - origin.begin());
-    if (at + piece.length > origin.size() || origin[at + piece.length - 1] != piece.begin + piece.length - 1) continue;
+    if (at + piece.length > origin.size() ||
+        origin[at + piece.length - 1] != piece.begin + piece.length - 1)
+      continue;
     LiteralPiece moved = piece;
     moved.begin = static_cast<unsigned>(at);
     out.push_back(moved);
@@ -40,7 +43,8 @@ void shift_pieces(std::vector<LiteralPiece>& pieces, size_t delta) {
   for (auto& piece : pieces) piece.begin += static_cast<unsigned>(delta);
 }
 
-std::vector<LiteralPiece> clip_pieces(const std::vector<LiteralPiece>& pieces, size_t begin, size_t end) {
+std::vector<LiteralPiece> clip_pieces(const std::vector<LiteralPiece>& pieces, size_t begin,
+                                      size_t end) {
   std::vector<LiteralPiece> out;
   for (const auto& piece : pieces) {
     const size_t from = std::max<size_t>(piece.begin, begin);
@@ -60,13 +64,15 @@ std::vector<LiteralPiece> clip_pieces(const std::vector<LiteralPiece>& pieces, s
   return out;
 }
 
-std::vector<LiteralPiece> encode_pieces(const std::string& text, const std::vector<LiteralPiece>& pieces) {
+std::vector<LiteralPiece> encode_pieces(const std::string& text,
+                                        const std::vector<LiteralPiece>& pieces) {
   std::vector<LiteralPiece> out;
   for (const auto& piece : pieces) {
     if (piece.encoded || size_t(piece.begin) + piece.length > text.size()) continue;
     LiteralPiece encoded = piece;
     encoded.begin = static_cast<unsigned>(percent_encode(text.substr(0, piece.begin)).size());
-    encoded.length = static_cast<unsigned>(percent_encode(text.substr(piece.begin, piece.length)).size());
+    encoded.length =
+        static_cast<unsigned>(percent_encode(text.substr(piece.begin, piece.length)).size());
     encoded.encoded = true;
     out.push_back(encoded);
   }

@@ -49,7 +49,8 @@ std::optional<FileLocation> spelling_location(CXTranslationUnit tu, CXSourceLoca
   return result;
 }
 
-std::optional<SourceRange> macro_literal_range(CXTranslationUnit tu, CXCursor literal, const std::string& value) {
+std::optional<SourceRange> macro_literal_range(CXTranslationUnit tu, CXCursor literal,
+                                               const std::string& value) {
   const CXSourceLocation location = clang_getCursorLocation(literal);
   if (!in_macro_expansion(tu, location)) return std::nullopt;
   CXToken* tokens = nullptr;
@@ -57,12 +58,15 @@ std::optional<SourceRange> macro_literal_range(CXTranslationUnit tu, CXCursor li
   clang_tokenize(tu, clang_getRange(location, location), &tokens, &count);
   std::optional<SourceRange> range;
   if (count > 0 && clang_getTokenKind(tokens[0]) == CXToken_Literal) {
-    const std::optional<std::string> decoded = decode_string_literal(to_string(clang_getTokenSpelling(tu, tokens[0])));
+    const std::optional<std::string> decoded =
+        decode_string_literal(to_string(clang_getTokenSpelling(tu, tokens[0])));
     const CXSourceRange extent = clang_getTokenExtent(tu, tokens[0]);
     const FileLocation begin = file_location(clang_getRangeStart(extent));
     const FileLocation end = file_location(clang_getRangeEnd(extent));
-    if (decoded && *decoded == value && begin.file && end.file && clang_File_isEqual(begin.file, end.file)) {
-      range = SourceRange{to_source_location(begin), to_source_location(end), begin.offset, end.offset - begin.offset};
+    if (decoded && *decoded == value && begin.file && end.file &&
+        clang_File_isEqual(begin.file, end.file)) {
+      range = SourceRange{to_source_location(begin), to_source_location(end), begin.offset,
+                          end.offset - begin.offset};
     }
   }
   if (tokens) clang_disposeTokens(tu, tokens, count);

@@ -119,8 +119,8 @@ ResolvedString StringResolver::resolve_at(CXCursor expr, int position, int depth
       if (!decoded) return ResolvedString::wildcard();
       const std::optional<SourceRange> range = single_literal_range(context_.tu(), expr);
       ResolvedString value = ResolvedString::literal_text(*decoded, range);
-      // A literal from a #define: the fix-it range stays unset (wrapper conditions read it), but the
-      // piece says where the text is written.
+      // A literal from a #define: the fix-it range stays unset (wrapper conditions read it), but
+      // the piece says where the text is written.
       if (!range) {
         if (auto spelled = macro_literal_range(context_.tu(), expr, *decoded)) {
           value.pieces.push_back(whole_literal_piece(*spelled, *decoded));

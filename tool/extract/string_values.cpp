@@ -24,7 +24,8 @@ ResolvedString ResolvedString::constant(std::string text) {
   return value;
 }
 
-ResolvedString ResolvedString::literal_text(std::string value, const std::optional<SourceRange>& range) {
+ResolvedString ResolvedString::literal_text(std::string value,
+                                            const std::optional<SourceRange>& range) {
   ResolvedString out = constant(value);
   out.literal_count = 1;
   out.literal = range;

@@ -38,7 +38,8 @@ void remap_range(std::optional<SourceRange>& range, const std::string& from, con
   remap_file(range->end.file, from, to);
 }
 
-void remap_pieces(std::vector<LiteralPiece>& pieces, const std::string& from, const std::string& to) {
+void remap_pieces(std::vector<LiteralPiece>& pieces, const std::string& from,
+                  const std::string& to) {
   for (auto& piece : pieces) {
     remap_file(piece.literal.begin.file, from, to);
     remap_file(piece.literal.end.file, from, to);

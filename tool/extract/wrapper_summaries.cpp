@@ -192,7 +192,9 @@ HttpCall finish_request(HttpCall call, const std::optional<std::string>& method_
   };
   auto wild_pieced = [](std::optional<std::string>& text, std::vector<LiteralPiece>& pieces) {
     if (!text) return;
-    PiecedText out = substitute_pieced({*text, pieces}, [](const ParameterSlot&) { return PiecedText{kWildcard, {}}; });
+    PiecedText out = substitute_pieced({*text, pieces}, [](const ParameterSlot&) {
+      return PiecedText{kWildcard, {}};
+    });
     text = std::move(out.text);
     pieces = std::move(out.pieces);
     if (*text == kWildcard) {  // a parameter: value unknown

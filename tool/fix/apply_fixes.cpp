@@ -187,11 +187,13 @@ FixOutcome apply_fixes(const std::vector<Finding>& findings, const std::string& 
   return outcome;
 }
 
-std::string not_fixed_lines(const std::vector<Finding>& findings, const std::string& base_directory) {
+std::string not_fixed_lines(const std::vector<Finding>& findings,
+                            const std::string& base_directory) {
   std::string out;
   for (const Finding& finding : findings) {
     if (finding.fix || finding.no_fix_reason.empty()) continue;
-    out += "scopelint: " + finding.rule + " at " + display_path(finding.location.file, base_directory);
+    out +=
+        "scopelint: " + finding.rule + " at " + display_path(finding.location.file, base_directory);
     if (finding.location.line > 0) out += ":" + std::to_string(finding.location.line);
     out += ": not fixed: " + finding.no_fix_reason + "\n";
   }

@@ -69,7 +69,8 @@ std::string why_no_literal(const TokenRequest& token) {
   if (token.from_config) return "the scopes are granted by configuration";
   if (!token.body_known) return "the token request's body could not be worked out";
   if (!token.sends_scope) return "the token request sends no scope parameter to edit";
-  if (!token.scope_known || token.parsed.has_runtime_part) return "the scope string is built at run time";
+  if (!token.scope_known || token.parsed.has_runtime_part)
+    return "the scope string is built at run time";
   if (!token.scope_literal) return "the scope string is not written in one string literal";
   return "";
 }
@@ -77,7 +78,8 @@ std::string why_no_literal(const TokenRequest& token) {
 // The text the literal must hold at the value's place: the value as the scan read it, decoded
 // when an escape call encodes the literal on its way into a form body.
 std::string expected_literal_text(const TokenRequest& token) {
-  if (token.encoding == ScopeEncoding::Wire && token.scope_literal->encoding == ScopeEncoding::Plain) {
+  if (token.encoding == ScopeEncoding::Wire &&
+      token.scope_literal->encoding == ScopeEncoding::Plain) {
     return percent_decode(token.scope_text);
   }
   return token.scope_text;
@@ -98,11 +100,13 @@ std::optional<Replacement> scope_value_replacement(const TokenRequest& token,
   const SourceRange& literal = place.literal;
   const std::string where = literal.begin.file + ":" + std::to_string(literal.begin.line);
   if (literal.begin.file.empty()) return fail(why_not, "the scope literal is not in a file");
-  if (literal.begin.line != literal.end.line) return fail(why_not, "the scope literal at " + where + " spans lines");
+  if (literal.begin.line != literal.end.line)
+    return fail(why_not, "the scope literal at " + where + " spans lines");
   std::optional<std::string> file_text = read_whole_file(literal.begin.file);
   if (!file_text) return fail(why_not, "cannot read " + literal.begin.file);
   std::optional<LiteralBody> body = literal_body(*file_text, literal);
-  if (!body) return fail(why_not, "the scope literal at " + where + " uses escapes or is a raw string");
+  if (!body)
+    return fail(why_not, "the scope literal at " + where + " uses escapes or is a raw string");
   std::string_view content(file_text->data() + body->begin, body->end - body->begin);
   const size_t value_begin = place.value_offset;
   if (value_begin + size_t(place.value_length) > content.size()) {
@@ -110,9 +114,11 @@ std::optional<Replacement> scope_value_replacement(const TokenRequest& token,
   }
   std::string_view old_value = content.substr(value_begin, place.value_length);
   // The text must still be what the scan saw.
-  if (old_value != expected_literal_text(token)) return fail(why_not, "the file changed since it was scanned");
+  if (old_value != expected_literal_text(token))
+    return fail(why_not, "the file changed since it was scanned");
   std::string new_value = join_scopes(scopes, separator_for(token));
-  if (new_value == old_value) return fail(why_not, "the scope string already asks for exactly these scopes");
+  if (new_value == old_value)
+    return fail(why_not, "the scope string already asks for exactly these scopes");
   record_fix_snapshot(literal.begin.file, content_hash(*file_text));
 
   size_t delta = (body->begin - literal.offset) + value_begin;
@@ -138,7 +144,8 @@ std::optional<Fix> least_privilege_fix(const Catalog& catalog, const Component& 
   };
   if (component.needs_global) return none("a call needs the global scope");
   if (component.may_need_any) return none("a call that could not be resolved may need any scope");
-  if (!component.maybe_needed.empty()) return none("calls that could not be resolved may need other scopes");
+  if (!component.maybe_needed.empty())
+    return none("calls that could not be resolved may need other scopes");
   std::vector<std::string> least = component.least_privilege(catalog);
   if (least.empty()) return none("no call found needs a specific scope");
   if (std::find(least.begin(), least.end(), catalog.global_scope) != least.end()) {

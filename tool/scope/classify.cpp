@@ -118,19 +118,22 @@ bool read_form_text(const std::string& text, TokenRequest& token) {
 
 // The literal piece that spells text[begin, begin + length) whole, as a ScopeLiteral. An encoded
 // piece must be exactly the value (its bytes do not map one to one into the literal).
-std::optional<ScopeLiteral> literal_for(const std::vector<LiteralPiece>& pieces, size_t text_size, size_t begin,
-                                        size_t length, ScopeEncoding written) {
+std::optional<ScopeLiteral> literal_for(const std::vector<LiteralPiece>& pieces, size_t text_size,
+                                        size_t begin, size_t length, ScopeEncoding written) {
   for (const auto& piece : pieces) {
     const size_t piece_end = size_t(piece.begin) + piece.length;
     if (piece_end > text_size || piece.begin > begin || begin + length > piece_end) continue;
-    if (piece.literal.begin.file.empty() || piece.value_offset + size_t(piece.value_length) > piece.literal.length) {
+    if (piece.literal.begin.file.empty() ||
+        piece.value_offset + size_t(piece.value_length) > piece.literal.length) {
       continue;  // not a place in a file (hand-written facts)
     }
     if (piece.encoded) {
       if (piece.begin != begin || piece.length != length) continue;
-      return ScopeLiteral{piece.literal, piece.value_offset, piece.value_length, ScopeEncoding::Plain};
+      return ScopeLiteral{piece.literal, piece.value_offset, piece.value_length,
+                          ScopeEncoding::Plain};
     }
-    return ScopeLiteral{piece.literal, piece.value_offset + static_cast<unsigned>(begin - piece.begin),
+    return ScopeLiteral{piece.literal,
+                        piece.value_offset + static_cast<unsigned>(begin - piece.begin),
                         static_cast<unsigned>(length), written};
   }
   return std::nullopt;
@@ -142,7 +145,8 @@ std::optional<ScopeLiteral> raw_scope_literal(const RequestBody& body, const Tok
   const auto [begin, count] = scope_value_position(*body.raw);
   // Two scope parameters: which one the server reads is unclear, so none is edited.
   if (count != 1 || begin == std::string::npos) return std::nullopt;
-  return literal_for(body.raw_pieces, body.raw->size(), begin, token.scope_text.size(), ScopeEncoding::Wire);
+  return literal_for(body.raw_pieces, body.raw->size(), begin, token.scope_text.size(),
+                     ScopeEncoding::Wire);
 }
 
 TokenRequest make_token_request(const HttpCall& call, const Target& target) {
@@ -162,8 +166,8 @@ TokenRequest make_token_request(const HttpCall& call, const Target& target) {
         token.encoding = ScopeEncoding::Plain;
         token.scope_literal.reset();
         if (field.value) {
-          token.scope_literal = literal_for(field.value_pieces, field.value->size(), 0, field.value->size(),
-                                            ScopeEncoding::Plain);
+          token.scope_literal = literal_for(field.value_pieces, field.value->size(), 0,
+                                            field.value->size(), ScopeEncoding::Plain);
         }
       }
       break;
