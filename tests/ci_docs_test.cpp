@@ -96,8 +96,13 @@ TEST(CiDocs, GithubWorkflowCommandsProduceValidSarifAndAnnotations) {
   EXPECT_TRUE(valid_sarif(dir.path() + "/scopelint.sarif"));
   Json sarif = Json::parse(test::read_text(dir.path() + "/scopelint.sarif"));
   ASSERT_FALSE(sarif["runs"][0]["results"].empty());
+  // Sorted by file: the unused scope is reported where the demo writes its scopes.
   EXPECT_EQ(
       sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+      "fixtures/demo/elation_config.h");
+  EXPECT_EQ(sarif["runs"][0]["results"][0]["ruleId"], "unused-scope");
+  EXPECT_EQ(
+      sarif["runs"][0]["results"][1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
       "fixtures/demo/reminder_client.cpp");
 
   auto annotate = run_ci_command(annotate_command, dir.path());

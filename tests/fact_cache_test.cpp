@@ -40,14 +40,14 @@ std::vector<std::string> entries_in(const std::string& cache_dir) {
 }
 
 // An entry's JSON, and an entry file holding `text` signed with `key` (the entry format: the HMAC
-// of "scopelint-fact-cache-3\n" + JSON, a newline, the JSON).
+// of "scopelint-fact-cache-4\n" + JSON, a newline, the JSON).
 json entry_json(const std::string& path) {
   const std::string bytes = read_file_or_throw(path);
   return json::parse(bytes.substr(bytes.find('\n') + 1));
 }
 void write_signed_entry(const std::string& path, const json& entry, const std::string& key = kKey) {
   const std::string text = entry.dump();
-  const std::string mac = to_hex(hmac_sha256(key, "scopelint-fact-cache-3\n" + text));
+  const std::string mac = to_hex(hmac_sha256(key, "scopelint-fact-cache-4\n" + text));
   std::ofstream(path) << mac << "\n" << text;
 }
 
@@ -120,8 +120,8 @@ TEST(FactCache, CorruptOrForeignEntriesAreIgnored) {
   cache.store(file, {}, sample_unit(file), {file});
   for (const auto& path : entries_in(cache_dir)) {
     for (const char* junk :
-         {"{not json", "{\"format\": \"scopelint-fact-cache-3\"}", "[]", "",
-          "{\"format\":\"scopelint-fact-cache-3\",\"salt\":\"salt\",\"file\":\"x\"}"}) {
+         {"{not json", "{\"format\": \"scopelint-fact-cache-4\"}", "[]", "",
+          "{\"format\":\"scopelint-fact-cache-4\",\"salt\":\"salt\",\"file\":\"x\"}"}) {
       std::ofstream(path) << junk;
       EXPECT_FALSE(cache.lookup(file, {})) << junk;
       // Signed with the right key but not an entry: still a miss.
@@ -155,14 +155,29 @@ void expect_same_range(const std::optional<SourceRange>& expected,
   EXPECT_EQ(length, expected->length);
 }
 
+void expect_same_pieces(const std::vector<LiteralPiece>& expected,
+                        const std::vector<LiteralPiece>& actual) {
+  ASSERT_EQ(expected.size(), actual.size());
+  for (size_t i = 0; i < expected.size(); ++i) {
+    const auto& [begin, length, literal, value_offset, value_length, encoded] = actual[i];
+    EXPECT_EQ(begin, expected[i].begin);
+    EXPECT_EQ(length, expected[i].length);
+    expect_same_range(expected[i].literal, literal);
+    EXPECT_EQ(value_offset, expected[i].value_offset);
+    EXPECT_EQ(value_length, expected[i].value_length);
+    EXPECT_EQ(encoded, expected[i].encoded);
+  }
+}
+
 void expect_same_fields(const std::vector<FormField>& expected,
                         const std::vector<FormField>& actual) {
   ASSERT_EQ(expected.size(), actual.size());
   for (size_t i = 0; i < expected.size(); ++i) {
-    const auto& [key, value, value_literal] = actual[i];
+    const auto& [key, value, value_literal, value_pieces] = actual[i];
     EXPECT_EQ(key, expected[i].key);
     EXPECT_EQ(value, expected[i].value);
     expect_same_range(expected[i].value_literal, value_literal);
+    expect_same_pieces(expected[i].value_pieces, value_pieces);
   }
 }
 
@@ -175,11 +190,12 @@ void expect_same_call(const HttpCall& expected, const HttpCall& actual) {
   EXPECT_EQ(url, expected.url);
   EXPECT_EQ(base, expected.base);
   EXPECT_EQ(base_is_elation, expected.base_is_elation);
-  const auto& [kind, fields, raw, raw_literal] = body;
+  const auto& [kind, fields, raw, raw_literal, raw_pieces] = body;
   EXPECT_EQ(kind, expected.body.kind);
   expect_same_fields(expected.body.fields, fields);
   EXPECT_EQ(raw, expected.body.raw);
   expect_same_range(expected.body.raw_literal, raw_literal);
+  expect_same_pieces(expected.body.raw_pieces, raw_pieces);
   EXPECT_EQ(library, expected.library);
   EXPECT_EQ(unresolved_reason, expected.unresolved_reason);
   ASSERT_EQ(chain.size(), expected.chain.size());
@@ -235,9 +251,10 @@ void expect_same_wrappers(const extract::UnitWrappers& expected,
     EXPECT_EQ(macro_chain, want.macro_chain);
     ASSERT_EQ(arguments.size(), want.arguments.size());
     for (size_t a = 0; a < arguments.size(); ++a) {
-      const auto& [text, literal, method, fields] = arguments[a];
+      const auto& [text, literal, pieces, method, fields] = arguments[a];
       EXPECT_EQ(text, want.arguments[a].text);
       expect_same_range(want.arguments[a].literal, literal);
+      expect_same_pieces(want.arguments[a].pieces, pieces);
       EXPECT_EQ(method, want.arguments[a].method);
       ASSERT_EQ(fields.has_value(), want.arguments[a].fields.has_value());
       if (fields) expect_same_fields(*want.arguments[a].fields, *fields);
@@ -264,10 +281,15 @@ extract::UnitWrappers sample_wrappers(const std::string& file) {
   request.base_is_elation = true;
   request.body.kind = RequestBody::Kind::Fields;
   request.body.fields.push_back(
-      {"scope", std::string("{}"), SourceRange{{file, 9, 3}, {file, 9, 12}, 120, 9}});
-  request.body.fields.push_back({"grant_type", std::nullopt, std::nullopt});
+      {"scope",
+       std::string("{}"),
+       SourceRange{{file, 9, 3}, {file, 9, 12}, 120, 9},
+       {LiteralPiece{0, 2, SourceRange{{file, 9, 3}, {file, 9, 12}, 120, 9}, 1, 2, false}}});
+  request.body.fields.push_back({"grant_type", std::nullopt, std::nullopt, {}});
   request.body.raw = "grant_type=client_credentials";
   request.body.raw_literal = SourceRange{{file, 10, 1}, {file, 10, 30}, 140, 29};
+  request.body.raw_pieces = {
+      LiteralPiece{11, 18, SourceRange{{file, 11, 7}, {file, 11, 27}, 160, 20}, 0, 12, true}};
   request.library = "cpp-httplib";
   request.unresolved_reason = "the path comes from a parameter";
   request.chain.push_back({{file, 21, 5}, "through 'ElationApi::send'"});
@@ -305,9 +327,13 @@ extract::UnitWrappers sample_wrappers(const std::string& file) {
   extract::WrapperArgument path;
   path.text = "/patients/{}/";
   path.literal = SourceRange{{file, 40, 16}, {file, 40, 29}, 610, 13};
+  path.pieces = {
+      LiteralPiece{1, 8, SourceRange{{file, 40, 16}, {file, 40, 29}, 610, 13}, 1, 8, false}};
   path.method = HttpMethod::Post;
-  path.fields = std::vector<FormField>{{"scope", std::string("system/patients.read"),
-                                        SourceRange{{file, 41, 1}, {file, 41, 20}, 700, 19}}};
+  path.fields = std::vector<FormField>{{"scope",
+                                        std::string("system/patients.read"),
+                                        SourceRange{{file, 41, 1}, {file, 41, 20}, 700, 19},
+                                        {}}};
   site.arguments.push_back(path);
   extract::WrapperArgument unknown;  // nothing known: optional members empty
   unknown.text = "{}";

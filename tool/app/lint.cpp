@@ -11,6 +11,7 @@
 #include "checks/checks.h"
 #include "cli/facts_json.h"
 #include "extract/extractor.h"
+#include "precommit/precommit.h"
 #include "suppress/apply_nolint.h"
 #include "suppress/nolint_audit.h"
 #include "util/bounded_input.h"
@@ -47,21 +48,6 @@ void choose_cache(const Options& options, ExtractOptions& extract) {
   extract.cache_key = site->key;
   extract.cache_salt = default_cache_salt(
       options.rules_file.empty() ? "" : read_input_file(options.rules_file, kMaxRulesBytes));
-}
-
-// The findings located in one of `files` (canonical) or with a note there, and those located
-// nowhere in particular (granted scopes from the command line).
-std::vector<Finding> findings_touching_files(std::vector<Finding> findings, const std::set<std::string>& files) {
-  auto touches = [&](const SourceLocation& location) {
-    return location.known() && files.count(canonical_path(location.file)) > 0;
-  };
-  std::vector<Finding> kept;
-  for (Finding& finding : findings) {
-    bool keep = !finding.location.known() || touches(finding.location);
-    for (const Note& note : finding.notes) keep = keep || touches(note.location);
-    if (keep) kept.push_back(std::move(finding));
-  }
-  return kept;
 }
 
 // Whose NOLINT comments are judged: names in the files scanned and the files holding findings;
@@ -151,7 +137,7 @@ LintResult lint(const Options& options, const Catalog& catalog, ConfigSet& confi
          << " parsed, " << result.units.from_cache << " from the cache)\n";
   }
   std::vector<Finding> findings = run_checks(result.facts, catalog);
-  if (reported_files) findings = findings_touching_files(std::move(findings), *reported_files);
+  if (reported_files) findings = findings_touching(std::move(findings), *reported_files, Unlocated::kKeep);
   findings.insert(findings.end(), diagnostics.begin(), diagnostics.end());
   const std::string root = find_project_root(options.paths, options.compile_db_dir);
   NolintFiles nolint_sources(unsaved);
@@ -159,7 +145,7 @@ LintResult lint(const Options& options, const Catalog& catalog, ConfigSet& confi
       findings, nolint_audit_for(options, root, result.units.sources, findings, nolint_sources),
       nolint_sources);
   // The NOLINTs of project sources the paths did not name suppressed findings filtered out above.
-  if (reported_files) audit = findings_touching_files(std::move(audit), *reported_files);
+  if (reported_files) audit = findings_touching(std::move(audit), *reported_files, Unlocated::kKeep);
   findings = apply_config_to_findings(std::move(findings), configs, options.checks);
   NolintResult nolint = apply_nolint(std::move(findings), {}, &nolint_sources);
   // The NOLINT comments' own findings ([nolint]) are made after the configuration was applied:

@@ -173,7 +173,7 @@ void handle_fixes(const Options& options, std::vector<Finding>& findings,
     if (i >= outcome.fixed.size() || !outcome.fixed[i]) remaining.push_back(std::move(findings[i]));
   }
   findings = std::move(remaining);
-  err << fix_summary(outcome, findings.size());
+  err << not_fixed_lines(findings, base_directory) << fix_summary(outcome, findings.size());
 }
 
 // What the report shows: the findings, and the suppressed ones for the formats that mark them.

@@ -27,6 +27,27 @@ std::optional<SourceRange> decode_range(const json& j) {
                      j.at(3).get<unsigned>()};
 }
 
+json encode_pieces(const std::vector<LiteralPiece>& pieces) {
+  json out = json::array();
+  for (const auto& p : pieces) {
+    out.push_back(
+        {p.begin, p.length, encode_range(p.literal), p.value_offset, p.value_length, p.encoded});
+  }
+  return out;
+}
+
+std::vector<LiteralPiece> decode_pieces(const json& j) {
+  if (!j.is_array()) throw std::runtime_error("bad literal piece list");
+  std::vector<LiteralPiece> pieces;
+  for (const auto& p : j) {
+    if (!p.is_array() || p.size() != 6 || p.at(2).is_null())
+      throw std::runtime_error("bad literal piece");
+    pieces.push_back({p.at(0).get<unsigned>(), p.at(1).get<unsigned>(), *decode_range(p.at(2)),
+                      p.at(3).get<unsigned>(), p.at(4).get<unsigned>(), p.at(5).get<bool>()});
+  }
+  return pieces;
+}
+
 json encode_optional(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
 
 std::optional<std::string> decode_optional(const json& j) {
@@ -69,7 +90,10 @@ json encode_calls(const std::vector<HttpCall>& calls) {
   json out = json::array();
   for (const auto& c : calls) {
     json fields = json::array();
-    for (const auto& f : c.body.fields) fields.push_back({f.key, encode_optional(f.value), encode_range(f.value_literal)});
+    for (const auto& f : c.body.fields) {
+      fields.push_back({f.key, encode_optional(f.value), encode_range(f.value_literal),
+                        encode_pieces(f.value_pieces)});
+    }
     out.push_back({{"loc", encode_location(c.location)},
                    {"method", c.method ? json(std::string(to_string(*c.method))) : json(nullptr)},
                    {"url", encode_optional(c.url)},
@@ -77,7 +101,7 @@ json encode_calls(const std::vector<HttpCall>& calls) {
                    {"elation", c.base_is_elation},
                    {"body",
                     {static_cast<int>(c.body.kind), fields, encode_optional(c.body.raw),
-                     encode_range(c.body.raw_literal)}},
+                     encode_range(c.body.raw_literal), encode_pieces(c.body.raw_pieces)}},
                    {"library", c.library},
                    {"reason", c.unresolved_reason},
                    {"chain", encode_notes(c.chain)},
@@ -105,10 +129,12 @@ std::vector<HttpCall> decode_calls(const json& j) {
     if (kind < 0 || kind > static_cast<int>(RequestBody::Kind::Raw)) throw std::runtime_error("bad body kind");
     c.body.kind = static_cast<RequestBody::Kind>(kind);
     for (const auto& f : body.at(1)) {
-      c.body.fields.push_back({f.at(0).get<std::string>(), decode_optional(f.at(1)), decode_range(f.at(2))});
+      c.body.fields.push_back({f.at(0).get<std::string>(), decode_optional(f.at(1)),
+                               decode_range(f.at(2)), decode_pieces(f.at(3))});
     }
     c.body.raw = decode_optional(body.at(2));
     c.body.raw_literal = decode_range(body.at(3));
+    c.body.raw_pieces = decode_pieces(body.at(4));
     c.library = item.at("library").get<std::string>();
     c.unresolved_reason = item.at("reason").get<std::string>();
     c.chain = decode_notes(item.at("chain"));
@@ -170,7 +196,8 @@ std::optional<HttpMethod> decode_method(const json& j) {
 json encode_form_fields(const std::vector<FormField>& fields) {
   json out = json::array();
   for (const auto& f : fields)
-    out.push_back({f.key, encode_optional(f.value), encode_range(f.value_literal)});
+    out.push_back({f.key, encode_optional(f.value), encode_range(f.value_literal),
+                   encode_pieces(f.value_pieces)});
   return out;
 }
 
@@ -178,8 +205,9 @@ std::vector<FormField> decode_form_fields(const json& j) {
   if (!j.is_array()) throw std::runtime_error("form fields: not an array");
   std::vector<FormField> fields;
   for (const auto& f : j) {
-    if (!f.is_array() || f.size() != 3) throw std::runtime_error("bad form field");
-    fields.push_back({f.at(0).get<std::string>(), decode_optional(f.at(1)), decode_range(f.at(2))});
+    if (!f.is_array() || f.size() != 4) throw std::runtime_error("bad form field");
+    fields.push_back({f.at(0).get<std::string>(), decode_optional(f.at(1)), decode_range(f.at(2)),
+                      decode_pieces(f.at(3))});
   }
   return fields;
 }
@@ -236,6 +264,7 @@ extract::WrapperSummary decode_summary(const json& j) {
 json encode_argument(const extract::WrapperArgument& a) {
   return {{"text", a.text},
           {"literal", encode_range(a.literal)},
+          {"pieces", encode_pieces(a.pieces)},
           {"method", encode_method(a.method)},
           {"fields", a.fields ? encode_form_fields(*a.fields) : json(nullptr)}};
 }
@@ -244,6 +273,7 @@ extract::WrapperArgument decode_argument(const json& j) {
   extract::WrapperArgument a;
   a.text = j.at("text").get<std::string>();
   a.literal = decode_range(j.at("literal"));
+  a.pieces = decode_pieces(j.at("pieces"));
   a.method = decode_method(j.at("method"));
   if (!j.at("fields").is_null()) a.fields = decode_form_fields(j.at("fields"));
   return a;

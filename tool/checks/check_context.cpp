@@ -104,15 +104,34 @@ Finding make_finding(std::string_view rule, const SourceLocation& location, std:
   return finding;
 }
 
+// The wrapper functions a request goes through: a change in them changes what it is.
+void add_chain(Finding& finding, const std::vector<Note>& chain) {
+  for (const auto& step : chain) finding.depends_on.push_back(step.location);
+}
+
 Finding make_finding(std::string_view rule, const HttpCall& call, std::string message) {
   Finding finding = make_finding(rule, call.location, std::move(message));
   finding.macro_chain = call.macro_chain;
+  add_chain(finding, call.chain);
   return finding;
 }
 
 Finding make_finding(std::string_view rule, const TokenRequest& token, std::string message) {
   Finding finding = make_finding(rule, token.location, std::move(message));
   finding.macro_chain = token.macro_chain;
+  add_chain(finding, token.chain);
+  if (token.scope_literal) finding.depends_on.push_back(token.scope_literal->literal.begin);
+  return finding;
+}
+
+Finding make_scope_finding(std::string_view rule, const TokenRequest& token, std::string message) {
+  Finding finding = make_finding(rule, token, std::move(message));
+  if (!scope_written_elsewhere(token)) return finding;
+  const SourceRange& literal = token.scope_literal->literal;
+  finding.location = literal.begin;
+  if (literal.end.line == literal.begin.line) finding.end = literal.end;
+  finding.macro_chain.insert(finding.macro_chain.begin(), token.location);
+  finding.notes.push_back({token.location, "token request here"});
   return finding;
 }
 
@@ -139,6 +158,14 @@ std::vector<Note> token_notes(const Component& component) {
     notes.push_back({token->location, message});
   }
   return notes;
+}
+
+std::vector<SourceLocation> scope_literal_places(const Component& component) {
+  std::vector<SourceLocation> places;
+  for (const auto* token : component.tokens) {
+    if (token->scope_literal) places.push_back(token->scope_literal->literal.begin);
+  }
+  return places;
 }
 
 }  // namespace scopelint

@@ -55,11 +55,16 @@ Finding make_finding(std::string_view rule, const SourceLocation& location, std:
 // ... at a call or token request, with its macro chain (NOLINT along it suppresses the finding).
 Finding make_finding(std::string_view rule, const HttpCall& call, std::string message);
 Finding make_finding(std::string_view rule, const TokenRequest& token, std::string message);
+// A finding about `token`'s scope value: at its scope literal when that is written elsewhere
+// (scope_written_elsewhere), with a note at the token request; a NOLINT at either place suppresses it.
+Finding make_scope_finding(std::string_view rule, const TokenRequest& token, std::string message);
 
 // "GET /api/2.0/patients/{}/"
 std::string describe_call(const ApiCall& call);
 
 // Notes pointing at each token request of a component ("token requested here with scope '...'").
 std::vector<Note> token_notes(const Component& component);
+// Where the component's token requests write their scope strings (Finding::depends_on).
+std::vector<SourceLocation> scope_literal_places(const Component& component);
 
 }  // namespace scopelint

@@ -48,10 +48,10 @@ void check_global_scope(const CheckContext& context, std::vector<Finding>& out) 
         message += " (" + std::to_string(unresolved) + " more call" + (unresolved > 1 ? "s" : "") +
                    " could not be resolved)";
       }
-      Finding f = make_finding("global-scope", *token, std::move(message));
+      Finding f = make_scope_finding("global-scope", *token, std::move(message));
       f.scope = context.catalog.global_scope;
       f.suggested_scopes = least;
-      f.fix = least_privilege_fix(context.catalog, component, {token});
+      f.fix = least_privilege_fix(context.catalog, component, {token}, &f.no_fix_reason);
       out.push_back(std::move(f));
     }
   }
@@ -63,10 +63,11 @@ void check_global_scope_combined(const CheckContext& context, std::vector<Findin
       const auto& scopes = token->parsed.scopes;
       bool has_global = std::find(scopes.begin(), scopes.end(), context.catalog.global_scope) != scopes.end();
       if (!has_global || scopes.size() < 2) continue;
-      Finding f = make_finding("global-scope-combined", *token,
-                               "the global scope '" + context.catalog.global_scope +
-                                   "' cannot be combined with specific scopes; the server rejects "
-                                   "this token request");
+      Finding f =
+          make_scope_finding("global-scope-combined", *token,
+                             "the global scope '" + context.catalog.global_scope +
+                                 "' cannot be combined with specific scopes; the server rejects "
+                                 "this token request");
       f.scope = context.catalog.global_scope;
       out.push_back(std::move(f));
     }

@@ -31,8 +31,9 @@ void report_missing(const Component& component, const ApiCall& call, const std::
   f.path = call.display_path;
   if (!call.requirement.note.empty()) f.notes.push_back({call.call->location, call.requirement.note});
   for (auto& note : token_notes(component)) f.notes.push_back(std::move(note));
+  for (auto& place : scope_literal_places(component)) f.depends_on.push_back(std::move(place));
   // Every token request of the component gets the least-privilege string, which covers this call.
-  f.fix = least_privilege_fix(catalog, component, component.tokens);
+  f.fix = least_privilege_fix(catalog, component, component.tokens, &f.no_fix_reason);
   out.push_back(std::move(f));
 }
 
@@ -47,6 +48,7 @@ void report_global_only(const Component& component, const ApiCall& call, const C
   f.path = call.display_path;
   if (!call.requirement.note.empty()) f.notes.push_back({call.call->location, call.requirement.note});
   for (auto& note : token_notes(component)) f.notes.push_back(std::move(note));
+  for (auto& place : scope_literal_places(component)) f.depends_on.push_back(std::move(place));
   out.push_back(std::move(f));
 }
 

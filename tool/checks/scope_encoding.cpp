@@ -28,7 +28,7 @@ void check_scope_encoding(const CheckContext& context, std::vector<Finding>& out
     for (const auto* token : component.tokens) {
       if (token->from_config) continue;
       for (const auto& problem : token->parsed.problems) {
-        Finding f = make_finding("scope-encoding", *token, describe(problem));
+        Finding f = make_scope_finding("scope-encoding", *token, describe(problem));
         out.push_back(std::move(f));
       }
     }

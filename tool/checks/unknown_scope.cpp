@@ -24,7 +24,7 @@ void check_unknown_scope(const CheckContext& context, std::vector<Finding>& out)
           message += " (did you mean '" + *suggestion + "'?)";
         }
         message += "; it grants nothing";
-        Finding f = make_finding("unknown-scope", *token, std::move(message));
+        Finding f = make_scope_finding("unknown-scope", *token, std::move(message));
         f.scope = scope;
         out.push_back(std::move(f));
       }
@@ -39,9 +39,10 @@ void check_read_only_scope(const CheckContext& context, std::vector<Finding>& ou
       for (const auto& scope : token->parsed.scopes) {
         if (scope_status(catalog, scope) != ScopeStatus::ReadOnlyWrite) continue;
         std::string read = scope.substr(0, scope.size() - std::string(".write").size()) + ".read";
-        Finding f = make_finding("read-only-scope", *token,
-                                 "scope '" + scope + "' asks to write read-only reference data; only '" +
-                                     read + "' exists, and this scope grants nothing");
+        Finding f = make_scope_finding("read-only-scope", *token,
+                                       "scope '" + scope +
+                                           "' asks to write read-only reference data; only '" +
+                                           read + "' exists, and this scope grants nothing");
         f.scope = scope;
         out.push_back(std::move(f));
       }

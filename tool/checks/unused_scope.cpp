@@ -15,14 +15,14 @@ void check_unused_scope(const CheckContext& context, std::vector<Finding>& out) 
       for (const auto& scope : token->parsed.scopes) {
         if (scope_status(context.catalog, scope) != ScopeStatus::Known) continue;
         if (component.needed.count(scope) || component.maybe_needed.count(scope)) continue;
-        Finding f = make_finding("unused-scope", *token,
-                                 "scope '" + scope + "' is requested but no call needs it");
+        Finding f = make_scope_finding("unused-scope", *token,
+                                       "scope '" + scope + "' is requested but no call needs it");
         f.scope = scope;
         f.suggested_scopes = least;
         f.notes.push_back({token->location,
                            least.empty() ? std::string("no call found needs a specific scope")
                                          : "the calls found need only '" + join_scopes(least, " ") + "'"});
-        f.fix = least_privilege_fix(context.catalog, component, {token});
+        f.fix = least_privilege_fix(context.catalog, component, {token}, &f.no_fix_reason);
         out.push_back(std::move(f));
       }
     }

@@ -1,6 +1,10 @@
 // Facts from JSON. Shape: {"calls": [{"file", "line", "column", "method", "url", "base",
 // "base_is_elation", "library", "component", "body": {"kind": "none|unknown|fields|raw",
-// "fields": [{"key", "value"}], "raw"}}], "granted": [{"scopes", "component"}]}.
+// "fields": [{"key", "value", "pieces"}], "raw", "raw_pieces"}}], "granted": [{"scopes",
+// "component"}]}. A piece says which literal spells a run of a value: {"begin", "length" (in the
+// value), "file", "line", "column", "end_line", "end_column", "offset", "literal_length" (the
+// literal token in the file), "value_offset", "value_length" (the run in the literal's value),
+// "encoded"}.
 #include "cli/facts_json.h"
 
 #include <limits>
@@ -45,6 +49,46 @@ unsigned optional_unsigned(const json& object, const char* key, const std::strin
   return static_cast<unsigned>(it->get<uint64_t>());
 }
 
+bool optional_bool(const json& object, const char* key, const std::string& label,
+                   const std::string& path) {
+  auto it = object.find(key);
+  if (it == object.end()) return false;
+  if (!it->is_boolean()) fail(label, path + "/" + key, "expected true or false");
+  return it->get<bool>();
+}
+
+std::vector<LiteralPiece> parse_pieces(const json& object, const char* key,
+                                       const std::string& label, const std::string& path) {
+  const json& pieces = array_member(object, key);
+  if (!pieces.is_array()) fail(label, path + "/" + key, "expected an array");
+  std::vector<LiteralPiece> out;
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    const std::string at = path + "/" + key + "/" + std::to_string(i);
+    const json& p = pieces[i];
+    if (!p.is_object()) fail(label, at, "expected an object");
+    LiteralPiece piece;
+    piece.begin = optional_unsigned(p, "begin", label, at);
+    piece.length = optional_unsigned(p, "length", label, at);
+    SourceRange& literal = piece.literal;
+    literal.begin.file = optional_string(p, "file", label, at).value_or("");
+    if (literal.begin.file.empty()) fail(label, at + "/file", "missing");
+    literal.begin.line = optional_unsigned(p, "line", label, at);
+    literal.begin.column = optional_unsigned(p, "column", label, at);
+    literal.end.file = literal.begin.file;
+    literal.end.line =
+        p.contains("end_line") ? optional_unsigned(p, "end_line", label, at) : literal.begin.line;
+    literal.end.column = optional_unsigned(p, "end_column", label, at);
+    literal.offset = optional_unsigned(p, "offset", label, at);
+    literal.length = optional_unsigned(p, "literal_length", label, at);
+    piece.value_offset = optional_unsigned(p, "value_offset", label, at);
+    piece.value_length =
+        p.contains("value_length") ? optional_unsigned(p, "value_length", label, at) : piece.length;
+    piece.encoded = optional_bool(p, "encoded", label, at);
+    out.push_back(std::move(piece));
+  }
+  return out;
+}
+
 RequestBody parse_body(const json& body, const std::string& label, const std::string& path) {
   RequestBody out;
   if (!body.is_object()) fail(label, path, "expected an object");
@@ -56,6 +100,7 @@ RequestBody parse_body(const json& body, const std::string& label, const std::st
   } else if (kind == "raw") {
     out.kind = RequestBody::Kind::Raw;
     out.raw = optional_string(body, "raw", label, path);
+    out.raw_pieces = parse_pieces(body, "raw_pieces", label, path);
   } else if (kind == "fields") {
     out.kind = RequestBody::Kind::Fields;
     const json& fields = array_member(body, "fields");
@@ -65,7 +110,8 @@ RequestBody parse_body(const json& body, const std::string& label, const std::st
       if (!fields[i].is_object()) fail(label, field_path, "expected an object");
       auto key = optional_string(fields[i], "key", label, field_path);
       if (!key) fail(label, field_path + "/key", "missing");
-      out.fields.push_back({*key, optional_string(fields[i], "value", label, field_path), std::nullopt});
+      out.fields.push_back({*key, optional_string(fields[i], "value", label, field_path),
+                            std::nullopt, parse_pieces(fields[i], "pieces", label, field_path)});
     }
   } else {
     fail(label, path + "/kind", "unknown body kind '" + kind + "'");
@@ -85,10 +131,7 @@ HttpCall parse_call(const json& call, const std::string& label, const std::strin
   }
   out.url = optional_string(call, "url", label, path);
   out.base = optional_string(call, "base", label, path);
-  if (auto it = call.find("base_is_elation"); it != call.end()) {
-    if (!it->is_boolean()) fail(label, path + "/base_is_elation", "expected true or false");
-    out.base_is_elation = it->get<bool>();
-  }
+  out.base_is_elation = optional_bool(call, "base_is_elation", label, path);
   out.library = optional_string(call, "library", label, path).value_or("");
   out.component = optional_string(call, "component", label, path).value_or("");
   out.unresolved_reason = optional_string(call, "unresolved_reason", label, path).value_or("");

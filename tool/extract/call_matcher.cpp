@@ -187,6 +187,7 @@ class CallMatcher {
     parts.body.kind = RequestBody::Kind::Raw;
     if (text.known) parts.body.raw = text.text;
     parts.body.raw_literal = text.spelling_literal();
+    if (parts.body.raw) parts.body.raw_pieces = text.pieces;
   }
 
   // Request objects of `report_unsent` models declared in a function that does not send them.

@@ -23,6 +23,7 @@ void StringResolver::add_pair(CXCursor key, CXCursor value, int position, Resolv
   field.key = k.text;
   if (v.known || v.text.empty()) field.value = v.text;
   field.value_literal = v.spelling_literal();
+  if (field.value) field.value_pieces = v.pieces;
   out.fields.push_back(std::move(field));
 }
 

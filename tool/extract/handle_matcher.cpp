@@ -75,6 +75,7 @@ void apply_option(const HandleOption& option, CXCursor value_arg, CXCursor call,
     state.parts.body.kind = RequestBody::Kind::Raw;
     if (text.known) state.parts.body.raw = text.text;
     state.parts.body.raw_literal = text.spelling_literal();
+    if (state.parts.body.raw) state.parts.body.raw_pieces = text.pieces;
   } else if (option.body == Role::UnknownBody && state.parts.body.kind == RequestBody::Kind::None) {
     state.parts.body.kind = RequestBody::Kind::Unknown;
   }

@@ -49,6 +49,30 @@ std::optional<FileLocation> spelling_location(CXTranslationUnit tu, CXSourceLoca
   return result;
 }
 
+std::optional<SourceRange> macro_literal_range(CXTranslationUnit tu, CXCursor literal,
+                                               const std::string& value) {
+  const CXSourceLocation location = clang_getCursorLocation(literal);
+  if (!in_macro_expansion(tu, location)) return std::nullopt;
+  CXToken* tokens = nullptr;
+  unsigned count = 0;
+  clang_tokenize(tu, clang_getRange(location, location), &tokens, &count);
+  std::optional<SourceRange> range;
+  if (count > 0 && clang_getTokenKind(tokens[0]) == CXToken_Literal) {
+    const std::optional<std::string> decoded =
+        decode_string_literal(to_string(clang_getTokenSpelling(tu, tokens[0])));
+    const CXSourceRange extent = clang_getTokenExtent(tu, tokens[0]);
+    const FileLocation begin = file_location(clang_getRangeStart(extent));
+    const FileLocation end = file_location(clang_getRangeEnd(extent));
+    if (decoded && *decoded == value && begin.file && end.file &&
+        clang_File_isEqual(begin.file, end.file)) {
+      range = SourceRange{to_source_location(begin), to_source_location(end), begin.offset,
+                          end.offset - begin.offset};
+    }
+  }
+  if (tokens) clang_disposeTokens(tu, tokens, count);
+  return range;
+}
+
 bool in_macro_expansion(CXTranslationUnit tu, CXSourceLocation location) {
   const FileLocation expansion = file_location(location);
   const std::optional<FileLocation> spelled = spelling_location(tu, location);

@@ -6,6 +6,7 @@
 #include <clang-c/Index.h>
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "extract/cursor_utils.h"
@@ -22,6 +23,10 @@ std::optional<FileLocation> spelling_location(CXTranslationUnit tu, CXSourceLoca
 
 // Whether `location` is in a macro expansion (spelled somewhere else than where it is expanded).
 bool in_macro_expansion(CXTranslationUnit tu, CXSourceLocation location);
+
+// For a string literal expanded from a macro (`#define kScopes "a b"`): the literal token in the
+// macro definition, when that one token spells `value`. nullopt otherwise.
+std::optional<SourceRange> macro_literal_range(CXTranslationUnit tu, CXCursor literal, const std::string& value);
 
 // For a call (or request object) cursor that comes from a macro expansion: where it is spelled,
 // where its callee's name is spelled (the macro body when the object is a macro argument), the file

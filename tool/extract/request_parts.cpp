@@ -47,6 +47,7 @@ RequestBody RequestPartsBuilder::body_from(const LibraryModel& library, CXCursor
     body.kind = RequestBody::Kind::Raw;
     if (text.known) body.raw = text.text;
     body.raw_literal = text.spelling_literal();
+    if (body.raw) body.raw_pieces = text.pieces;
     return body;
   }
   body.kind = RequestBody::Kind::Unknown;

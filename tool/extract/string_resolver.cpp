@@ -4,8 +4,11 @@
 #include <algorithm>
 #include <cctype>
 
+#include "extract/adjacent_literals.h"
 #include "extract/clang_handles.h"
 #include "extract/cursor_utils.h"
+#include "extract/literal_pieces.h"
+#include "extract/macro_locations.h"
 #include "extract/string_values.h"
 
 namespace scopelint::extract {
@@ -35,7 +38,9 @@ std::optional<std::string> evaluate_integer(CXCursor expr) {
 
 ResolvedString StringResolver::resolve(CXCursor expr, int position) const {
   ResolvedString value = resolve_at(expr, position, 0);
-  value.text = collapse_wildcards(value.text);
+  PiecedText collapsed = collapse_pieced({value.text, value.pieces});
+  value.text = std::move(collapsed.text);
+  value.pieces = std::move(collapsed.pieces);
   return value;
 }
 
@@ -94,11 +99,7 @@ std::optional<ResolvedString> StringResolver::literal_macro(CXCursor expr) const
     if (clang_getCursorKind(current) == CXCursor_StringLiteral) {
       auto decoded = decode_string_literal(spelling(current));
       if (!decoded) return std::nullopt;
-      ResolvedString value = ResolvedString::constant(*decoded);
-      value.literal_count = 1;
-      value.literal = literal;
-      value.literal_value = *decoded;
-      return value;
+      return ResolvedString::literal_text(*decoded, literal);
     }
     auto kids = children(current);
     pending.insert(pending.end(), kids.rbegin(), kids.rend());
@@ -116,10 +117,17 @@ ResolvedString StringResolver::resolve_at(CXCursor expr, int position, int depth
     case CXCursor_StringLiteral: {
       auto decoded = decode_string_literal(spelling(expr));
       if (!decoded) return ResolvedString::wildcard();
-      ResolvedString value = ResolvedString::constant(*decoded);
-      value.literal_count = 1;
-      value.literal = single_literal_range(context_.tu(), expr);
-      value.literal_value = *decoded;
+      const std::optional<SourceRange> range = single_literal_range(context_.tu(), expr);
+      ResolvedString value = ResolvedString::literal_text(*decoded, range);
+      // A literal from a #define: the fix-it range stays unset (wrapper conditions read it), but
+      // the piece says where the text is written.
+      if (!range) {
+        if (auto spelled = macro_literal_range(context_.tu(), expr, *decoded)) {
+          value.pieces.push_back(whole_literal_piece(*spelled, *decoded));
+        } else {
+          value.pieces = adjacent_literal_pieces(context_.tu(), expr, *decoded);
+        }
+      }
       return value;
     }
     case CXCursor_DeclRefExpr:
@@ -224,6 +232,7 @@ ResolvedString StringResolver::resolve_call(CXCursor call, int position, int dep
   for (const auto& encoder : apis.encoders) {
     if (encoder.function != name) continue;
     ResolvedString value = arg(encoder.arg);
+    value.pieces = encode_pieces(value.text, value.pieces);
     value.text = percent_encode(value.text);
     value.literal.reset();
     return value;
@@ -255,7 +264,13 @@ ResolvedString StringResolver::query_text(CXCursor arg, int position) const {
   for (const auto& field : fields.fields) {
     if (!text.text.empty()) text.append(ResolvedString::constant("&"));
     text.append(ResolvedString::constant(percent_encode(field.key) + "="));
-    text.append(field.value ? ResolvedString::constant(percent_encode(*field.value)) : ResolvedString::wildcard());
+    if (!field.value) {
+      text.append(ResolvedString::wildcard());
+      continue;
+    }
+    ResolvedString value = ResolvedString::constant(percent_encode(*field.value));
+    value.pieces = encode_pieces(*field.value, field.value_pieces);
+    text.append(value);
   }
   return text;
 }

@@ -20,12 +20,19 @@ struct ResolvedString {
   int literal_count = 0;  // string literals that contributed
   std::optional<SourceRange> literal;  // the literal that spells the whole value, if exactly one does
   std::optional<std::string> literal_value;
+  // The literals that spell runs of `text` (through concatenation, formats, encoding), so that a
+  // finding about part of the value can point at the literal that writes it.
+  std::vector<LiteralPiece> pieces;
 
   static ResolvedString wildcard();
+  // The value of one string literal; `range` is where it is written, when known.
+  static ResolvedString literal_text(std::string value, const std::optional<SourceRange>& range);
   static ResolvedString constant(std::string text);
   ResolvedString& append(const ResolvedString& other);
   // The literal range only when that one literal spells the whole value.
   std::optional<SourceRange> spelling_literal() const;
+  // text[begin, end) with the pieces inside it (a known constant when not empty).
+  ResolvedString slice(size_t begin, size_t end) const;
 };
 
 struct ResolvedFields {

@@ -1,8 +1,10 @@
 // Pure operations on resolved strings (see string_values.h and string_resolver.h).
 #include "extract/string_values.h"
 
+#include <algorithm>
 #include <cctype>
 
+#include "extract/literal_pieces.h"
 #include "extract/parameter_slots.h"
 #include "model/facts.h"
 #include "util/percent_encoding.h"
@@ -22,11 +24,34 @@ ResolvedString ResolvedString::constant(std::string text) {
   return value;
 }
 
+ResolvedString ResolvedString::literal_text(std::string value,
+                                            const std::optional<SourceRange>& range) {
+  ResolvedString out = constant(value);
+  out.literal_count = 1;
+  out.literal = range;
+  out.literal_value = value;
+  if (range) out.pieces.push_back(whole_literal_piece(*range, value));
+  return out;
+}
+
+ResolvedString ResolvedString::slice(size_t begin, size_t end) const {
+  end = std::min(end, text.size());
+  if (begin >= end) return constant("");
+  ResolvedString out = constant(text.substr(begin, end - begin));
+  out.pieces = clip_pieces(pieces, begin, end);
+  return out;
+}
+
 ResolvedString& ResolvedString::append(const ResolvedString& other) {
   if (text.empty() && literal_count == 0) {
+    std::vector<LiteralPiece> own = std::move(pieces);
     *this = other;
+    pieces.insert(pieces.begin(), own.begin(), own.end());
     return *this;
   }
+  std::vector<LiteralPiece> added = other.pieces;
+  shift_pieces(added, text.size());
+  pieces.insert(pieces.end(), added.begin(), added.end());
   text += other.text;
   known = known || other.known;
   if (other.literal_count > 0) {
@@ -83,18 +108,15 @@ ResolvedString format_printf(const ResolvedString& format, const std::vector<Res
   size_t next = 0;
   auto take = [&] { return next < args.size() ? args[next++] : ResolvedString::wildcard(); };
   const std::string& f = format.text;
-  std::string pending;
-  auto flush = [&] {
-    if (!pending.empty()) out.append(ResolvedString::constant(pending));
-    pending.clear();
+  size_t pending = 0;  // the format's text from here up to the next conversion is copied as is
+  auto flush = [&](size_t end) {
+    if (end > pending) out.append(format.slice(pending, end));
   };
   for (size_t i = 0; i < f.size(); ++i) {
-    if (f[i] != '%') {
-      pending += f[i];
-      continue;
-    }
+    if (f[i] != '%') continue;
     if (i + 1 < f.size() && f[i + 1] == '%') {
-      pending += '%';
+      flush(i + 1);  // keeps one '%'
+      pending = i + 2;
       ++i;
       continue;
     }
@@ -108,17 +130,39 @@ ResolvedString format_printf(const ResolvedString& format, const std::vector<Res
       while (j < f.size() && std::isdigit(static_cast<unsigned char>(f[j]))) ++j;
     }
     while (j < f.size() && std::string("hlLqjzt").find(f[j]) != std::string::npos) ++j;
-    if (j >= f.size()) break;
-    flush();
+    if (j >= f.size()) {
+      flush(i);
+      pending = f.size();  // a cut-off conversion prints nothing
+      break;
+    }
+    flush(i);
     ResolvedString value = take();
     out.append(f[j] == 's' ? value : ResolvedString::wildcard());
     i = j;
+    pending = j + 1;
   }
-  flush();
+  flush(f.size());
   out.known = out.known || format.known;
   out.literal.reset();
   return out;
 }
+
+namespace {
+
+// out.text[pos, pos + length) becomes value.text; the pieces around it are cut to match.
+void replace_text(ResolvedString& out, size_t pos, size_t length, const ResolvedString& value) {
+  std::vector<LiteralPiece> pieces = clip_pieces(out.pieces, 0, pos);
+  std::vector<LiteralPiece> inserted = value.pieces;
+  shift_pieces(inserted, pos);
+  std::vector<LiteralPiece> after = clip_pieces(out.pieces, pos + length, out.text.size());
+  shift_pieces(after, pos + value.text.size());
+  pieces.insert(pieces.end(), inserted.begin(), inserted.end());
+  pieces.insert(pieces.end(), after.begin(), after.end());
+  out.pieces = std::move(pieces);
+  out.text.replace(pos, length, value.text);
+}
+
+}  // namespace
 
 ResolvedString format_qt_arg(const ResolvedString& format, const std::vector<ResolvedString>& args) {
   ResolvedString out = format;
@@ -138,7 +182,7 @@ ResolvedString format_qt_arg(const ResolvedString& format, const std::vector<Res
     const std::string marker = "%" + std::to_string(lowest);
     for (size_t pos = out.text.find(marker); pos != std::string::npos;
          pos = out.text.find(marker, pos + arg.text.size())) {
-      out.text.replace(pos, marker.size(), arg.text);
+      replace_text(out, pos, marker.size(), arg);
     }
     out.known = out.known || arg.known;
     out.literal_count += arg.literal_count;
@@ -152,6 +196,7 @@ ResolvedString join_path(const ResolvedString& base, const ResolvedString& path)
   const bool base_slash = !out.text.empty() && out.text.back() == '/';
   const bool path_slash = !tail.text.empty() && tail.text.front() == '/';
   if (base_slash && path_slash) {
+    tail.pieces = clip_pieces(tail.pieces, 1, tail.text.size());
     tail.text.erase(0, 1);
   } else if (!base_slash && !path_slash && !out.text.empty() && !tail.text.empty()) {
     out.append(ResolvedString::constant("/"));
@@ -175,7 +220,10 @@ ResolvedString append_query(const ResolvedString& base, const ResolvedString& ke
 ResolvedString with_query(const ResolvedString& url, const ResolvedString& query) {
   ResolvedString out = url;
   const size_t mark = out.text.find('?');
-  if (mark != std::string::npos) out.text.resize(mark);
+  if (mark != std::string::npos) {
+    out.pieces = clip_pieces(out.pieces, 0, mark);
+    out.text.resize(mark);
+  }
   if (!query.text.empty()) {
     out.append(ResolvedString::constant("?"));
     out.append(query);
@@ -192,7 +240,7 @@ ResolvedString with_path(const ResolvedString& url, const ResolvedString& path) 
     out = path;
   } else {
     const size_t path_begin = text.find('/', scheme + 3);
-    out = ResolvedString::constant(text.substr(0, path_begin));
+    out = url.slice(0, path_begin);
     out.known = url.known;
     out.append(path);
   }

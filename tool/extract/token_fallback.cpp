@@ -353,11 +353,7 @@ class TokenPass {
       if (is_string_literal(t[i])) {
         auto decoded = decode_string_literal(t[i].text);
         if (!decoded) return std::nullopt;
-        ResolvedString piece = ResolvedString::constant(*decoded);
-        piece.literal_count = 1;
-        piece.literal = literal_range(t[i]);
-        piece.literal_value = *decoded;
-        out.append(piece);
+        out.append(ResolvedString::literal_text(*decoded, literal_range(t[i])));
         ++literals;
         continue;
       }
@@ -499,6 +495,7 @@ class TokenPass {
     field.key = k.text;
     if (v.known || v.text.empty()) field.value = v.text;
     field.value_literal = v.spelling_literal();
+    if (field.value) field.value_pieces = v.pieces;
     out.fields.push_back(std::move(field));
   }
 
@@ -578,6 +575,7 @@ class TokenPass {
     body.kind = RequestBody::Kind::Raw;
     if (text.known) body.raw = text.text;
     body.raw_literal = text.spelling_literal();
+    if (body.raw) body.raw_pieces = text.pieces;
     return body;
   }
 
@@ -797,6 +795,7 @@ class TokenPass {
         state.parts.body.kind = RequestBody::Kind::Raw;
         if (text.known) state.parts.body.raw = text.text;
         state.parts.body.raw_literal = text.spelling_literal();
+        if (state.parts.body.raw) state.parts.body.raw_pieces = text.pieces;
       } else if (opt.body == Role::UnknownBody && state.parts.body.kind == RequestBody::Kind::None) {
         state.parts.body.kind = RequestBody::Kind::Unknown;
       }

@@ -38,12 +38,24 @@ void remap_range(std::optional<SourceRange>& range, const std::string& from, con
   remap_file(range->end.file, from, to);
 }
 
+void remap_pieces(std::vector<LiteralPiece>& pieces, const std::string& from,
+                  const std::string& to) {
+  for (auto& piece : pieces) {
+    remap_file(piece.literal.begin.file, from, to);
+    remap_file(piece.literal.end.file, from, to);
+  }
+}
+
 void remap_call(HttpCall& call, const std::string& from, const std::string& to) {
   remap_file(call.location.file, from, to);
   for (auto& note : call.chain) remap_file(note.location.file, from, to);
   for (auto& place : call.macro_chain) remap_file(place.file, from, to);
   remap_range(call.body.raw_literal, from, to);
-  for (auto& field : call.body.fields) remap_range(field.value_literal, from, to);
+  remap_pieces(call.body.raw_pieces, from, to);
+  for (auto& field : call.body.fields) {
+    remap_range(field.value_literal, from, to);
+    remap_pieces(field.value_pieces, from, to);
+  }
 }
 
 void remap_wrappers(UnitWrappers& wrappers, const std::string& from, const std::string& to) {
@@ -53,8 +65,12 @@ void remap_wrappers(UnitWrappers& wrappers, const std::string& from, const std::
     for (auto& place : site.macro_chain) remap_file(place.file, from, to);
     for (auto& arg : site.arguments) {
       remap_range(arg.literal, from, to);
+      remap_pieces(arg.pieces, from, to);
       if (!arg.fields) continue;
-      for (auto& field : *arg.fields) remap_range(field.value_literal, from, to);
+      for (auto& field : *arg.fields) {
+        remap_range(field.value_literal, from, to);
+        remap_pieces(field.value_pieces, from, to);
+      }
     }
   }
 }

@@ -9,6 +9,7 @@
 #include <set>
 #include <tuple>
 
+#include "extract/literal_pieces.h"
 #include "extract/parameter_slots.h"
 
 namespace scopelint::extract {
@@ -106,6 +107,11 @@ Instance instantiate(const WrapperSummary& summary, const WrapperCallSite& site)
     auto slot = whole_slot(*text);
     return slot && slot->function == summary.function ? argument(slot->index) : nullptr;
   };
+  const auto pieced_value = [&](const ParameterSlot& slot) -> PiecedText {
+    if (slot.function != summary.function) return {slot_text(slot.function, slot.index), {}};
+    const WrapperArgument* arg = argument(slot.index);
+    return arg ? PiecedText{arg->text, arg->pieces} : PiecedText{kWildcard, {}};
+  };
   Instance out{summary.request, std::nullopt, {}, true};
   decide_conditions(summary, site, out);
   HttpCall& call = out.call;
@@ -121,13 +127,17 @@ Instance instantiate(const WrapperSummary& summary, const WrapperCallSite& site)
       call.body.fields = *arg->fields;
     } else {
       if (arg) call.body.raw_literal = arg->literal;
-      call.body.raw = substitute_slots(*call.body.raw, value);
+      PiecedText body = substitute_pieced({*call.body.raw, call.body.raw_pieces}, pieced_value);
+      call.body.raw = std::move(body.text);
+      call.body.raw_pieces = std::move(body.pieces);
     }
   }
   for (auto& field : call.body.fields) {
     if (!field.value) continue;
     if (const WrapperArgument* arg = whole(field.value)) field.value_literal = arg->literal;
-    field.value = substitute_slots(*field.value, value);
+    PiecedText value_text = substitute_pieced({*field.value, field.value_pieces}, pieced_value);
+    field.value = std::move(value_text.text);
+    field.value_pieces = std::move(value_text.pieces);
   }
   if (summary.method_slot) {
     if (const WrapperArgument* arg = whole(summary.method_slot)) {

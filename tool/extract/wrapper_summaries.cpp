@@ -6,6 +6,7 @@
 
 #include "extract/clang_handles.h"
 #include "extract/cursor_utils.h"
+#include "extract/literal_pieces.h"
 #include "extract/macro_locations.h"
 #include "extract/parameter_slots.h"
 
@@ -70,6 +71,7 @@ WrapperArgument resolve_argument(const StringResolver& strings, CXCursor arg, in
   ResolvedString text = strings.resolve(arg, position);
   out.text = known_empty(strings, arg, text) ? "" : text.known ? text.text : kWildcard;
   out.literal = text.spelling_literal();
+  if (out.text == text.text) out.pieces = text.pieces;
   out.method = strings.resolve_method(arg, position);
   if (!is_stringish_type(clang_getCursorType(arg))) {
     ResolvedFields fields = strings.resolve_fields(arg, position);
@@ -188,15 +190,23 @@ HttpCall finish_request(HttpCall call, const std::optional<std::string>& method_
   auto wild = [](std::optional<std::string>& text) {
     if (text) text = wildcard_slots(*text);
   };
+  auto wild_pieced = [](std::optional<std::string>& text, std::vector<LiteralPiece>& pieces) {
+    if (!text) return;
+    PiecedText out = substitute_pieced({*text, pieces}, [](const ParameterSlot&) {
+      return PiecedText{kWildcard, {}};
+    });
+    text = std::move(out.text);
+    pieces = std::move(out.pieces);
+    if (*text == kWildcard) {  // a parameter: value unknown
+      text.reset();
+      pieces.clear();
+    }
+  };
   wild(call.url);
   wild(call.base);
-  wild(call.body.raw);
-  for (auto& field : call.body.fields) {
-    wild(field.value);
-    if (field.value && *field.value == kWildcard) field.value.reset();  // a parameter: value unknown
-  }
+  wild_pieced(call.body.raw, call.body.raw_pieces);
+  for (auto& field : call.body.fields) wild_pieced(field.value, field.value_pieces);
   if (call.url && *call.url == kWildcard) call.url.reset();
-  if (call.body.raw && *call.body.raw == kWildcard) call.body.raw.reset();
   std::string reason;
   if (!call.url) reason = "the URL is built at run time";
   if (!call.method) {

@@ -34,6 +34,7 @@ struct WrapperSummary {
 struct WrapperArgument {
   std::string text;  // resolved, "{}" for run-time parts, "" when known to be empty; may hold the caller's own slots
   std::optional<SourceRange> literal;  // the literal that spells the whole value, if one does
+  std::vector<LiteralPiece> pieces;  // the literals that spell runs of `text`
   std::optional<HttpMethod> method;  // when the argument names a method ("POST", Method::Post)
   std::optional<std::vector<FormField>> fields;  // when the argument is a form
 };

@@ -11,6 +11,7 @@
 
 #include "fix/fix_targets.h"
 #include "fix/snapshots.h"
+#include "report/report_common.h"
 #include "util/project_root.h"
 #include "util/staged_file.h"
 
@@ -184,6 +185,19 @@ FixOutcome apply_fixes(const std::vector<Finding>& findings, const std::string& 
     outcome.fixes_applied += outcome.fixed[i];
   }
   return outcome;
+}
+
+std::string not_fixed_lines(const std::vector<Finding>& findings,
+                            const std::string& base_directory) {
+  std::string out;
+  for (const Finding& finding : findings) {
+    if (finding.fix || finding.no_fix_reason.empty()) continue;
+    out +=
+        "scopelint: " + finding.rule + " at " + display_path(finding.location.file, base_directory);
+    if (finding.location.line > 0) out += ":" + std::to_string(finding.location.line);
+    out += ": not fixed: " + finding.no_fix_reason + "\n";
+  }
+  return out;
 }
 
 std::string fix_summary(const FixOutcome& outcome, size_t remaining) {

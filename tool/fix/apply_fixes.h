@@ -26,6 +26,11 @@ struct FixOutcome {
 FixOutcome apply_fixes(const std::vector<Finding>& findings, const std::string& project_root,
                        std::ostream& err);
 
+// One line per finding that a rule could have fixed but no fix-it was made for, saying why:
+// "scopelint: unused-scope at include/client.h:6: not fixed: the scope string is built at run time".
+// Paths relative to `base_directory`.
+std::string not_fixed_lines(const std::vector<Finding>& findings, const std::string& base_directory);
+
 // "scopelint: fixed N findings in M files; K remain" (`remaining`: the findings not fixed), and
 // why nothing was written when files were refused.
 std::string fix_summary(const FixOutcome& outcome, size_t remaining);

@@ -6,6 +6,7 @@
 #include "fix/snapshots.h"
 #include "scope/scope_string.h"
 #include "util/bounded_input.h"
+#include "util/percent_encoding.h"
 
 namespace scopelint {
 namespace {
@@ -44,29 +45,12 @@ std::optional<LiteralBody> literal_body(const std::string& file_text, const Sour
   return LiteralBody{range.offset + quote + 1, range.offset + spelled.size() - 1};
 }
 
-// The value of the only "scope=" parameter of form text, as [begin, end) within `text`.
-std::optional<std::pair<size_t, size_t>> form_scope_value(std::string_view text) {
-  std::optional<std::pair<size_t, size_t>> found;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t amp = text.find('&', start);
-    size_t stop = amp == std::string_view::npos ? text.size() : amp;
-    std::string_view pair = text.substr(start, stop - start);
-    if (pair.rfind("scope=", 0) == 0) {
-      if (found)
-        return std::nullopt;  // two scope parameters: which one the server reads is unclear
-      found = std::make_pair(start + 6, stop);
-    }
-    if (amp == std::string_view::npos) break;
-    start = amp + 1;
-  }
-  return found;
-}
-
 // The separator to join with: the literal's own style, unless that style is itself wrong for how
 // the value reaches the wire (a raw space in a form body, "%20" in a value the library encodes).
 std::string separator_for(const TokenRequest& token) {
   const std::string& sep = token.parsed.separator;
+  // A literal an escape call encodes on its way into the body is written plain.
+  if (token.scope_literal && token.scope_literal->encoding == ScopeEncoding::Plain) return " ";
   if (token.encoding == ScopeEncoding::Wire) return sep == " " ? "%20" : sep;
   if (token.encoding == ScopeEncoding::Plain) return " ";
   return sep;
@@ -78,28 +62,63 @@ std::string quote(const std::vector<std::string>& scopes) {
 
 }  // namespace
 
-std::optional<Replacement> scope_value_replacement(const TokenRequest& token,
-                                                   const std::vector<std::string>& scopes) {
-  if (!token.literal || !token.scope_known || token.parsed.has_runtime_part) return std::nullopt;
-  const SourceRange& literal = *token.literal;
-  if (literal.begin.file.empty() || literal.begin.line != literal.end.line) return std::nullopt;
-  std::optional<std::string> file_text = read_whole_file(literal.begin.file);
-  if (!file_text) return std::nullopt;
-  std::optional<LiteralBody> body = literal_body(*file_text, literal);
-  if (!body) return std::nullopt;
-  std::string_view content(file_text->data() + body->begin, body->end - body->begin);
-  size_t value_begin = 0, value_end = content.size();
-  if (token.encoding == ScopeEncoding::Wire) {
-    auto value = form_scope_value(content);
-    if (!value) return std::nullopt;
-    value_begin = value->first;
-    value_end = value->second;
+namespace {
+
+// Why the token's scope value has no literal to edit, or "" when it has one.
+std::string why_no_literal(const TokenRequest& token) {
+  if (token.from_config) return "the scopes are granted by configuration";
+  if (!token.body_known) return "the token request's body could not be worked out";
+  if (!token.sends_scope) return "the token request sends no scope parameter to edit";
+  if (!token.scope_known || token.parsed.has_runtime_part)
+    return "the scope string is built at run time";
+  if (!token.scope_literal) return "the scope string is not written in one string literal";
+  return "";
+}
+
+// The text the literal must hold at the value's place: the value as the scan read it, decoded
+// when an escape call encodes the literal on its way into a form body.
+std::string expected_literal_text(const TokenRequest& token) {
+  if (token.encoding == ScopeEncoding::Wire &&
+      token.scope_literal->encoding == ScopeEncoding::Plain) {
+    return percent_decode(token.scope_text);
   }
-  std::string_view old_value = content.substr(value_begin, value_end - value_begin);
+  return token.scope_text;
+}
+
+std::optional<Replacement> fail(std::string* why_not, std::string reason) {
+  if (why_not) *why_not = std::move(reason);
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Replacement> scope_value_replacement(const TokenRequest& token,
+                                                   const std::vector<std::string>& scopes,
+                                                   std::string* why_not) {
+  if (std::string reason = why_no_literal(token); !reason.empty()) return fail(why_not, reason);
+  const ScopeLiteral& place = *token.scope_literal;
+  const SourceRange& literal = place.literal;
+  const std::string where = literal.begin.file + ":" + std::to_string(literal.begin.line);
+  if (literal.begin.file.empty()) return fail(why_not, "the scope literal is not in a file");
+  if (literal.begin.line != literal.end.line)
+    return fail(why_not, "the scope literal at " + where + " spans lines");
+  std::optional<std::string> file_text = read_whole_file(literal.begin.file);
+  if (!file_text) return fail(why_not, "cannot read " + literal.begin.file);
+  std::optional<LiteralBody> body = literal_body(*file_text, literal);
+  if (!body)
+    return fail(why_not, "the scope literal at " + where + " uses escapes or is a raw string");
+  std::string_view content(file_text->data() + body->begin, body->end - body->begin);
+  const size_t value_begin = place.value_offset;
+  if (value_begin + size_t(place.value_length) > content.size()) {
+    return fail(why_not, "the file changed since it was scanned");
+  }
+  std::string_view old_value = content.substr(value_begin, place.value_length);
   // The text must still be what the scan saw.
-  if (old_value != token.scope_text) return std::nullopt;
+  if (old_value != expected_literal_text(token))
+    return fail(why_not, "the file changed since it was scanned");
   std::string new_value = join_scopes(scopes, separator_for(token));
-  if (new_value == old_value) return std::nullopt;
+  if (new_value == old_value)
+    return fail(why_not, "the scope string already asks for exactly these scopes");
   record_fix_snapshot(literal.begin.file, content_hash(*file_text));
 
   size_t delta = (body->begin - literal.offset) + value_begin;
@@ -117,22 +136,30 @@ std::optional<Replacement> scope_value_replacement(const TokenRequest& token,
 }
 
 std::optional<Fix> least_privilege_fix(const Catalog& catalog, const Component& component,
-                                       const std::vector<const TokenRequest*>& tokens) {
-  if (component.needs_global || component.may_need_any || !component.maybe_needed.empty()) {
+                                       const std::vector<const TokenRequest*>& tokens,
+                                       std::string* why_not) {
+  const auto none = [&](std::string reason) -> std::optional<Fix> {
+    if (why_not) *why_not = std::move(reason);
     return std::nullopt;
-  }
+  };
+  if (component.needs_global) return none("a call needs the global scope");
+  if (component.may_need_any) return none("a call that could not be resolved may need any scope");
+  if (!component.maybe_needed.empty())
+    return none("calls that could not be resolved may need other scopes");
   std::vector<std::string> least = component.least_privilege(catalog);
-  if (least.empty()) return std::nullopt;
-  if (std::find(least.begin(), least.end(), catalog.global_scope) != least.end())
-    return std::nullopt;
+  if (least.empty()) return none("no call found needs a specific scope");
+  if (std::find(least.begin(), least.end(), catalog.global_scope) != least.end()) {
+    return none("a call needs the global scope");
+  }
   Fix fix;
   fix.description = "request only " + quote(least);
+  std::string reason;
   for (const TokenRequest* token : tokens) {
-    if (auto replacement = scope_value_replacement(*token, least)) {
+    if (auto replacement = scope_value_replacement(*token, least, &reason)) {
       fix.replacements.push_back(std::move(*replacement));
     }
   }
-  if (fix.replacements.empty()) return std::nullopt;
+  if (fix.replacements.empty()) return none(reason);
   return fix;
 }
 

@@ -23,12 +23,25 @@ struct Note {
   std::string message;
 };
 
+// A run of a resolved text that one string literal spells, so that a finding about that text is
+// reported, suppressed and fixed where the literal is written (a constant in a header, a #define, a
+// wrapper's argument) even when the text was built from several parts.
+struct LiteralPiece {
+  unsigned begin = 0;  // byte offset of the run in the resolved text
+  unsigned length = 0;  // bytes of the run in the resolved text
+  SourceRange literal;  // the literal token
+  unsigned value_offset = 0;  // where the run starts in the literal's decoded value
+  unsigned value_length = 0;  // bytes of the literal's value it spells (differs from `length` when encoded)
+  bool encoded = false;  // the run is that value percent-encoded (curl_easy_escape and the like)
+};
+
 // One key/value pair of a form body built through a library API (cpr::Payload, httplib::Params,
 // QUrlQuery, a std::map). The library URL-encodes the value itself.
 struct FormField {
   std::string key;
   std::optional<std::string> value;  // decoded value with "{}" for run-time parts; nullopt: unknown
   std::optional<SourceRange> value_literal;  // the string literal that spells the value, if one does
+  std::vector<LiteralPiece> value_pieces;  // the literals that spell runs of `value`
 };
 
 struct RequestBody {
@@ -42,6 +55,7 @@ struct RequestBody {
   std::vector<FormField> fields;  // Kind::Fields
   std::optional<std::string> raw;  // Kind::Raw; nullopt when the text is not known
   std::optional<SourceRange> raw_literal;  // the literal that spells the raw body, if one does
+  std::vector<LiteralPiece> raw_pieces;  // the literals that spell runs of `raw`
 };
 
 // What could not be worked out statically about a request, as facts; the checks put it into words.

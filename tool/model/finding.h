@@ -41,11 +41,16 @@ struct Finding {
   std::string message;  // lowercase, no trailing period
   SourceLocation location;
   std::optional<SourceLocation> end;  // exclusive end of the flagged text, if known
-  // The macro chain of the call or token request at `location` (HttpCall::macro_chain): NOLINT
-  // there suppresses the finding too.
+  // Other places where a NOLINT suppresses the finding too: the macro chain of the call or token
+  // request at `location` (HttpCall::macro_chain), and for a finding reported at a scope literal
+  // written elsewhere, the token request and its macro chain.
   std::vector<SourceLocation> macro_chain;
+  // Places the finding depends on besides `location` and the notes (the scope literals of the
+  // token requests judged): a change there can cause or fix it (--pre-commit). Not printed.
+  std::vector<SourceLocation> depends_on;
   std::vector<Note> notes;
   std::optional<Fix> fix;
+  std::string no_fix_reason;  // a rule that offers fix-its could not make one here: why
   // Structured details, where relevant.
   std::string scope;
   std::string method;

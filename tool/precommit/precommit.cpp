@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <set>
 
+#include "util/project_root.h"
+
 namespace scopelint {
 namespace {
 namespace fs = std::filesystem;
@@ -34,12 +36,6 @@ std::string git_top_level(const std::string& directory) {
   return out;
 }
 
-std::string canonical(const std::string& path) {
-  std::error_code ec;
-  fs::path result = fs::weakly_canonical(fs::absolute(path, ec), ec);
-  return ec ? fs::absolute(path).lexically_normal().string() : result.string();
-}
-
 }  // namespace
 
 std::string project_root(const std::vector<std::string>& files, const std::string& fallback) {
@@ -52,19 +48,27 @@ std::string project_root(const std::vector<std::string>& files, const std::strin
 }
 
 std::vector<Finding> findings_touching(std::vector<Finding> findings,
-                                       const std::vector<std::string>& files) {
-  std::set<std::string> wanted;
-  for (const auto& file : files) wanted.insert(canonical(file));
+                                       const std::set<std::string>& canonical_files,
+                                       Unlocated unlocated) {
   auto touches = [&](const SourceLocation& location) {
-    return location.known() && wanted.count(canonical(location.file)) > 0;
+    return location.known() && canonical_files.count(canonical_path(location.file)) > 0;
   };
   std::vector<Finding> kept;
   for (Finding& finding : findings) {
-    bool keep = touches(finding.location);
+    bool keep = unlocated == Unlocated::kKeep ? !finding.location.known() : false;
+    keep = keep || touches(finding.location);
     for (const Note& note : finding.notes) keep = keep || touches(note.location);
+    for (const SourceLocation& place : finding.depends_on) keep = keep || touches(place);
     if (keep) kept.push_back(std::move(finding));
   }
   return kept;
+}
+
+std::vector<Finding> findings_touching(std::vector<Finding> findings,
+                                       const std::vector<std::string>& files) {
+  std::set<std::string> wanted;
+  for (const auto& file : files) wanted.insert(canonical_path(file));
+  return findings_touching(std::move(findings), wanted, Unlocated::kDrop);
 }
 
 }  // namespace scopelint

@@ -82,6 +82,23 @@ std::vector<std::pair<std::string, std::string>> form_pairs(const std::string& t
   return pairs;
 }
 
+// Where the value of the first "scope" pair of form text starts, and how many "scope" pairs it has.
+std::pair<size_t, int> scope_value_position(const std::string& text) {
+  size_t first = std::string::npos;
+  int count = 0;
+  for (size_t start = 0; start <= text.size();) {
+    size_t end = text.find('&', start);
+    if (end == std::string::npos) end = text.size();
+    const size_t eq = text.find('=', start);
+    const size_t key_end = eq < end ? eq : end;
+    if (key_end > start && form_decode(text.substr(start, key_end - start)) == "scope") {
+      if (count++ == 0) first = eq < end ? eq + 1 : end;
+    }
+    start = end + 1;
+  }
+  return {first, count};
+}
+
 // Fills the scope facts of a token request from a raw form text (a body or a query string).
 // Returns false when the text cannot tell whether a scope is sent.
 bool read_form_text(const std::string& text, TokenRequest& token) {
@@ -99,6 +116,39 @@ bool read_form_text(const std::string& text, TokenRequest& token) {
   return !unknown_key;
 }
 
+// The literal piece that spells text[begin, begin + length) whole, as a ScopeLiteral. An encoded
+// piece must be exactly the value (its bytes do not map one to one into the literal).
+std::optional<ScopeLiteral> literal_for(const std::vector<LiteralPiece>& pieces, size_t text_size,
+                                        size_t begin, size_t length, ScopeEncoding written) {
+  for (const auto& piece : pieces) {
+    const size_t piece_end = size_t(piece.begin) + piece.length;
+    if (piece_end > text_size || piece.begin > begin || begin + length > piece_end) continue;
+    if (piece.literal.begin.file.empty() ||
+        piece.value_offset + size_t(piece.value_length) > piece.literal.length) {
+      continue;  // not a place in a file (hand-written facts)
+    }
+    if (piece.encoded) {
+      if (piece.begin != begin || piece.length != length) continue;
+      return ScopeLiteral{piece.literal, piece.value_offset, piece.value_length,
+                          ScopeEncoding::Plain};
+    }
+    return ScopeLiteral{piece.literal,
+                        piece.value_offset + static_cast<unsigned>(begin - piece.begin),
+                        static_cast<unsigned>(length), written};
+  }
+  return std::nullopt;
+}
+
+// The literal of a scope sent in a form body the code writes itself.
+std::optional<ScopeLiteral> raw_scope_literal(const RequestBody& body, const TokenRequest& token) {
+  if (!body.raw || !token.scope_known) return std::nullopt;
+  const auto [begin, count] = scope_value_position(*body.raw);
+  // Two scope parameters: which one the server reads is unclear, so none is edited.
+  if (count != 1 || begin == std::string::npos) return std::nullopt;
+  return literal_for(body.raw_pieces, body.raw->size(), begin, token.scope_text.size(),
+                     ScopeEncoding::Wire);
+}
+
 TokenRequest make_token_request(const HttpCall& call, const Target& target) {
   TokenRequest token;
   token.location = call.location;
@@ -114,7 +164,11 @@ TokenRequest make_token_request(const HttpCall& call, const Target& target) {
         token.scope_known = field.value.has_value();
         token.scope_text = field.value.value_or("");
         token.encoding = ScopeEncoding::Plain;
-        token.literal = field.value_literal;
+        token.scope_literal.reset();
+        if (field.value) {
+          token.scope_literal = literal_for(field.value_pieces, field.value->size(), 0,
+                                            field.value->size(), ScopeEncoding::Plain);
+        }
       }
       break;
     case RequestBody::Kind::Raw:
@@ -122,7 +176,7 @@ TokenRequest make_token_request(const HttpCall& call, const Target& target) {
         token.body_known = false;
       } else {
         token.body_known = read_form_text(*body.raw, token);
-        if (token.sends_scope) token.literal = body.raw_literal;
+        if (token.sends_scope) token.scope_literal = raw_scope_literal(body, token);
       }
       break;
     case RequestBody::Kind::Unknown:
@@ -140,6 +194,12 @@ TokenRequest make_token_request(const HttpCall& call, const Target& target) {
 }
 
 }  // namespace
+
+bool scope_written_elsewhere(const TokenRequest& token) {
+  if (!token.scope_literal || token.from_config) return false;
+  const SourceLocation& literal = token.scope_literal->literal.begin;
+  return literal.file != token.location.file || literal < token.location;
+}
 
 std::vector<std::string> body_field_names(const RequestBody& body) {
   std::vector<std::string> names;

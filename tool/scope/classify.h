@@ -23,6 +23,17 @@ struct ApiCall {
   bool method_undocumented = false;  // the path is documented, but not for this method
 };
 
+// Where a token request's scope value is written: one string literal (in the request, a constant in
+// a header, a #define, a wrapper's caller) and the value's bytes inside the literal's decoded value.
+struct ScopeLiteral {
+  SourceRange literal;
+  unsigned value_offset = 0;
+  unsigned value_length = 0;
+  // How the literal writes the value: Wire inside a hand-built form text; Plain when a library or a
+  // curl_easy_escape-like call encodes it on the way.
+  ScopeEncoding encoding = ScopeEncoding::Plain;
+};
+
 struct TokenRequest {
   SourceLocation location;
   std::vector<SourceLocation> macro_chain;  // HttpCall::macro_chain
@@ -35,8 +46,13 @@ struct TokenRequest {
   std::string scope_text;  // the value as written in the code
   ScopeEncoding encoding = ScopeEncoding::Either;
   ParsedScopeString parsed;
-  std::optional<SourceRange> literal;  // the literal holding the value, for fix-its
+  std::optional<ScopeLiteral> scope_literal;  // for fix-its and for reporting where the value is written
 };
+
+// Whether a finding about `token`'s scope value belongs at its scope literal rather than at the
+// request: the literal is written elsewhere (another file, or before the request, as a constant or
+// a variable is). A literal written in the request's own call keeps the finding at the request.
+bool scope_written_elsewhere(const TokenRequest& token);
 
 struct ClassifiedFacts {
   std::vector<ApiCall> calls;
