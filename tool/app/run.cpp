@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "app/diff_command.h"
 #include "app/lint.h"
 #include "app/suggest.h"
 #include "baseline/baseline.h"
@@ -159,6 +160,10 @@ int run_or_throw(const std::vector<std::string>& args, std::ostream& out, std::o
       options.rules_file.empty() ? default_catalog() : load_catalog_file(options.rules_file);
   if (options.list_scopes || options.list_rules || !options.explain.empty()) {
     return print_information(options, catalog, out);
+  }
+  if (!options.diff_base.empty()) {
+    emit(options, scope_diff_report(options, catalog, err), out);
+    return kExitClean;
   }
   const std::optional<Finding> unreadable_database = expand_database_paths(options);
   // Discovery stops at the project root: a .scopelint.json above it (in /tmp, in $HOME) is not the

@@ -26,6 +26,7 @@ struct Options {
   std::string config_file;  // --config: one config for every file instead of .scopelint.json lookup
   std::string granted_scopes;  // --granted-scopes: scopes provisioned outside the code
   bool suggest = false;  // "scopelint suggest PATH...": print the least-privilege scope string
+  std::string diff_base;  // "scopelint diff BASE_REF PATH...": the scope-change report against it
   ReportFormat format = ReportFormat::Text;
   std::string output_file;  // -o
   Level fail_level = Level::Warning;
