@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -152,12 +153,22 @@ std::string base_database(const std::string& db_dir, const std::string& top,
   return base_dir;
 }
 
+// A file that could not be scanned in one tree can make scopes look gained or lost: said on stderr.
 ComponentScopes scan_scopes(const Options& options, const Catalog& catalog,
-                            const std::string& base_directory) {
+                            const std::string& base_directory, const std::string& tree_name,
+                            std::ostream& err) {
   ConfigSet configs(find_project_root(options.paths, options.compile_db_dir), options.config_file);
   std::vector<Finding> diagnostics;
   unsigned files = 0;
   Facts facts = gather_facts(options, configs, diagnostics, files);
+  const auto errors = std::count_if(diagnostics.begin(), diagnostics.end(), [](const Finding& f) {
+    return f.rule == "scan-error" && f.level >= Level::Warning;
+  });
+  if (errors > 0 && !options.quiet) {
+    err << "scopelint: warning: " << errors << " file" << (errors == 1 ? "" : "s") << " in "
+        << tree_name << " could not be scanned (run scopelint on it for the scan-errors); the "
+        << "report may be incomplete\n";
+  }
   return component_scopes(facts, catalog, base_directory);
 }
 
@@ -182,7 +193,7 @@ std::string scope_diff_report(const Options& options, const Catalog& catalog, st
     throw UsageError("scopelint diff needs a git work tree: " + first_line(top_level.err));
   }
   const std::string top = canonical_path(top_level.out.substr(0, top_level.out.find('\n')));
-  const ComponentScopes head_scopes = scan_scopes(head, catalog, cwd);
+  const ComponentScopes head_scopes = scan_scopes(head, catalog, cwd, "the working tree", err);
 
   PrivateTempDir temp;
   const std::string tree = extract_base_tree(top, options.diff_base, temp.path());
@@ -193,7 +204,7 @@ std::string scope_diff_report(const Options& options, const Catalog& catalog, st
   }
   base.no_cache = true;  // a cache for a throwaway directory would never be used again
   const std::string base_cwd = in_base_tree(cwd, top, tree);
-  const ComponentScopes base_scopes = scan_scopes(base, catalog, base_cwd);
+  const ComponentScopes base_scopes = scan_scopes(base, catalog, base_cwd, options.diff_base, err);
   if (options.verbose)
     err << "scopelint: compared with " << options.diff_base << " in " << tree << "\n";
 
