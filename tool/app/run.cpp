@@ -10,6 +10,7 @@
 #include <iterator>
 #include <optional>
 
+#include "app/diff_command.h"
 #include "app/lint.h"
 #include "app/suggest.h"
 #include "baseline/baseline.h"
@@ -209,6 +210,10 @@ int run_or_throw(const std::vector<std::string>& args, std::ostream& out, std::o
     return print_information(options, catalog, out);
   }
   check_granted_scopes_option(options.granted_scopes, catalog);
+  if (!options.diff_base.empty()) {
+    emit(options, scope_diff_report(options, catalog, err), out);
+    return kExitClean;
+  }
   const std::optional<Finding> unreadable_database = expand_database_paths(options);
   // Discovery stops at the project root: a .scopelint.json above it (in /tmp, in $HOME) is not the
   // project's and must not turn its rules off.

@@ -13,7 +13,9 @@ ReportFormat parse_format(const std::string& value) {
   if (value == "sarif") return ReportFormat::Sarif;
   if (value == "github") return ReportFormat::Github;
   if (value == "gitlab") return ReportFormat::Gitlab;
-  throw UsageError("unknown --format '" + value + "' (expected text, json, sarif, github or gitlab)");
+  if (value == "markdown") return ReportFormat::Markdown;
+  throw UsageError("unknown --format '" + value +
+                   "' (expected text, json, sarif, github, gitlab or markdown)");
 }
 
 Level parse_fail_level(const std::string& value) {
@@ -49,11 +51,24 @@ ColorMode parse_color(const std::string& value) {
   throw UsageError("unknown --color '" + value + "' (expected auto, always or never)");
 }
 
+// Markdown is the scope-change report's; the report of findings has no Markdown form and the diff
+// has only text and Markdown.
+void check_format_for_command(const Options& options) {
+  const bool diff = !options.diff_base.empty();
+  if (!diff && options.format == ReportFormat::Markdown) {
+    throw UsageError("--format=markdown is for 'scopelint diff' only");
+  }
+  if (diff && options.format != ReportFormat::Text && options.format != ReportFormat::Markdown) {
+    throw UsageError("scopelint diff writes --format=text or --format=markdown");
+  }
+}
+
 }  // namespace
 
 std::string usage_text() {
   return R"(USAGE: scopelint [options] PATH... [-- COMPILER FLAGS]
        scopelint suggest [options] PATH...
+       scopelint diff BASE_REF [options] [PATH...]
 
 Finds Elation Health API calls and OAuth token requests in C, C++ and Objective-C code and
 checks that each token asks for exactly the scopes its calls need.
@@ -82,8 +97,8 @@ OPTIONS:
   --checks=GLOBS          rules to report, clang-tidy style: comma-separated globs, '-' turns
                           rules off, left to right ("-*,missing-scope,*-scope"); applied after
                           the configuration's "checks"
-  --format=FORMAT         text (default), json, sarif, github (workflow annotations) or
-                          gitlab (Code Quality report)
+  --format=FORMAT         text (default), json, sarif, github (workflow annotations),
+                          gitlab (Code Quality report) or markdown (diff only)
   -o FILE, --output=FILE  write the report to FILE instead of stdout
   --fail-level=LEVEL      exit 1 when a finding is at or above LEVEL: note, warning (default), error
   --color=WHEN            auto (default), always or never
@@ -106,6 +121,9 @@ OPTIONS:
 SUBCOMMANDS:
   suggest                 print the least-privilege scope string for the calls found
                           (--format=json: per component, with the calls that need each scope)
+  diff BASE_REF           per component, the scopes the least-privilege set gains and loses
+                          between git revision BASE_REF and the working tree, with the calls
+                          that cause each (--format=markdown for a pull request; default PATH .)
 
 EXIT STATUS:
   0  no finding at or above the fail level
@@ -158,6 +176,13 @@ Options parse_options(const std::vector<std::string>& args) {
   if (!args.empty() && args[0] == "suggest") {
     options.suggest = true;
     first = 1;
+  } else if (!args.empty() && args[0] == "diff") {
+    // A revision starting with '-' would reach git as an option (git archive --exec=...).
+    if (args.size() < 2 || args[1].empty() || args[1][0] == '-') {
+      throw UsageError("scopelint diff needs a git revision to compare with: scopelint diff BASE_REF");
+    }
+    options.diff_base = args[1];
+    first = 2;
   }
   for (size_t i = first; i < args.size(); ++i) {
     const std::string& arg = args[i];
@@ -192,6 +217,7 @@ Options parse_options(const std::vector<std::string>& args) {
     options.paths.push_back(arg);
   }
   options.progress = !no_progress;
+  check_format_for_command(options);
   return options;
 }
 

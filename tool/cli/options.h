@@ -28,6 +28,7 @@ struct Options {
   std::string granted_scopes;  // --granted-scopes: scopes provisioned outside the code
   CheckList checks;      // --checks: applied after the config's "checks" (config/rule_selection.h)
   bool suggest = false;  // "scopelint suggest PATH...": print the least-privilege scope string
+  std::string diff_base;  // "scopelint diff BASE_REF PATH...": the scope-change report against it
   ReportFormat format = ReportFormat::Text;
   std::string output_file;  // -o
   Level fail_level = Level::Warning;

@@ -8,7 +8,8 @@
 
 namespace scopelint {
 
-enum class ReportFormat { Text, Json, Sarif, Github, Gitlab };
+// Markdown: only the scope-change report of `scopelint diff`.
+enum class ReportFormat { Text, Json, Sarif, Github, Gitlab, Markdown };
 
 struct ReportOptions {
   // Paths in findings are printed relative to this directory when they are under it (repo-relative

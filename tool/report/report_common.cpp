@@ -204,6 +204,8 @@ std::string format_report(ReportFormat format, const std::vector<Finding>& all,
       return format_github(findings, options);
     case ReportFormat::Gitlab:
       return format_gitlab(findings, options);
+    case ReportFormat::Markdown:
+      break;  // findings have no Markdown form: the options parser allows it only for diff
   }
   return format_text(findings, options);
 }
