@@ -22,16 +22,21 @@ namespace {
 
 using scopelint::Finding;
 
-// A real file the text reporter can quote lines from (tabs, UTF-8, a stray byte, a long line).
+// A real file the text reporter can quote lines from (tabs, UTF-8, a stray byte, a long line),
+// removed when the process exits (the corpus replay in tests/ runs this in the test binary).
+struct SourceFile {
+  std::string path = "/tmp/scopelint-report-fuzzer-" + std::to_string(getpid()) + ".cpp";
+  SourceFile() {
+    std::ofstream(path, std::ios::binary) << "\tcli.Get(\"/api/2.0/patients/\");\n"
+                                          << "auto s = \"h\xc3\xa9llo \xff\xfe\";\n\n"
+                                          << std::string(300, 'x') << "\n";
+  }
+  ~SourceFile() { std::remove(path.c_str()); }
+};
+
 const std::string& source_file() {
-  static const std::string path = [] {
-    std::string p = "/tmp/scopelint-report-fuzzer-" + std::to_string(getpid()) + ".cpp";
-    std::ofstream(p, std::ios::binary) << "\tcli.Get(\"/api/2.0/patients/\");\n"
-                                       << "auto s = \"h\xc3\xa9llo \xff\xfe\";\n\n"
-                                       << std::string(300, 'x') << "\n";
-    return p;
-  }();
-  return path;
+  static const SourceFile file;
+  return file.path;
 }
 
 void check_reports(const std::vector<Finding>& findings, const scopelint::ReportOptions& options) {

@@ -56,7 +56,7 @@ print(json.dumps({"env": env, "lines": lines, "commands": commands, "uses": uses
 // with the step summary file of GitHub and the merge request base of GitLab set.
 test::CommandResult run_ci_command(std::string command, const std::string& cwd) {
   size_t space = command.find(' ');
-  command = shell_quote(SCOPELINT_BINARY) + command.substr(space);
+  command = shell_quote(test::scopelint_binary()) + command.substr(space);
   return run_shell("cd " + shell_quote(cwd) + " && GITHUB_STEP_SUMMARY=summary.md " +
                    "CI_MERGE_REQUEST_DIFF_BASE_SHA=HEAD~1 bash -e -c " + shell_quote(command));
 }

@@ -49,7 +49,7 @@ int copy_sources(const std::string& from, const std::string& to) {
 // Runs one scan of `dir` in JSON; prints scan errors, fails on anything else.
 void expect_only_scan_errors(const std::string& dir, const std::vector<std::string>& flags) {
   // `timeout` turns a hang into exit code 124 instead of a stuck suite (generous: CI machines are slow).
-  std::string command = "timeout 1200 " + shell_quote(SCOPELINT_BINARY) + " --no-cache --format=json " +
+  std::string command = "timeout 1200 " + shell_quote(scopelint_binary()) + " --no-cache --format=json " +
                         shell_quote(dir) + " --";
   for (const auto& flag : flags) command += " " + shell_quote(flag);
   CommandResult result = run_shell(command);

@@ -47,7 +47,7 @@ TEST(HostileFiles, DirectorySymlinkLoopIsScannedOnce) {
   fs::create_directory_symlink("..", dir.path() + "/tree/up");
   fs::create_directory_symlink(dir.path() + "/tree", dir.path() + "/tree/self");
   CommandResult result = run_shell("cd " + shell_quote(dir.path()) + " && timeout 120 " +
-                     shell_quote(SCOPELINT_BINARY) + " --no-source --granted-scopes "
+                     shell_quote(scopelint_binary()) + " --no-source --granted-scopes "
                      "system/patients.read tree -- -std=c++17");
   expect_exit_in(result, {1});
   EXPECT_NE(result.out.find("tree/good.cpp:2:"), std::string::npos) << result.out;
@@ -66,7 +66,7 @@ TEST(HostileFiles, UnreadableFileIsAScanError) {
     ASSERT_EQ(chmod(dir.path().c_str(), 0755), 0);
     command += "setpriv --reuid=65534 --regid=65534 --clear-groups ";
   }
-  command += shell_quote(SCOPELINT_BINARY);
+  command += shell_quote(scopelint_binary());
   for (const auto& arg : scan_args({"locked.cpp", "good.cpp"})) command += " " + shell_quote(arg);
   CommandResult result = run_shell(command);
   expect_exit_in(result, {1});
@@ -82,7 +82,7 @@ TEST(HostileFiles, FifoAndDirectoryNamedLikeSourcesInsideATreeAreSkipped) {
   fs::create_directory(dir.path() + "/tree/dir.cpp");
   fs::create_symlink("/nonexistent/target.cpp", dir.path() + "/tree/dangling.cpp");
   CommandResult result = run_shell("cd " + shell_quote(dir.path()) + " && timeout 120 " +
-                                   shell_quote(SCOPELINT_BINARY) +
+                                   shell_quote(scopelint_binary()) +
                                    " --no-source --granted-scopes system/patients.read tree "
                                    "-- -std=c++17");
   expect_exit_in(result, {1});
@@ -96,7 +96,7 @@ TEST(HostileFiles, FifoNamedOnTheCommandLineDoesNotHang) {
   dir.write("good.cpp", kGoodSource);
   ASSERT_EQ(mkfifo((dir.path() + "/fifo.cpp").c_str(), 0644), 0);
   std::string command = "cd " + shell_quote(dir.path()) + " && timeout 60 " +
-                        shell_quote(SCOPELINT_BINARY);
+                        shell_quote(scopelint_binary());
   for (const auto& arg : scan_args({"fifo.cpp", "good.cpp"})) command += " " + shell_quote(arg);
   CommandResult result = run_shell(command);
   expect_exit_in(result, {1, 2});  // 124: timeout killed it

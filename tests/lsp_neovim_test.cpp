@@ -99,7 +99,7 @@ TEST(LspNeovim, ShowsMissingScopeAndClearsItAfterTheFix) {
   const std::string command =
       "cd " + home + " && XDG_CACHE_HOME=" + home + " XDG_STATE_HOME=" + home +
       " XDG_DATA_HOME=" + home + " LSP_ROOT=" + home +
-      " SCOPELINT=" + test::shell_quote(SCOPELINT_BINARY) + " FIXED_LINE=" +
+      " SCOPELINT=" + test::shell_quote(test::scopelint_binary()) + " FIXED_LINE=" +
       test::shell_quote(
           "  params.emplace(\"scope\", \"system/patients.read system/allergies.read\");") +
       " timeout 60 nvim --headless --clean -c " + test::shell_quote("luafile " + script) +

@@ -29,8 +29,7 @@ class ServerProcess {
   explicit ServerProcess(const std::string& home) {
     int in[2], out[2];
     if (::pipe(in) != 0 || ::pipe(out) != 0) throw std::runtime_error("pipe failed");
-    const char* binary = std::getenv("SCOPELINT_TEST_BINARY");
-    const std::string program = binary && *binary ? binary : SCOPELINT_BINARY;
+    const std::string program = test::scopelint_binary();
     // Everything the child needs is built before fork: it only calls async-signal-safe functions.
     std::vector<std::string> environment = {"HOME=" + home, "XDG_CACHE_HOME=" + home + "/cache"};
     for (char** entry = environ; *entry; ++entry) {

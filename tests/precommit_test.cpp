@@ -63,7 +63,7 @@ class PreCommitRepo : public testing::Test {
                            "      - id: scopelint\n"
                            "        name: scopelint\n"
                            "        entry: ") +
-                   SCOPELINT_BINARY + " --pre-commit" + arguments +
+                   test::scopelint_binary() + " --pre-commit" + arguments +
                    "\n"
                    "        language: system\n" +
                    (serial ? "        require_serial: true\n" : "") +
@@ -102,14 +102,14 @@ TEST_F(PreCommitRepo, StagedTokenChangeReportsTheCallItBreaksInAnUnstagedFile) {
   // Only token.cpp is passed: the missing scope is reported at the call in api.cpp, because its
   // note points at the staged token request.
   auto token_only =
-      in_repo(shell_quote(SCOPELINT_BINARY) + " --pre-commit --no-source src/token.cpp");
+      in_repo(shell_quote(test::scopelint_binary()) + " --pre-commit --no-source src/token.cpp");
   EXPECT_EQ(token_only.exit_code, 1) << token_only.err;
   EXPECT_NE(token_only.out.find("src/api.cpp:7:3: error: POST /api/2.0/allergies/"),
             std::string::npos)
       << token_only.out;
   // A staged file that neither holds nor causes a finding passes.
   dir_.write("repo/src/other.cpp", "int unrelated() { return 1; }\n");
-  auto other = in_repo(shell_quote(SCOPELINT_BINARY) + " --pre-commit --no-source src/other.cpp");
+  auto other = in_repo(shell_quote(test::scopelint_binary()) + " --pre-commit --no-source src/other.cpp");
   EXPECT_EQ(other.exit_code, 0) << other.out << other.err;
 }
 

@@ -191,7 +191,7 @@ TEST(ProjectHeaders, PreCommitHookFailsOnAHeaderOnlyChange) {
   dir.write(".pre-commit-config.yaml", std::string("repos:\n  - repo: local\n    hooks:\n"
                                                    "      - id: scopelint\n        name: scopelint\n"
                                                    "        entry: ") +
-                                           SCOPELINT_BINARY +
+                                           test::scopelint_binary() +
                                            " --pre-commit -p build\n        language: system\n"
                                            "        require_serial: true\n        types_or: [c, c++]\n");
   dir.write("home/.keep", "");

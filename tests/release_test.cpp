@@ -151,7 +151,7 @@ class ReadmePreCommit : public testing::Test {
  protected:
   void SetUp() override {
     dir_.write("home/.keep", "");
-    std::string build_dir = std::filesystem::path(SCOPELINT_BINARY).parent_path().string();
+    std::string build_dir = std::filesystem::path(test::kBuiltScopelintBinary).parent_path().string();
     auto installed = run_shell("cmake --install " + shell_quote(build_dir) + " --prefix " +
                                shell_quote(dir_.path() + "/prefix"));
     ASSERT_EQ(installed.exit_code, 0) << installed.out << installed.err;

@@ -28,8 +28,7 @@ constexpr const char* kClient =
 const Words kGoodFlags{"-std=c++17", "-DAPI_PATH=\"/api/2.0/allergies/\""};
 
 std::string binary() {
-  const char* path = std::getenv("SCOPELINT_TEST_BINARY");
-  return path && *path ? path : SCOPELINT_BINARY;
+  return scopelint_binary();
 }
 
 // A temp tree: home/ (HOME and XDG_CACHE_HOME), tmp/ (TMPDIR), outside/ (a folder next to the

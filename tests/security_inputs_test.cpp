@@ -50,23 +50,18 @@ double children_cpu_seconds() {
   return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
-#if defined(__SANITIZE_ADDRESS__)
-// ASan reserves terabytes of address space for its shadow memory: no address-space limit then
-// (the time limit stays).
-constexpr const char* kAddressSpaceLimit = "";
-#else
-constexpr const char* kAddressSpaceLimit = "ulimit -v 2000000 && ";
-#endif
+// ASan and TSan reserve terabytes of address space for their shadow memory: no address-space limit
+// then (the time limit stays).
+std::string address_space_limit() { return sanitized_build() ? "" : "ulimit -v 2000000 && "; }
 
 // scopelint with a fake HOME and cache, at most 2 GB of address space and 10 s (a run of today's
 // code that reads /dev/zero or waits on a FIFO ends there instead of hanging the suite).
 TimedResult scopelint(const TempDir& home, const std::vector<std::string>& args,
                       const std::string& cwd) {
-  const char* binary = std::getenv("SCOPELINT_TEST_BINARY");
   std::string command =
-      "cd " + shell_quote(cwd) + " && " + kAddressSpaceLimit + "HOME=" + shell_quote(home.path()) +
+      "cd " + shell_quote(cwd) + " && " + address_space_limit() + "HOME=" + shell_quote(home.path()) +
       " XDG_CACHE_HOME=" + shell_quote(home.path() + "/cache") + " timeout -k 2 10 " +
-      shell_quote(binary && *binary ? binary : SCOPELINT_BINARY);
+      shell_quote(scopelint_binary());
   for (const auto& arg : args) command += " " + shell_quote(arg);
   const auto started = std::chrono::steady_clock::now();
   const double cpu_before = children_cpu_seconds();
@@ -100,8 +95,8 @@ void expect_one_error_line(const TimedResult& run, const std::string& message) {
   // Today's code took 15 s of CPU on the deep config and waited for a FIFO until killed at 10 s.
   // Starting scopelint takes about 0.1 s of CPU, but up to a second of wall time on a loaded
   // machine.
-  EXPECT_LT(run.cpu_seconds, 1.0 * kSlowdown) << "used " << run.cpu_seconds << " s of CPU";
-  EXPECT_LT(run.seconds, 5.0 * kSlowdown) << "took " << run.seconds << " s";
+  EXPECT_LT(run.cpu_seconds, 1.0 * slowdown()) << "used " << run.cpu_seconds << " s of CPU";
+  EXPECT_LT(run.seconds, 5.0 * slowdown()) << "took " << run.seconds << " s";
 }
 
 TEST(SecurityInputs, FilesThatNeverEndAreRefusedAtOnce) {

@@ -40,10 +40,17 @@ CommandResult run_shell(const std::string& command) {
   return result;
 }
 
+bool sanitized_build() {
+  const char* binary = std::getenv("SCOPELINT_TEST_BINARY");
+  return kBuiltWithSanitizers || (binary && *binary);
+}
+
+double slowdown() { return sanitized_build() ? 3.0 : 1.0; }
+
 std::string scopelint_binary() {
   // scripts/test-sanitizers points this at a ThreadSanitizer build of scopelint.
   const char* binary = std::getenv("SCOPELINT_TEST_BINARY");
-  return binary && *binary ? binary : SCOPELINT_BINARY;
+  return binary && *binary ? binary : kBuiltScopelintBinary;
 }
 
 std::string scopelint_command(const std::vector<std::string>& args) {

@@ -6,13 +6,15 @@
 
 namespace scopelint::test {
 
+// Whether the scopelint code under test is built with sanitizers: the code linked into this test
+// binary (scopelint_tests_asan), or the binary $SCOPELINT_TEST_BINARY names (scripts/test-sanitizers
+// sets it only to a sanitizer build). The test code itself is never instrumented, so this is known
+// at run time only.
+bool sanitized_build();
+
 // Factor for time bounds in tests (sanity bounds only, never benchmarks): sanitizer builds are
 // slower.
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-constexpr double kSlowdown = 3.0;
-#else
-constexpr double kSlowdown = 1.0;
-#endif
+double slowdown();
 
 struct CommandResult {
   int exit_code = -1;
@@ -27,7 +29,12 @@ struct CommandResult {
 CommandResult run_scopelint(const std::vector<std::string>& args, const std::string& cwd = "",
                             const std::vector<std::string>& env = {});
 
-// The binary run_scopelint runs.
+// The scopelint built beside this test binary (tests/built_binary.cpp): build/scopelint, or the
+// instrumented build/scopelint-asan for the ASan test binary.
+extern const char* const kBuiltScopelintBinary;
+extern const bool kBuiltWithSanitizers;
+
+// The binary run_scopelint runs: $SCOPELINT_TEST_BINARY, else kBuiltScopelintBinary.
 std::string scopelint_binary();
 
 // The shell command run_scopelint runs (binary and quoted `args`), to embed in a longer command.

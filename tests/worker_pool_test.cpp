@@ -46,7 +46,7 @@ TEST(WorkerPool, WorkersFindWhatTheCallingProcessFinds) {
   const std::vector<std::string> paths = {fixtures + "/wrappers/libcurl_verb_if", fixtures + "/wrappers/wrapped_cpr"};
   const std::string here = facts_text(extract_facts(options_for(paths, 1)));
   ASSERT_NE(here.find("\"loc\""), std::string::npos) << "no calls found: " << here;
-  WorkersFrom workers(SCOPELINT_BINARY);
+  WorkersFrom workers(test::scopelint_binary());
   EXPECT_EQ(facts_text(extract_facts(options_for(paths, 2))), here);
 }
 
