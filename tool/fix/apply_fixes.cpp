@@ -11,7 +11,7 @@
 
 #include "fix/fix_targets.h"
 #include "fix/snapshots.h"
-#include "report/report_common.h"
+#include "util/display_paths.h"
 #include "util/project_root.h"
 #include "util/staged_file.h"
 

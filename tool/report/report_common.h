@@ -1,4 +1,4 @@
-// Helpers the reporters share: path relativisation, source lines, UTF-8 repair and column units.
+// Helpers the reporters share: source lines, UTF-8 repair and column units (paths: util/display_paths.h).
 #pragma once
 
 #include <map>
@@ -7,21 +7,9 @@
 #include <string_view>
 #include <vector>
 
+#include "util/display_paths.h"
+
 namespace scopelint {
-
-// `file` relative to `base_directory` when it lies under it (both made absolute against the current
-// directory first); the absolute path otherwise. Empty `base_directory`: `file` unchanged.
-std::string display_path(const std::string& file, const std::string& base_directory);
-
-// Where a path points for SARIF: relative to the base (forward slashes) or an absolute path.
-struct RelativePath {
-  std::string path;  // "src/a.cpp" when relative, "/abs/a.cpp" otherwise
-  bool relative = false;
-};
-RelativePath relative_to_base(const std::string& file, const std::string& base_directory);
-
-// The absolute, lexically normal form of `directory` (the current directory when empty).
-std::string absolute_directory(const std::string& directory);
 
 // `text` with every ill-formed UTF-8 sequence replaced by U+FFFD (one per maximal subpart, as
 // Unicode recommends), so that JSON writers never see invalid UTF-8.
