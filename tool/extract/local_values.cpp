@@ -85,7 +85,6 @@ ResolvedString StringResolver::resolve_variable(CXCursor var, int position, int 
 
 // A parameter's value is the caller's argument: its slot, then what the function does to it.
 ResolvedString StringResolver::resolve_parameter(CXCursor parameter, int position, int depth) const {
-  if (!parameter_slots_) return ResolvedString::wildcard();
   CXCursor function = clang_getCursorSemanticParent(parameter);
   const CXCursorKind kind = clang_getCursorKind(function);
   if (kind != CXCursor_FunctionDecl && kind != CXCursor_CXXMethod && kind != CXCursor_Constructor &&
@@ -106,7 +105,6 @@ ResolvedString StringResolver::resolve_parameter(CXCursor parameter, int positio
 }
 
 std::optional<std::string> StringResolver::parameter_slot(CXCursor expr, int position) const {
-  if (!parameter_slots_) return std::nullopt;
   ResolvedString value = resolve(expr, position);
   if (!value.known || !whole_slot(value.text)) return std::nullopt;
   return value.text;

@@ -49,8 +49,6 @@ class StringResolver {
  public:
   explicit StringResolver(const TuContext& context) : context_(context) {}
 
-  // From now on a function parameter resolves to its slot (parameter_slots.h) instead of "{}".
-  void enable_parameter_slots() { parameter_slots_ = true; }
   // The slot text when `expr` is exactly the value of a parameter of its function.
   std::optional<std::string> parameter_slot(CXCursor expr, int position) const;
 
@@ -79,10 +77,11 @@ class StringResolver {
   void add_pair(CXCursor key, CXCursor value, int position, ResolvedFields& out) const;
   bool is_passthrough(const std::string& name, CXCursor call) const;
 
+  // A function parameter resolves to its slot (parameter_slots.h), never to "{}": requests that
+  // depend on parameters become wrapper summaries.
   ResolvedString resolve_parameter(CXCursor parameter, int position, int depth) const;
 
   const TuContext& context_;
-  bool parameter_slots_ = false;
 };
 
 }  // namespace scopelint::extract

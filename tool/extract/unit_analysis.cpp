@@ -165,7 +165,6 @@ UnitFacts analyse_unit(CXIndex index, const UnitScanSettings& settings, const Un
   const LibraryModels& models = builtin_library_models();
   TuContext context(tu, std::move(parsed.tree), models);
   StringResolver strings(context);
-  strings.enable_parameter_slots();  // requests that depend on parameters become wrapper summaries
   for (const auto& library : models.libraries) {
     match_handle_api(library, context, strings, facts.calls);
     match_request_calls(library, context, strings, facts.calls);

@@ -42,8 +42,6 @@ class Workspace {
                               const Documents& documents);
 
   unsigned lint_count() const { return lint_count_; }
-  // How the units of the last successful lint were obtained: parsed, or from the fact cache.
-  UnitCounts last_units() const { return last_units_; }
 
  private:
   Options options_for(const Documents& documents) const;
