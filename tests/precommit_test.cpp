@@ -56,26 +56,11 @@ class PreCommitRepo : public testing::Test {
   // The repository's .pre-commit-config.yaml: a local hook running scopelint --pre-commit with
   // `arguments`, in one run for all files when `serial`.
   void write_hook_config(const std::string& arguments, bool serial) {
-    dir_.write("repo/.pre-commit-config.yaml",
-               std::string("repos:\n"
-                           "  - repo: local\n"
-                           "    hooks:\n"
-                           "      - id: scopelint\n"
-                           "        name: scopelint\n"
-                           "        entry: ") +
-                   test::scopelint_binary() + " --pre-commit" + arguments +
-                   "\n"
-                   "        language: system\n" +
-                   (serial ? "        require_serial: true\n" : "") +
-                   "        types_or: [c, c++]\n");
+    dir_.write("repo/.pre-commit-config.yaml", test::local_precommit_config(arguments, serial));
   }
 
   test::CommandResult in_repo(const std::string& command) {
-    std::string env = "HOME=" + shell_quote(dir_.path() + "/home") +
-                      " PRE_COMMIT_HOME=" + shell_quote(dir_.path() + "/home/cache") +
-                      " XDG_CACHE_HOME=" + shell_quote(dir_.path() + "/home/cache") +
-                      " GIT_CONFIG_NOSYSTEM=1";
-    return run_shell("cd " + shell_quote(dir_.path() + "/repo") + " && export " + env + " && " +
+    return run_shell(test::precommit_shell_prefix(dir_.path() + "/home", dir_.path() + "/repo") +
                      command);
   }
   TempDir dir_;

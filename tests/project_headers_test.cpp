@@ -188,17 +188,9 @@ TEST(ProjectSources, ADatabaseThatDoesNotBuildTheNamedFileAddsNoUnit) {
 TEST(ProjectHeaders, PreCommitHookFailsOnAHeaderOnlyChange) {
   TempDir dir;
   write_inline_project(dir, "system/patients.read%20system/allergies.write");
-  dir.write(".pre-commit-config.yaml", std::string("repos:\n  - repo: local\n    hooks:\n"
-                                                   "      - id: scopelint\n        name: scopelint\n"
-                                                   "        entry: ") +
-                                           test::scopelint_binary() +
-                                           " --pre-commit -p build\n        language: system\n"
-                                           "        require_serial: true\n        types_or: [c, c++]\n");
+  dir.write(".pre-commit-config.yaml", test::local_precommit_config(" -p build"));
   dir.write("home/.keep", "");
-  const std::string env = "export HOME=" + shell_quote(dir.path() + "/home") +
-                          " PRE_COMMIT_HOME=" + shell_quote(dir.path() + "/home/cache") +
-                          " XDG_CACHE_HOME=" + shell_quote(dir.path() + "/home/cache") +
-                          " GIT_CONFIG_NOSYSTEM=1 && cd " + shell_quote(dir.path()) + " && ";
+  const std::string env = test::precommit_shell_prefix(dir.path() + "/home", dir.path());
   auto setup = run_shell(env +
                          "printf 'build/\\nhome/\\n' > .gitignore && git config user.email t@example.invalid && "
                          "git config user.name test && git add -A && git commit -qm base");

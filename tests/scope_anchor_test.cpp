@@ -303,18 +303,9 @@ TEST(ScopeAnchor, PreCommitFailsOnAHeaderOnlyChangeOfTheScopeConstant) {
   dir.write("repo/include/elation_client.h",
             client_header("system/patients.read system/allergies.read"));
   dir.write("repo/src/token.cpp", source);
-  dir.write("repo/.pre-commit-config.yaml",
-            std::string("repos:\n  - repo: local\n    hooks:\n"
-                        "      - id: scopelint\n        name: scopelint\n"
-                        "        entry: ") +
-                test::scopelint_binary() +
-                " --pre-commit\n        language: system\n"
-                "        require_serial: true\n        types_or: [c, c++]\n");
+  dir.write("repo/.pre-commit-config.yaml", test::local_precommit_config(""));
   dir.write("home/.keep", "");
-  const std::string env = "export HOME=" + shell_quote(dir.path() + "/home") +
-                          " PRE_COMMIT_HOME=" + shell_quote(dir.path() + "/home/cache") +
-                          " XDG_CACHE_HOME=" + shell_quote(dir.path() + "/home/cache") +
-                          " GIT_CONFIG_NOSYSTEM=1 && cd " + shell_quote(repo) + " && ";
+  const std::string env = test::precommit_shell_prefix(dir.path() + "/home", repo);
   auto init = run_shell(
       env +
       "git init -q . && git config user.email t@example.invalid && git config user.name test && "

@@ -238,6 +238,11 @@ class CacheLocation : public HostileCache {
  protected:
   std::string victim_base() const { return dir_.path() + "/victim/.cache/scopelint"; }
   std::string default_directory() const { return default_cache_directory(victim_base(), root()); }
+  // git in the project, as the victim and without the system's git config.
+  test::CommandResult git(const std::string& command) const {
+    return run_shell("cd " + shell_quote(root()) + " && GIT_CONFIG_NOSYSTEM=1 HOME=" +
+                     shell_quote(dir_.path() + "/victim") + " git " + command);
+  }
 };
 
 TEST_F(CacheLocation, LivesUnderXdgCacheHomeAndNothingIsCreatedInTheTree) {
@@ -292,14 +297,9 @@ TEST_F(CacheLocation, DirectoriesOrKeysOthersCouldChangeTurnTheCacheOff) {
 }
 
 TEST_F(CacheLocation, PreCommitAndACacheDirInAGitWorkTreeLeaveGitStatusClean) {
-  auto git = [&](const std::string& command) {
-    return run_shell("cd " + shell_quote(root()) + " && GIT_CONFIG_NOSYSTEM=1 HOME=" +
-                     shell_quote(dir_.path() + "/victim") + " git " + command);
-  };
-  ASSERT_EQ(
-      git("init -q . && git add -A && git -c user.email=t@e.invalid -c user.name=t commit -qm x")
-          .exit_code,
-      0);
+  ASSERT_EQ(git("init -q . && git add -A && git -c user.email=t@e.invalid -c user.name=t commit -qm x")
+                .exit_code,
+            0);
   auto staged = run_scopelint({"--pre-commit", "--no-source", "api.c"}, root(), env_of("victim"));
   EXPECT_EQ(staged.exit_code, 1) << staged.err;
   EXPECT_FALSE(fs::exists(root() + "/.git/scopelint-cache"));
@@ -312,14 +312,9 @@ TEST_F(CacheLocation, PreCommitAndACacheDirInAGitWorkTreeLeaveGitStatusClean) {
 // CI jobs point XDG_CACHE_HOME into the checkout (actions/cache can only save paths under it): the
 // cache base made there ignores itself, so git status stays clean.
 TEST_F(CacheLocation, ACacheHomeInsideTheWorkTreeIgnoresItself) {
-  auto git = [&](const std::string& command) {
-    return run_shell("cd " + shell_quote(root()) + " && GIT_CONFIG_NOSYSTEM=1 HOME=" +
-                     shell_quote(dir_.path() + "/victim") + " git " + command);
-  };
-  ASSERT_EQ(
-      git("init -q . && git add -A && git -c user.email=t@e.invalid -c user.name=t commit -qm x")
-          .exit_code,
-      0);
+  ASSERT_EQ(git("init -q . && git add -A && git -c user.email=t@e.invalid -c user.name=t commit -qm x")
+                .exit_code,
+            0);
   const std::vector<std::string> env = {"HOME=" + dir_.path() + "/victim",
                                         "XDG_CACHE_HOME=" + root() + "/.cache"};
   expect_real_findings(run_scopelint({"--no-source", "."}, root(), env));

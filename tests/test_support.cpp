@@ -45,6 +45,25 @@ bool sanitized_build() {
   return kBuiltWithSanitizers || (binary && *binary);
 }
 
+std::string local_precommit_config(const std::string& arguments, bool serial) {
+  return "repos:\n"
+         "  - repo: local\n"
+         "    hooks:\n"
+         "      - id: scopelint\n"
+         "        name: scopelint\n"
+         "        entry: " +
+         scopelint_binary() + " --pre-commit" + arguments +
+         "\n"
+         "        language: system\n" +
+         (serial ? "        require_serial: true\n" : "") + "        types_or: [c, c++]\n";
+}
+
+std::string precommit_shell_prefix(const std::string& home, const std::string& directory) {
+  return "export HOME=" + shell_quote(home) + " PRE_COMMIT_HOME=" + shell_quote(home + "/cache") +
+         " XDG_CACHE_HOME=" + shell_quote(home + "/cache") + " GIT_CONFIG_NOSYSTEM=1 && cd " +
+         shell_quote(directory) + " && ";
+}
+
 double slowdown() { return sanitized_build() ? 3.0 : 1.0; }
 
 std::string scopelint_binary() {

@@ -37,6 +37,14 @@ extern const bool kBuiltWithSanitizers;
 // The binary run_scopelint runs: $SCOPELINT_TEST_BINARY, else kBuiltScopelintBinary.
 std::string scopelint_binary();
 
+// A .pre-commit-config.yaml with one local hook, `scopelint --pre-commit ARGUMENTS` (starting with
+// a space when not empty), run once for all files when `serial` (require_serial).
+std::string local_precommit_config(const std::string& arguments, bool serial = true);
+
+// The shell prefix for git and pre-commit in `directory`: HOME under `home`, pre-commit's and
+// scopelint's caches in `home`/cache (no network needed), no system git config.
+std::string precommit_shell_prefix(const std::string& home, const std::string& directory);
+
 // The shell command run_scopelint runs (binary and quoted `args`), to embed in a longer command.
 std::string scopelint_command(const std::vector<std::string>& args);
 
