@@ -42,18 +42,35 @@ std::string finding_identity(SourceLines& lines, const Finding& finding,
   return identity;
 }
 
-std::vector<std::string> finding_fingerprints(const std::vector<Finding>& findings,
-                                              const std::string& base_directory) {
+namespace {
+
+// `hash` of each finding's identity (its message first passed through `message_of`) and its
+// occurrence index among the findings with the same identity: unique within a report.
+template <typename MessageOf, typename Hash>
+std::vector<std::string> occurrence_fingerprints(const std::vector<Finding>& findings,
+                                                 const std::string& base_directory,
+                                                 MessageOf message_of, Hash hash) {
   SourceLines lines;
   std::map<std::string, unsigned> seen;
   std::vector<std::string> out;
   out.reserve(findings.size());
   for (const Finding& finding : findings) {
-    std::string identity = finding_identity(lines, finding, base_directory);
+    Finding identified = finding;
+    identified.message = message_of(finding.message);
+    std::string identity = finding_identity(lines, identified, base_directory);
     unsigned occurrence = seen[identity]++;
-    out.push_back(md5_hex(identity + '\0' + std::to_string(occurrence)));
+    out.push_back(hash(identity + '\0' + std::to_string(occurrence)));
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<std::string> finding_fingerprints(const std::vector<Finding>& findings,
+                                              const std::string& base_directory) {
+  return occurrence_fingerprints(
+      findings, base_directory, [](const std::string& message) { return message; },
+      [](const std::string& text) { return md5_hex(text); });
 }
 
 std::string message_without_positions(const std::string& message) {
@@ -74,18 +91,8 @@ std::string message_without_positions(const std::string& message) {
 
 std::vector<std::string> stable_fingerprints(const std::vector<Finding>& findings,
                                              const std::string& base_directory) {
-  SourceLines lines;
-  std::map<std::string, unsigned> seen;
-  std::vector<std::string> out;
-  out.reserve(findings.size());
-  for (const Finding& finding : findings) {
-    Finding identified = finding;
-    identified.message = message_without_positions(finding.message);
-    std::string identity = finding_identity(lines, identified, base_directory);
-    unsigned occurrence = seen[identity]++;
-    out.push_back(to_hex(sha256(identity + '\0' + std::to_string(occurrence))));
-  }
-  return out;
+  return occurrence_fingerprints(findings, base_directory, message_without_positions,
+                                 [](const std::string& text) { return to_hex(sha256(text)); });
 }
 
 }  // namespace scopelint
