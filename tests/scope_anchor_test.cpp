@@ -173,6 +173,39 @@ TEST(ScopeAnchor, DefineGluedIntoTheFormStringIsFollowedAndFixed) {
       << read_text(dir.path() + "/include/elation_client.h");
 }
 
+// A #define in a header outside the project (an SDK on the include path) is no place for a
+// finding or a fix: the finding stays at the request. Written with spaces after the '#'.
+TEST(ScopeAnchor, DefineOutsideTheProjectKeepsTheFindingAtTheRequest) {
+  TempDir sdk;
+  sdk.write("elation_sdk.h",
+            "#pragma once\n#  define ELATION_SCOPES \"system/patients.read%20system/allergies.read\"\n");
+  TempDir dir;
+  dir.write(
+      "src/main.cpp",
+      "#include <curl/curl.h>\n#include <elation_sdk.h>\n"
+      "void run(CURL* h) {\n"
+      "  curl_easy_setopt(h, CURLOPT_URL, \"https://app.elationemr.com/api/2.0/oauth2/token/\");\n"
+      "  curl_easy_setopt(h, CURLOPT_POSTFIELDS, \"grant_type=client_credentials&scope=\" "
+      "ELATION_SCOPES);\n"
+      "  curl_easy_perform(h);\n"
+      "}\n"
+      "void patient(CURL* h) {\n"
+      "  curl_easy_setopt(h, CURLOPT_URL, \"https://app.elationemr.com/api/2.0/patients/42/\");\n"
+      "  curl_easy_perform(h);\n"
+      "}\n");
+  auto outside = run_scopelint({"--no-source", "--no-cache", ".", "--", "-isystem", sdk.path()}, dir.path());
+  EXPECT_NE(outside.out.find("src/main.cpp:4:3: warning: scope 'system/allergies.read'"),
+            std::string::npos)
+      << outside.out << outside.err;
+  EXPECT_EQ(outside.out.find("elation_sdk.h"), std::string::npos) << outside.out;
+  // The same header inside the project is where the finding goes.
+  dir.write("include/elation_sdk.h", read_text(sdk.path() + "/elation_sdk.h"));
+  auto inside = run_scopelint({"--no-source", "--no-cache", ".", "--", "-isystem", "include"}, dir.path());
+  EXPECT_NE(inside.out.find("include/elation_sdk.h:2:26: warning: scope 'system/allergies.read'"),
+            std::string::npos)
+      << inside.out << inside.err;
+}
+
 TEST(ScopeAnchor, WrapperArgumentConcatenatedIntoTheBodyIsFollowed) {
   // The constant is written in wire form, glued into the body inside a wrapper in another header.
   TempDir dir;

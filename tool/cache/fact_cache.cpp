@@ -23,7 +23,7 @@ using nlohmann::json;
 
 // Bumped whenever the encoding changes (2: wrapper data, macro chains; 3: HMAC, SHA-256, every
 // dependency including the main file): older entries are misses.
-constexpr const char* kFormat = "scopelint-fact-cache-4";
+constexpr const char* kFormat = "scopelint-fact-cache-5";
 
 // Size and modification time: when both are unchanged the content hash is not recomputed.
 struct Stamp {

@@ -3,6 +3,7 @@
 
 #include <cctype>
 #include <optional>
+#include <string_view>
 
 #include "extract/clang_handles.h"
 #include "extract/cursor_utils.h"
@@ -13,28 +14,12 @@ namespace {
 
 constexpr size_t kMaxTokens = 64;
 
-struct DefinedLiteral {
-  SourceRange range;
-  std::string value;
-};
-
-struct MacroSearch {
-  CXTranslationUnit tu;
-  std::string name;
-  std::vector<DefinedLiteral> found;
-};
-
 bool is_space(char c) { return c == ' ' || c == '\t'; }
+bool is_identifier_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
-// `#define NAME "literal"` at `at` (the name) in `text`: the literal's byte range.
-std::optional<std::pair<size_t, size_t>> definition_literal(const std::string& text, size_t at,
+// `#define NAME "literal"` with NAME starting at `at` in `text`: the literal's byte range.
+std::optional<std::pair<size_t, size_t>> definition_literal(std::string_view text, size_t at,
                                                             size_t name_size) {
-  size_t before = at;
-  while (before > 0 && is_space(text[before - 1])) --before;
-  if (before < 6 || text.compare(before - 6, 6, "define") != 0) return std::nullopt;
-  size_t hash = before - 6;
-  while (hash > 0 && is_space(text[hash - 1])) --hash;
-  if (hash == 0 || text[hash - 1] != '#') return std::nullopt;
   size_t begin = at + name_size;
   if (begin >= text.size() || !is_space(text[begin])) return std::nullopt;
   while (begin < text.size() && is_space(text[begin])) ++begin;
@@ -46,44 +31,65 @@ std::optional<std::pair<size_t, size_t>> definition_literal(const std::string& t
   return std::make_pair(begin, end + 1);
 }
 
-void search_file(CXFile file, MacroSearch& search) {
+// Every `# define NAME "literal"` of one file, added to `by_name`.
+void add_definitions(CXTranslationUnit tu, CXFile file,
+                     std::unordered_map<std::string, std::vector<DefinedLiteral>>& by_name) {
   size_t size = 0;
-  const char* contents = clang_getFileContents(search.tu, file, &size);
+  const char* contents = clang_getFileContents(tu, file, &size);
   if (!contents) return;
-  const std::string text(contents, size);
-  for (size_t at = text.find(search.name); at != std::string::npos;
-       at = text.find(search.name, at + 1)) {
-    auto literal = definition_literal(text, at, search.name.size());
+  const std::string_view text(contents, size);
+  for (size_t at = text.find("define"); at != std::string_view::npos; at = text.find("define", at + 1)) {
+    size_t hash = at;
+    while (hash > 0 && is_space(text[hash - 1])) --hash;
+    if (hash == 0 || text[hash - 1] != '#') continue;
+    size_t name = at + 6;
+    if (name >= text.size() || !is_space(text[name])) continue;
+    while (name < text.size() && is_space(text[name])) ++name;
+    size_t name_end = name;
+    while (name_end < text.size() && is_identifier_char(text[name_end])) ++name_end;
+    if (name_end == name) continue;
+    auto literal = definition_literal(text, name, name_end - name);
     if (!literal) continue;
-    auto decoded =
-        decode_string_literal(text.substr(literal->first, literal->second - literal->first));
+    auto decoded = decode_string_literal(std::string(text.substr(literal->first, literal->second - literal->first)));
     if (!decoded) continue;
     const auto place = [&](size_t offset) {
-      return to_source_location(file_location(
-          clang_getLocationForOffset(search.tu, file, static_cast<unsigned>(offset))));
+      return to_source_location(
+          file_location(clang_getLocationForOffset(tu, file, static_cast<unsigned>(offset))));
     };
     SourceRange range{place(literal->first), place(literal->second),
                       static_cast<unsigned>(literal->first),
                       static_cast<unsigned>(literal->second - literal->first)};
-    search.found.push_back({range, *decoded});
+    by_name[std::string(text.substr(name, name_end - name))].push_back({range, *decoded});
   }
 }
 
+struct InclusionVisit {
+  CXTranslationUnit tu;
+  const std::function<bool(CXFile)>& in_scan;
+  std::unordered_map<std::string, std::vector<DefinedLiteral>>& by_name;
+};
+
 void visit_inclusion(CXFile file, CXSourceLocation*, unsigned, CXClientData data) {
-  search_file(file, *static_cast<MacroSearch*>(data));
+  auto& visit = *static_cast<InclusionVisit*>(data);
+  if (visit.in_scan(file)) add_definitions(visit.tu, file, visit.by_name);
 }
 
-// The definitions of NAME as one string literal, in the files of the unit.
-std::vector<DefinedLiteral> literal_definitions(CXTranslationUnit tu, const std::string& name) {
-  MacroSearch search{tu, name, {}};
-  clang_getInclusions(tu, visit_inclusion, &search);
-  return search.found;
-}
+const std::vector<DefinedLiteral> kNoDefinitions;
 
 }  // namespace
 
-std::vector<LiteralPiece> adjacent_literal_pieces(CXTranslationUnit tu, CXCursor literal,
-                                                  const std::string& value) {
+const std::vector<DefinedLiteral>& LiteralMacros::definitions(const std::string& name) {
+  if (!by_name_) {
+    by_name_.emplace();
+    InclusionVisit visit{tu_, in_scan_, *by_name_};
+    clang_getInclusions(tu_, visit_inclusion, &visit);
+  }
+  auto it = by_name_->find(name);
+  return it == by_name_->end() ? kNoDefinitions : it->second;
+}
+
+std::vector<LiteralPiece> adjacent_literal_pieces(CXTranslationUnit tu, LiteralMacros& macros,
+                                                  CXCursor literal, const std::string& value) {
   // The extent ends inside the expansion of a trailing macro: tokenize up to where it is used.
   const CXSourceRange extent = clang_getCursorExtent(literal);
   const FileLocation first = file_level_location(clang_getRangeStart(extent));
@@ -115,9 +121,9 @@ std::vector<LiteralPiece> adjacent_literal_pieces(CXTranslationUnit tu, CXCursor
                                *decoded};
       }
     } else if (kind == CXToken_Identifier) {
-      for (auto& definition : literal_definitions(tu, text)) {
+      for (const auto& definition : macros.definitions(text)) {
         if (value.compare(at, definition.value.size(), definition.value) == 0) {
-          piece = std::move(definition);
+          piece = definition;
           break;
         }
       }

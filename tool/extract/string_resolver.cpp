@@ -125,7 +125,7 @@ ResolvedString StringResolver::resolve_at(CXCursor expr, int position, int depth
         if (auto spelled = macro_literal_range(context_.tu(), expr, *decoded)) {
           value.pieces.push_back(whole_literal_piece(*spelled, *decoded));
         } else {
-          value.pieces = adjacent_literal_pieces(context_.tu(), expr, *decoded);
+          value.pieces = adjacent_literal_pieces(context_.tu(), literal_macros_, expr, *decoded);
         }
       }
       return value;

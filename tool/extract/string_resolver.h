@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/adjacent_literals.h"
 #include "extract/tu_context.h"
 #include "model/facts.h"
 #include "model/http_method.h"
@@ -47,7 +48,8 @@ ResolvedString format_printf(const ResolvedString& format, const std::vector<Res
 
 class StringResolver {
  public:
-  explicit StringResolver(const TuContext& context) : context_(context) {}
+  explicit StringResolver(const TuContext& context)
+      : context_(context), literal_macros_(context.tu(), context.in_scan()) {}
 
   // The slot text when `expr` is exactly the value of a parameter of its function.
   std::optional<std::string> parameter_slot(CXCursor expr, int position) const;
@@ -82,6 +84,7 @@ class StringResolver {
   ResolvedString resolve_parameter(CXCursor parameter, int position, int depth) const;
 
   const TuContext& context_;
+  mutable LiteralMacros literal_macros_;  // read on first use
 };
 
 }  // namespace scopelint::extract

@@ -50,8 +50,9 @@ CXCursor TuContext::subject_variable(CXCursor event) {
   return clang_getNullCursor();
 }
 
-TuContext::TuContext(CXTranslationUnit tu, AstTree tree, const LibraryModels& models)
-    : tu_(tu), tree_(std::move(tree)), models_(models) {
+TuContext::TuContext(CXTranslationUnit tu, AstTree tree, const LibraryModels& models,
+                     std::function<bool(CXFile)> in_scan)
+    : tu_(tu), tree_(std::move(tree)), models_(models), in_scan_(std::move(in_scan)) {
   for (size_t i = 0; i < tree_.nodes.size(); ++i) {
     const AstNode& node = tree_.nodes[i];
     if (node.kind != CXCursor_CallExpr && node.kind != CXCursor_BinaryOperator &&

@@ -4,6 +4,7 @@
 
 #include <clang-c/Index.h>
 
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -15,9 +16,12 @@ namespace scopelint::extract {
 
 class TuContext {
  public:
-  TuContext(CXTranslationUnit tu, AstTree tree, const LibraryModels& models);
+  // `in_scan`: whether a file's code is analysed (the files of the scan, not third-party headers).
+  TuContext(CXTranslationUnit tu, AstTree tree, const LibraryModels& models,
+            std::function<bool(CXFile)> in_scan);
 
   CXTranslationUnit tu() const { return tu_; }
+  const std::function<bool(CXFile)>& in_scan() const { return in_scan_; }
   const AstTree& tree() const { return tree_; }
   const LibraryModels& models() const { return models_; }
 
@@ -34,6 +38,7 @@ class TuContext {
   CXTranslationUnit tu_;
   AstTree tree_;
   const LibraryModels& models_;
+  std::function<bool(CXFile)> in_scan_;
   std::unordered_map<std::string, std::vector<int>> subject_events_;
   std::unordered_map<std::string, std::vector<int>> argument_uses_;
 };

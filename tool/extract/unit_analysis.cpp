@@ -163,7 +163,7 @@ UnitFacts analyse_unit(CXIndex index, const UnitScanSettings& settings, const Un
       missing_header_notes(missing_headers(tu), in_scan, job.command.listed_in_database);
   facts.included = inclusions_of(tu);
   const LibraryModels& models = builtin_library_models();
-  TuContext context(tu, std::move(parsed.tree), models);
+  TuContext context(tu, std::move(parsed.tree), models, in_scan);
   StringResolver strings(context);
   for (const auto& library : models.libraries) {
     match_handle_api(library, context, strings, facts.calls);
