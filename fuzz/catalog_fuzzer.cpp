@@ -5,7 +5,7 @@
 
 #include "rules/catalog.h"
 #include "scope/endpoint_matcher.h"
-#include "scope/url.h"
+#include "util/url.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

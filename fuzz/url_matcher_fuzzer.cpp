@@ -7,7 +7,7 @@
 
 #include "rules/catalog.h"
 #include "scope/endpoint_matcher.h"
-#include "scope/url.h"
+#include "util/url.h"
 
 namespace {
 

@@ -5,7 +5,7 @@
 
 #include "config/apply_config.h"
 #include "config/config.h"
-#include "config/json_lines.h"
+#include "util/json_lines.h"
 #include "test_support.h"
 
 namespace scopelint {

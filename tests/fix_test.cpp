@@ -7,7 +7,7 @@
 
 #include "fix/apply_fixes.h"
 #include "fix/export_fixes.h"
-#include "fix/scope_fix.h"
+#include "checks/scope_fix.h"
 #include "fix/snapshots.h"
 #include "test_support.h"
 

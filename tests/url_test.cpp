@@ -1,7 +1,7 @@
 // URL templates: hosts, ports, query strings, run-time parts.
 #include <gtest/gtest.h>
 
-#include "scope/url.h"
+#include "util/url.h"
 
 namespace scopelint {
 namespace {

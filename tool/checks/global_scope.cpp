@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "checks/checks.h"
-#include "fix/scope_fix.h"
+#include "checks/scope_fix.h"
 
 namespace scopelint {
 namespace {

@@ -1,6 +1,6 @@
 // missing-scope: a call that no requested scope covers fails with 403 in production.
 #include "checks/checks.h"
-#include "fix/scope_fix.h"
+#include "checks/scope_fix.h"
 
 namespace scopelint {
 namespace {

@@ -3,7 +3,7 @@
 #include <set>
 
 #include "checks/checks.h"
-#include "scope/did_you_mean.h"
+#include "util/did_you_mean.h"
 
 namespace scopelint {
 namespace {

@@ -1,6 +1,6 @@
 // unknown-scope and read-only-scope: requested scopes the server does not know; they grant nothing.
 #include "checks/checks.h"
-#include "scope/did_you_mean.h"
+#include "util/did_you_mean.h"
 
 namespace scopelint {
 

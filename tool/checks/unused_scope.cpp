@@ -1,6 +1,6 @@
 // unused-scope: a requested scope that no call needs is privilege the client does not use.
 #include "checks/checks.h"
-#include "fix/scope_fix.h"
+#include "checks/scope_fix.h"
 
 namespace scopelint {
 

@@ -6,7 +6,7 @@
 #include <set>
 
 #include "checks/rule_registry.h"
-#include "scope/url.h"
+#include "util/url.h"
 #include "util/project_root.h"
 
 namespace scopelint {

@@ -6,7 +6,7 @@
 #include <set>
 
 #include "config/config.h"
-#include "config/json_lines.h"
+#include "util/json_lines.h"
 #include "config/rule_selection.h"
 #include "util/bounded_input.h"
 

@@ -10,10 +10,10 @@
 #include <utility>
 #include <vector>
 
-#include "config/json_lines.h"
+#include "util/json_lines.h"
 #include "rules/catalog.h"
 #include "rules/duplicate_keys.h"
-#include "scope/url.h"
+#include "util/url.h"
 #include "util/bounded_input.h"
 
 namespace scopelint {

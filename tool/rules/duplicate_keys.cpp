@@ -5,7 +5,7 @@
 #include <set>
 #include <vector>
 
-#include "config/json_lines.h"
+#include "util/json_lines.h"
 
 namespace scopelint {
 namespace {

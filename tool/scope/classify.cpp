@@ -3,7 +3,7 @@
 
 #include <regex>
 
-#include "scope/url.h"
+#include "util/url.h"
 
 namespace scopelint {
 namespace {

@@ -5,7 +5,7 @@
 #include <set>
 
 #include "model/facts.h"
-#include "scope/url.h"
+#include "util/url.h"
 
 namespace scopelint {
 namespace {

@@ -6,7 +6,7 @@
 
 #include "checks/check_context.h"
 #include "checks/rule_registry.h"
-#include "scope/did_you_mean.h"
+#include "util/did_you_mean.h"
 
 namespace scopelint {
 namespace {

@@ -1,5 +1,5 @@
 // Edit-distance suggestions.
-#include "scope/did_you_mean.h"
+#include "util/did_you_mean.h"
 
 #include <algorithm>
 #include <cctype>

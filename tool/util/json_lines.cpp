@@ -1,7 +1,7 @@
 // A small JSON scanner that only tracks structure and lines; nlohmann/json does the real parsing.
 // It used to build the full pointer string of every value, so a file nested N deep took O(N^2)
 // memory (7 GB for a 120 KB config); now each value keeps only its own key.
-#include "config/json_lines.h"
+#include "util/json_lines.h"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>

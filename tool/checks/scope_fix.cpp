@@ -1,5 +1,5 @@
 // Locates a scope value inside its string literal and builds the least-privilege replacement.
-#include "fix/scope_fix.h"
+#include "checks/scope_fix.h"
 
 #include <algorithm>
 

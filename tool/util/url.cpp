@@ -1,10 +1,10 @@
 // URL template splitting.
-#include "scope/url.h"
+#include "util/url.h"
 
 #include <algorithm>
 #include <cctype>
 
-#include "model/facts.h"
+#include "model/facts.h"  // kWildcard
 
 namespace scopelint {
 namespace {
