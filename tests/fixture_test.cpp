@@ -1,7 +1,11 @@
 // Runs scopelint over every annotated fixture and compares with the expectations in the file:
-// every `expect-LEVEL [rule] {{text}}` must be reported on its line, and nothing else may be.
+// every `expect-LEVEL [rule] {{text}}` must be reported on its line, and nothing else may be. An
+// `expect-note` may also name a note attached to a finding of that rule (`token request here`);
+// attached notes are not a closed world. Then, like clang-tidy's CHECK-FIXES, `--fix` on a copy:
+// every file it rewrites must equal the `<file>.fixed` beside the original.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -22,12 +26,20 @@ struct Expectation {
   bool todo = false;
 };
 
+struct AttachedNote {
+  std::string file;
+  unsigned line = 0;
+  std::string message;
+};
+
 struct Reported {
   std::string file;
   unsigned line = 0;
   std::string level;
   std::string rule;
   std::string message;
+  std::vector<AttachedNote> notes;
+  bool has_fix = false;
 };
 
 std::vector<Expectation> read_expectations(const std::string& path) {
@@ -90,13 +102,64 @@ std::vector<Reported> scan(const std::vector<std::string>& args) {
     return out;
   }
   for (const auto& f : json["findings"]) {
-    out.push_back({f["file"], f["line"], f["level"], f["rule"], f["message"]});
+    Reported r{f["file"], f["line"], f["level"], f["rule"], f["message"], {}, f.contains("fix")};
+    for (const auto& note : f.value("notes", nlohmann::json::array())) {
+      r.notes.push_back({note["file"], note["line"], note["message"]});
+    }
+    out.push_back(std::move(r));
   }
   return out;
 }
 
-// Matches findings of `file` against its expectations; reports every difference.
-void compare(const std::string& file, const std::vector<Reported>& reported) {
+bool any_fix(const std::vector<Reported>& reported) {
+  return std::any_of(reported.begin(), reported.end(), [](const Reported& r) { return r.has_fix; });
+}
+
+// Whether a finding of `rule` carries a note at `file`:`line` whose message contains `text`.
+bool attached_note(const std::vector<Reported>& all, const std::string& file, unsigned line,
+                   const std::string& rule, const std::string& text) {
+  for (const auto& r : all) {
+    if (r.rule != rule) continue;
+    for (const auto& note : r.notes) {
+      if (note.line == line && fs::path(note.file).filename() == fs::path(file).filename() &&
+          note.message.find(text) != std::string::npos) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// `--fix` on a copy of `folder`, scanning `target` (relative to it): every file the fix rewrites
+// must equal the `<file>.fixed` beside its original, and `fixed_expected` (relative: the fixture
+// itself, or "" for a project) must be rewritten when it has a `.fixed` file.
+void compare_fixes(const fs::path& folder, const std::string& target, const std::string& fixed_expected) {
+  test::TempDir copy;
+  fs::copy(folder, copy.path(), fs::copy_options::recursive);
+  const auto result = test::run_scopelint({"--fix", "--quiet", "--no-cache", target}, copy.path());
+  EXPECT_LE(result.exit_code, 1) << result.out << result.err;
+  for (const auto& entry : fs::recursive_directory_iterator(folder)) {
+    if (!entry.is_regular_file() || entry.path().extension() == ".fixed") continue;
+    const fs::path relative = fs::relative(entry.path(), folder);
+    const std::string before = test::read_text(entry.path().string());
+    const std::string after = test::read_text((fs::path(copy.path()) / relative).string());
+    const std::string fixed_path = entry.path().string() + ".fixed";
+    const bool has_fixed = fs::exists(fixed_path);
+    if (after != before) {
+      EXPECT_TRUE(has_fixed) << "--fix rewrote " << entry.path().string() << " but there is no "
+                             << fixed_path << "; it would read:\n" << after;
+      if (has_fixed) EXPECT_EQ(after, test::read_text(fixed_path)) << entry.path().string();
+    } else if (has_fixed && relative.string() == fixed_expected) {
+      ADD_FAILURE() << "--fix left " << entry.path().string() << " unchanged, but "
+                    << fixed_path << " exists";
+    }
+  }
+}
+
+// Matches findings of `file` against its expectations (notes also against the notes attached to
+// any finding of `all`); reports every difference.
+void compare(const std::string& file, const std::vector<Reported>& reported,
+             const std::vector<Reported>& all) {
   auto expectations = read_expectations(file);
   std::vector<bool> used(reported.size(), false);
   for (const auto& e : expectations) {
@@ -109,6 +172,7 @@ void compare(const std::string& file, const std::vector<Reported>& reported) {
         used[i] = found = true;
       }
     }
+    if (!found && e.level == "note") found = attached_note(all, file, e.line, e.rule, e.text);
     if (!found && !e.todo) {
       ADD_FAILURE() << file << ":" << e.line << ": expected " << e.level << " [" << e.rule << "] {{"
                     << e.text << "}} was not reported";
@@ -126,7 +190,12 @@ class Fixture : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(Fixture, FindingsMatchAnnotations) {
   std::string file = std::string(SCOPELINT_FIXTURES) + "/" + GetParam();
-  compare(file, scan({"--format=json", "--quiet", file}));
+  const auto reported = scan({"--format=json", "--quiet", file});
+  compare(file, reported, reported);
+  if (any_fix(reported) || fs::exists(file + ".fixed")) {
+    const fs::path name = fs::path(file).filename();
+    compare_fixes(fs::path(file).parent_path(), name.string(), name.string());
+  }
 }
 
 std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
@@ -137,6 +206,15 @@ std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, Fixture, ::testing::ValuesIn(fixture_files()), test_name);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(Fixture);
+
+TEST(Fixtures, EveryFixedFileHasItsOriginal) {
+  for (const auto& entry : fs::recursive_directory_iterator(SCOPELINT_FIXTURES)) {
+    if (entry.path().extension() != ".fixed") continue;
+    fs::path original = entry.path();
+    original.replace_extension();
+    EXPECT_TRUE(fs::exists(original)) << entry.path().string() << " has no original";
+  }
+}
 
 TEST(Fixtures, EveryLibraryHasFixtures) {
   auto files = fixture_files();
@@ -165,12 +243,12 @@ std::vector<std::string> fixture_projects() {
 // Every file of a scanned project is compared with the findings reported in it.
 void compare_project(const std::string& dir, const std::vector<Reported>& reported) {
   for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-    if (!entry.is_regular_file()) continue;
+    if (!entry.is_regular_file() || entry.path().extension() == ".fixed") continue;
     std::vector<Reported> of_file;
     for (const auto& r : reported) {
       if (fs::path(r.file).filename() == entry.path().filename()) of_file.push_back(r);
     }
-    compare(entry.path().string(), of_file);
+    compare(entry.path().string(), of_file, reported);
   }
 }
 
@@ -178,7 +256,9 @@ class FixtureProject : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(FixtureProject, FindingsMatchAnnotations) {
   const std::string dir = std::string(SCOPELINT_FIXTURES) + "/" + GetParam();
-  compare_project(dir, scan({"--format=json", "--quiet", "--no-cache", dir}));
+  const auto reported = scan({"--format=json", "--quiet", "--no-cache", dir});
+  compare_project(dir, reported);
+  if (any_fix(reported)) compare_fixes(dir, ".", "");
 }
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, FixtureProject, ::testing::ValuesIn(fixture_projects()), test_name);
@@ -188,13 +268,15 @@ TEST(Fixtures, DemoProjectAsAWhole) {
   std::string dir = std::string(SCOPELINT_FIXTURES) + "/demo";
   auto reported = scan({"--format=json", "--quiet", dir});
   for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().extension() == ".fixed") continue;
     std::vector<Reported> of_file;
     for (const auto& r : reported) {
       if (fs::path(r.file).filename() == entry.path().filename()) of_file.push_back(r);
     }
-    compare(entry.path().string(), of_file);
+    compare(entry.path().string(), of_file, reported);
   }
   EXPECT_FALSE(reported.empty()) << "the demo exists to show findings";
+  if (any_fix(reported)) compare_fixes(dir, ".", "");
 }
 
 }  // namespace
