@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
@@ -11,6 +12,7 @@
 #include "extract/extractor.h"
 #include "extract/library_models.h"
 #include "extract/source_discovery.h"
+#include "extract/stub_headers.h"
 
 namespace scopelint {
 namespace {
@@ -211,12 +213,50 @@ void f(CURL* h) {
   EXPECT_EQ(result.facts.calls[0].url.value_or(""), "https://sandbox.elationemr.com/api/2.0/vitals/");
 }
 
+// Every rules/http/*.json file is a model named after it, with a stub header for scans without the
+// library's headers.
 TEST(ExtractModelsTest, EmbeddedModelsLoad) {
-  const auto& models = extract::builtin_library_models();
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(SCOPELINT_SOURCE_DIR) + "/rules/http")) {
+    if (entry.path().extension() == ".json") files.push_back(entry.path().stem().string());
+  }
+  std::sort(files.begin(), files.end());
   std::vector<std::string> names;
-  for (const auto& library : models.libraries) names.push_back(library.library);
-  EXPECT_EQ(names, (std::vector<std::string>{"boost-beast", "cpp-httplib", "cpprestsdk", "cpr", "libcurl", "poco",
-                                             "qt"}));
+  for (const auto& library : extract::builtin_library_models().libraries) {
+    names.push_back(library.library);
+    ASSERT_TRUE(library.stub.has_value()) << library.library;
+    EXPECT_NE(library.stub->text.find("scopelint stub of"), std::string::npos) << library.library;
+  }
+  EXPECT_EQ(names, files);
+  EXPECT_GE(names.size(), 7u);
+}
+
+TEST(ExtractModelsTest, StubAliasesIncludeTheStubAndStringTypesComeFromTheModels) {
+  const auto& headers = extract::stub_headers();
+  auto text_of = [&](const std::string& path) {
+    for (const auto& header : headers) {
+      if (header.path == path) return header.text;
+    }
+    return std::string("(none)");
+  };
+  EXPECT_EQ(text_of("QtNetwork/QNetworkReply"), "#include <scopelint_qt_stub.h>\n");
+  EXPECT_EQ(text_of("cpr/session.h"), "#include <cpr/cpr.h>\n");
+  EXPECT_NE(text_of("curl/curl.h").find("curl_easy_setopt"), std::string::npos);
+  const auto& qt = *std::find_if(extract::builtin_library_models().libraries.begin(),
+                                 extract::builtin_library_models().libraries.end(),
+                                 [](const auto& library) { return library.library == "qt"; });
+  EXPECT_NE(std::find(qt.string_types.begin(), qt.string_types.end(), "QString"), qt.string_types.end());
+}
+
+TEST(ExtractModelsTest, AStubFileThatIsNotEmbeddedIsAnError) {
+  extract::LibraryModels models;
+  try {
+    extract::load_library_model("rules/http/x.json",
+                                R"({"library": "x", "stub": {"file": "stubs/missing.h", "path": "x.h"}})", models);
+    ADD_FAILURE() << "no error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_EQ(std::string(e.what()), "rules/http/x.json: /stub/file: no embedded file rules/http/stubs/missing.h");
+  }
 }
 
 TEST(ExtractModelsTest, BrokenModelNamesFileAndJsonPath) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "extract/extractor.h"
+#include "extract/library_models.h"
 
 namespace scopelint {
 namespace {
@@ -91,7 +92,7 @@ std::vector<std::string> qt_flags() {
   return {"-fPIC", "-I" + qt, "-I" + qt + "/QtCore", "-I" + qt + "/QtNetwork"};
 }
 
-class ExtractHeaderParityTest : public ::testing::TestWithParam<const char*> {
+class ExtractHeaderParityTest : public ::testing::TestWithParam<std::string> {
  protected:
   static void SetUpTestSuite() {
     root_ = new fs::path(fs::temp_directory_path() / ("scopelint-hidden-" + std::to_string(::getpid())));
@@ -127,11 +128,18 @@ TEST_P(ExtractHeaderParityTest, SameFactsWithAndWithoutThirdPartyHeaders) {
   EXPECT_EQ(facts_text(with), facts_text(without));
 }
 
-INSTANTIATE_TEST_SUITE_P(ExtractLibraries, ExtractHeaderParityTest,
-                         ::testing::Values("libcurl", "cpr", "cpp-httplib", "qt", "poco", "cpprestsdk",
-                                           "boost-beast", "headers-missing", "demo", "wrappers/method_switch",
-                                           "wrappers/get_posts_with_body", "wrappers/beast_verb",
-                                           "wrappers/libcurl_verb_if", "wrappers/two_components"));
+// Every library model's fixture folder, then the folders that mix libraries or wrap them.
+std::vector<std::string> parity_folders() {
+  std::vector<std::string> folders;
+  for (const auto& library : extract::builtin_library_models().libraries) folders.push_back(library.library);
+  for (const char* folder : {"headers-missing", "demo", "wrappers/method_switch", "wrappers/get_posts_with_body",
+                             "wrappers/beast_verb", "wrappers/libcurl_verb_if", "wrappers/two_components"}) {
+    folders.push_back(folder);
+  }
+  return folders;
+}
+
+INSTANTIATE_TEST_SUITE_P(ExtractLibraries, ExtractHeaderParityTest, ::testing::ValuesIn(parity_folders()));
 
 }  // namespace
 }  // namespace scopelint

@@ -11,6 +11,7 @@
 #include <regex>
 #include <sstream>
 
+#include "extract/library_models.h"
 #include "test_support.h"
 
 namespace scopelint {
@@ -218,9 +219,10 @@ TEST(Fixtures, EveryFixedFileHasItsOriginal) {
 
 TEST(Fixtures, EveryLibraryHasFixtures) {
   auto files = fixture_files();
-  for (const char* library : {"libcurl", "cpr", "cpp-httplib", "qt", "poco", "cpprestsdk", "boost-beast"}) {
+  for (const auto& model : extract::builtin_library_models().libraries) {
+    const std::string& library = model.library;
     size_t count = std::count_if(files.begin(), files.end(), [&](const std::string& f) {
-      return f.rfind(std::string(library) + "/", 0) == 0;
+      return f.rfind(library + "/", 0) == 0;
     });
     EXPECT_GE(count, 3u) << library;
   }

@@ -6,6 +6,7 @@
 
 #include "extract/ast_walker.h"
 #include "extract/clang_handles.h"
+#include "extract/library_models.h"
 #include "extract/macro_locations.h"
 
 namespace scopelint::extract {
@@ -211,10 +212,14 @@ bool is_stringish_type(CXType type) {
   if (canonical.kind == CXType_ConstantArray || canonical.kind == CXType_IncompleteArray) {
     return is_char_kind(clang_getCanonicalType(clang_getArrayElementType(canonical)).kind);
   }
-  static const std::vector<std::string> kStringTypes = {
-      "std::basic_string", "std::basic_string_view", "QString", "QByteArray", "QUrl",
-      "QLatin1String", "boost::basic_string_view", "boost::core::basic_string_view",
-      "boost::beast::basic_string_view", "web::uri"};
+  // The standard's string types, and each library model's own ("string_types").
+  static const std::vector<std::string> kStringTypes = [] {
+    std::vector<std::string> types = {"std::basic_string", "std::basic_string_view"};
+    for (const auto& library : builtin_library_models().libraries) {
+      types.insert(types.end(), library.string_types.begin(), library.string_types.end());
+    }
+    return types;
+  }();
   return type_is_one_of(type, kStringTypes);
 }
 

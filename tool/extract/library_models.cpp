@@ -242,11 +242,23 @@ void load_library_model(const std::string& file, const std::string& text, Librar
     throw std::runtime_error(e.what());
   }
   const Node root{document, "", file};
-  root.only_keys({"library", "description", "headers", "handle_api", "clients", "request_objects",
-                  "calls", "arg_types", "method_constants", "strings"});
+  root.only_keys({"library", "description", "headers", "stub", "string_types", "handle_api", "clients",
+                  "request_objects", "calls", "arg_types", "method_constants", "strings"});
   LibraryModel model;
   model.file = file;
   model.library = root.at("library").string();
+  if (root.has("stub")) {
+    const Node stub = root.at("stub");
+    stub.only_keys({"file", "path", "aliases"});
+    // The stub's text is embedded beside the model (cmake/embed_rules.cmake).
+    const std::string folder = file.substr(0, file.rfind('/') + 1);
+    const std::string text_file = folder + stub.at("file").string();
+    const char* text = find_embedded_rule_file(text_file.c_str());
+    if (!text) stub.at("file").fail("no embedded file " + text_file);
+    model.stub = StubModel{stub.at("path").string(), text,
+                           stub.has("aliases") ? stub.at("aliases").strings() : std::vector<std::string>{}};
+  }
+  if (root.has("string_types")) model.string_types = root.at("string_types").strings();
   if (root.has("handle_api")) model.handle_api = parse_handle_api(root.at("handle_api"));
   if (root.has("clients")) {
     const Node clients = root.at("clients");
@@ -289,7 +301,11 @@ const LibraryModels& builtin_library_models() {
   static const LibraryModels models = [] {
     std::vector<const EmbeddedRuleFile*> files;
     for (const auto& file : embedded_rule_files()) {
-      if (std::string(file.path).rfind("rules/http/", 0) == 0) files.push_back(&file);
+      // The models are rules/http/*.json; their stub headers sit in rules/http/stubs/.
+      const std::string path = file.path;
+      const bool model = path.rfind("rules/http/", 0) == 0 && path.find('/', 11) == std::string::npos &&
+                         path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0;
+      if (model) files.push_back(&file);
     }
     std::sort(files.begin(), files.end(),
               [](const auto* a, const auto* b) { return std::string(a->path) < b->path; });

@@ -75,9 +75,19 @@ struct EncoderModel {
   unsigned arg = 0;
 };
 
+// The declarations scopelint parses with when the library's real headers are missing
+// (stub_headers.h): a header text and the include names that reach it.
+struct StubModel {
+  std::string path;  // as included: "curl/curl.h"
+  std::string text;  // the stub header (rules/http/stubs/<library>.h)
+  std::vector<std::string> aliases;  // other include names that include `path`
+};
+
 struct LibraryModel {
   std::string library;  // "libcurl"
   std::string file;  // "rules/http/libcurl.json"
+  std::optional<StubModel> stub;
+  std::vector<std::string> string_types;  // the library's own string-like types ("QString")
   std::optional<HandleApi> handle_api;
   std::vector<ClientModel> clients;
   std::vector<RequestObjectModel> request_objects;

@@ -12,7 +12,7 @@ namespace scopelint::extract {
 
 struct StubHeader {
   std::string path;  // as included: "curl/curl.h", "QNetworkAccessManager"
-  const char* text;
+  std::string text;
 };
 
 const std::vector<StubHeader>& stub_headers();

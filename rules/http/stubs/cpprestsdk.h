@@ -1,4 +1,4 @@
-R"SCOPELINT_STUB(// scopelint stub of the cpprestsdk HTTP client API: declarations only, used when cpprestsdk is missing.
+// scopelint stub of the cpprestsdk HTTP client API: declarations only, used when cpprestsdk is missing.
 #ifndef SCOPELINT_STUB_CPPREST_H
 #define SCOPELINT_STUB_CPPREST_H
 #include <chrono>
@@ -240,4 +240,3 @@ class http_client {
 }  // namespace http
 }  // namespace web
 #endif
-)SCOPELINT_STUB"

@@ -1,4 +1,4 @@
-R"SCOPELINT_STUB(// scopelint stub of Boost.Beast HTTP and the Boost.Asio parts its clients use: declarations only,
+// scopelint stub of Boost.Beast HTTP and the Boost.Asio parts its clients use: declarations only,
 // used when Boost is missing.
 #ifndef SCOPELINT_STUB_BEAST_H
 #define SCOPELINT_STUB_BEAST_H
@@ -239,4 +239,3 @@ void async_read(AsyncReadStream& stream, DynamicBuffer& buffer, message<isReques
 }  // namespace beast
 }  // namespace boost
 #endif
-)SCOPELINT_STUB"

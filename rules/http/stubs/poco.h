@@ -1,4 +1,4 @@
-R"SCOPELINT_STUB(// scopelint stub of Poco Net/Foundation HTTP client classes: declarations only, used when Poco is missing.
+// scopelint stub of Poco Net/Foundation HTTP client classes: declarations only, used when Poco is missing.
 #ifndef SCOPELINT_STUB_POCO_H
 #define SCOPELINT_STUB_POCO_H
 #include <cstdint>
@@ -189,4 +189,3 @@ class HTMLForm : public NameValueCollection {
 }  // namespace Net
 }  // namespace Poco
 #endif
-)SCOPELINT_STUB"

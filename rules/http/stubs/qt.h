@@ -1,4 +1,4 @@
-R"SCOPELINT_STUB(// scopelint stub of the Qt 5 Core/Network API: declarations only, used when Qt is missing.
+// scopelint stub of the Qt 5 Core/Network API: declarations only, used when Qt is missing.
 #ifndef SCOPELINT_STUB_QT_H
 #define SCOPELINT_STUB_QT_H
 #include <cstddef>
@@ -490,4 +490,3 @@ class QNetworkAccessManager : public QObject {
 };
 
 #endif
-)SCOPELINT_STUB"

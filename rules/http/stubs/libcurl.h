@@ -1,4 +1,4 @@
-R"SCOPELINT_STUB(/* scopelint stub of <curl/curl.h>: declarations only, used when the real header is missing. */
+/* scopelint stub of <curl/curl.h>: declarations only, used when the real header is missing. */
 #ifndef SCOPELINT_STUB_CURL_H
 #define SCOPELINT_STUB_CURL_H
 #include <stddef.h>
@@ -578,4 +578,3 @@ int curl_multi_cleanup(CURLM *multi_handle);
 }
 #endif
 #endif
-)SCOPELINT_STUB"

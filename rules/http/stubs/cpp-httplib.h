@@ -1,4 +1,4 @@
-R"SCOPELINT_STUB(// scopelint stub of <httplib.h>: declarations only, used when the real header is missing.
+// scopelint stub of <httplib.h>: declarations only, used when the real header is missing.
 #ifndef SCOPELINT_STUB_HTTPLIB_H
 #define SCOPELINT_STUB_HTTPLIB_H
 #include <cstddef>
@@ -196,4 +196,3 @@ class SSLClient : public ClientImpl {
 
 }  // namespace httplib
 #endif
-)SCOPELINT_STUB"

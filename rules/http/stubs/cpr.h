@@ -1,4 +1,4 @@
-R"SCOPELINT_STUB(// scopelint stub of <cpr/cpr.h>: declarations only, used when the real header is missing.
+// scopelint stub of <cpr/cpr.h>: declarations only, used when the real header is missing.
 #ifndef SCOPELINT_STUB_CPR_H
 #define SCOPELINT_STUB_CPR_H
 #include <chrono>
@@ -204,4 +204,3 @@ std::string urlDecode(const std::string& s);
 
 }  // namespace cpr
 #endif
-)SCOPELINT_STUB"
