@@ -6,16 +6,10 @@
 #include <vector>
 
 #include "checks/check_context.h"
+#include "checks/rule_registry.h"
 #include "model/finding.h"
 
 namespace scopelint {
-
-using CheckFunction = void (*)(const CheckContext&, std::vector<Finding>&);
-
-struct CheckEntry {
-  std::string_view rule;
-  CheckFunction run;
-};
 
 void check_missing_scope(const CheckContext& context, std::vector<Finding>& out);
 void check_unused_scope(const CheckContext& context, std::vector<Finding>& out);
@@ -28,12 +22,24 @@ void check_scope_encoding(const CheckContext& context, std::vector<Finding>& out
 void check_unresolved_call(const CheckContext& context, std::vector<Finding>& out);
 void check_no_token_request(const CheckContext& context, std::vector<Finding>& out);
 
+// Each check's rule, defined beside it (rule_registry.h collects them).
+const RuleInfo& missing_scope_rule();
+const RuleInfo& unused_scope_rule();
+const RuleInfo& global_scope_rule();
+const RuleInfo& global_scope_combined_rule();
+const RuleInfo& unknown_scope_rule();
+const RuleInfo& read_only_scope_rule();
+const RuleInfo& unknown_endpoint_rule();
+const RuleInfo& scope_encoding_rule();
+const RuleInfo& unresolved_call_rule();
+const RuleInfo& no_token_request_rule();
+
 // The documented scope a misspelt `scope` most likely means ("patients.read":
 // "system/patients.read"), as unknown-scope suggests it.
 std::optional<std::string> closest_scope(const Catalog& catalog, const std::string& scope);
 
-// Every check, in registry order.
-const std::vector<CheckEntry>& all_checks();
+// The rules that have a check, in registry order.
+std::vector<const RuleInfo*> all_checks();
 
 // Classifies the facts, runs every check and returns the findings sorted (finding_order).
 std::vector<Finding> run_checks(const Facts& facts, const Catalog& catalog);

@@ -1,7 +1,5 @@
 // global-scope: a token for apiv2 (asked for, or the default when no scope is sent) grants every
 // resource; the least-privilege scope string for the calls found is suggested instead.
-#include <algorithm>
-
 #include "checks/checks.h"
 #include "checks/scope_fix.h"
 
@@ -48,7 +46,7 @@ void check_global_scope(const CheckContext& context, std::vector<Finding>& out) 
         message += " (" + std::to_string(unresolved) + " more call" + (unresolved > 1 ? "s" : "") +
                    " could not be resolved)";
       }
-      Finding f = make_scope_finding("global-scope", *token, std::move(message));
+      Finding f = make_scope_finding(global_scope_rule().id, *token, std::move(message));
       f.scope = context.catalog.global_scope;
       f.suggested_scopes = least;
       f.fix = least_privilege_fix(context.catalog, component, {token}, &f.no_fix_reason);
@@ -57,21 +55,34 @@ void check_global_scope(const CheckContext& context, std::vector<Finding>& out) 
   }
 }
 
-void check_global_scope_combined(const CheckContext& context, std::vector<Finding>& out) {
-  for (const auto& component : context.components) {
-    for (const auto* token : component.tokens) {
-      const auto& scopes = token->parsed.scopes;
-      bool has_global = std::find(scopes.begin(), scopes.end(), context.catalog.global_scope) != scopes.end();
-      if (!has_global || scopes.size() < 2) continue;
-      Finding f =
-          make_scope_finding("global-scope-combined", *token,
-                             "the global scope '" + context.catalog.global_scope +
-                                 "' cannot be combined with specific scopes; the server rejects "
-                                 "this token request");
-      f.scope = context.catalog.global_scope;
-      out.push_back(std::move(f));
-    }
-  }
+// The rule: its id, default level, `scopelint --explain` text and check (rule_registry.h).
+const RuleInfo& global_scope_rule() {
+  static constexpr RuleInfo kRule{
+      "global-scope", Level::Warning,
+      "a token request asks for the global apiv2 scope, explicitly or by sending no scope",
+      "A token request whose scope is apiv2, or that sends no scope parameter at all:\n"
+      "without a scope the server issues an apiv2 token. The message suggests the\n"
+      "least-privilege scope string that covers the API calls scopelint found.",
+      "apiv2 grants access to every API resource: all patients, documents, orders, messages\n"
+      "and billing. A service that only reads appointments but holds an apiv2 token can\n"
+      "also change or delete clinical records if the token leaks. Many Elation clients send\n"
+      "no scope and get apiv2 without noticing.",
+      "httplib::Client cli(\"https://app.elationemr.com\");\n"
+      "// no \"scope\" field: the server issues an apiv2 token\n"
+      "auto token = cli.Post(\"/api/2.0/oauth2/token/\",\n"
+      "                      httplib::Params{{\"grant_type\", \"client_credentials\"},\n"
+      "                                      {\"client_id\", id},\n"
+      "                                      {\"client_secret\", secret}});\n"
+      "auto appointments = cli.Get(\"/api/2.0/appointments/\", headers);",
+      "Send the suggested scopes instead of apiv2:\n"
+      "\n"
+      "    {\"scope\", \"system/appointments.read\"}\n"
+      "\n"
+      "Some endpoints are covered by no specific scope and need apiv2. If the code calls\n"
+      "one, keep apiv2 and suppress the finding with a comment that names that endpoint.",
+      "6.5",
+      check_global_scope};
+  return kRule;
 }
 
 }  // namespace scopelint

@@ -22,7 +22,7 @@ std::string other_permission_hint(const Component& component, const std::string&
 
 void report_missing(const Component& component, const ApiCall& call, const std::string& scope,
                     const Catalog& catalog, std::vector<Finding>& out) {
-  Finding f = make_finding("missing-scope", *call.call,
+  Finding f = make_finding(missing_scope_rule().id, *call.call,
                            describe_call(call) + " needs scope '" + scope +
                                "', which no token request asks for" +
                                other_permission_hint(component, scope));
@@ -39,7 +39,7 @@ void report_missing(const Component& component, const ApiCall& call, const std::
 
 void report_global_only(const Component& component, const ApiCall& call, const Catalog& catalog,
                         std::vector<Finding>& out) {
-  Finding f = make_finding("missing-scope", *call.call,
+  Finding f = make_finding(missing_scope_rule().id, *call.call,
                            describe_call(call) + " is covered by no specific scope: only " +
                                catalog.global_scope + " reaches it, and no token request asks for " +
                                catalog.global_scope);
@@ -71,6 +71,36 @@ void check_missing_scope(const CheckContext& context, std::vector<Finding>& out)
       }
     }
   }
+}
+
+// The rule: its id, default level, `scopelint --explain` text and check (rule_registry.h).
+const RuleInfo& missing_scope_rule() {
+  static constexpr RuleInfo kRule{
+      "missing-scope", Level::Error, "an api call needs a scope that no token request asks for",
+      "A call to an Elation endpoint whose method and path need a scope that none of the\n"
+      "token requests in the same component asks for. GET needs system/<resource>.read;\n"
+      "POST, PUT, PATCH and DELETE need system/<resource>.write. Nested paths use their\n"
+      "parent resource's scope. Write does not grant read: a token with only\n"
+      "system/patients.write cannot GET /api/2.0/patients/.",
+      "A token with specific scopes reaches only what its scopes name, so the server\n"
+      "refuses the call (403) at run time, typically in production and far from the code\n"
+      "that chose the scopes. Catching it here keeps the token narrow without breaking the\n"
+      "calls.",
+      "httplib::Client cli(\"https://app.elationemr.com\");\n"
+      "auto token = cli.Post(\"/api/2.0/oauth2/token/\",\n"
+      "                      httplib::Params{{\"grant_type\", \"client_credentials\"},\n"
+      "                                      {\"scope\", \"system/patients.read\"}});\n"
+      "// ...\n"
+      "// needs system/allergies.write, which the token does not have:\n"
+      "cli.Post(\"/api/2.0/allergies/\", body, \"application/json\");",
+      "Add the scope named in the message to the token request's space-separated scope\n"
+      "list. If the code also reads the resource, ask for .read as well: write does not\n"
+      "imply read.\n"
+      "\n"
+      "    {\"scope\", \"system/patients.read system/allergies.write\"}",
+      "7.0",
+      check_missing_scope};
+  return kRule;
 }
 
 }  // namespace scopelint

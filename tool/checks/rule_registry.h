@@ -10,6 +10,15 @@
 
 namespace scopelint {
 
+struct CheckContext;
+// A check: turns the classified facts into findings of its rule (checks.h).
+using CheckFunction = void (*)(const CheckContext&, std::vector<Finding>&);
+
+// One rule, kept in one place: the checks define theirs beside their code (checks/<rule>.cpp), the
+// rules reported outside the checks are in rule_registry.cpp. Texts are stored unindented and
+// wrapped at 84 columns; explain_rule indents them. In "Fix", code lines are indented by four
+// spaces after a blank line so that the same text is also an indented code block in SARIF
+// help.markdown.
 struct RuleInfo {
   std::string_view id;  // "missing-scope"
   Level default_level;
@@ -21,9 +30,10 @@ struct RuleInfo {
   // GitHub code scanning's security-severity (SARIF rule property): "0.1".."10.0" as a string;
   // 7.0 and above is high, 4.0 to 6.9 medium, below 4.0 low.
   std::string_view security_severity;
+  CheckFunction check = nullptr;  // nullptr: reported by the scan or by NOLINT handling
 };
 
-// All rules in a fixed order (the order of SARIF tool.driver.rules).
+// All rules in a fixed order (the order of SARIF tool.driver.rules and of the checks' runs).
 const std::vector<RuleInfo>& all_rules();
 // nullptr when `id` is not a rule.
 const RuleInfo* find_rule(std::string_view id);

@@ -50,12 +50,36 @@ void check_unknown_endpoint(const CheckContext& context, std::vector<Finding>& o
       } else {
         continue;
       }
-      Finding f = make_finding("unknown-endpoint", *call->call, std::move(message));
+      Finding f = make_finding(unknown_endpoint_rule().id, *call->call, std::move(message));
       f.method = call->method ? std::string(to_string(*call->method)) : "";
       f.path = call->display_path;
       out.push_back(std::move(f));
     }
   }
+}
+
+// The rule: its id, default level, `scopelint --explain` text and check (rule_registry.h).
+const RuleInfo& unknown_endpoint_rule() {
+  static constexpr RuleInfo kRule{
+      "unknown-endpoint", Level::Warning, "an elation url matches no documented endpoint",
+      "A request to an Elation host, or through a client whose base URL is Elation, whose\n"
+      "method and path under /api/2.0 match no documented endpoint. Typical causes are a\n"
+      "singular resource name (/api/2.0/patient/), a missing trailing slash, a wrong API\n"
+      "version or a method the endpoint does not accept.",
+      "scopelint cannot tell which scope an unknown endpoint needs, so missing-scope and\n"
+      "unused-scope are blind to the call. An undocumented path is also usually a mistake\n"
+      "that fails at run time.",
+      "httplib::Client cli(\"https://app.elationemr.com\");\n"
+      "auto patient = cli.Get(\"/api/2.0/patient/42\", headers);",
+      "Use the documented path:\n"
+      "\n"
+      "    cli.Get(\"/api/2.0/patients/42/\", headers);\n"
+      "\n"
+      "If the endpoint exists but is missing from the catalog, add it to rules/elation.json\n"
+      "together with the resource whose scope governs it.",
+      "3.0",
+      check_unknown_endpoint};
+  return kRule;
 }
 
 }  // namespace scopelint

@@ -24,7 +24,7 @@ void check_unresolved_call(const CheckContext& context, std::vector<Finding>& ou
       std::string target = call->url_known ? " of " + describe_call(*call) : "";
       std::string message = "could not work out the scope" + target + ": " + req.reason +
                             possible_scopes(req);
-      Finding f = make_finding("unresolved-call", *call->call, std::move(message));
+      Finding f = make_finding(unresolved_call_rule().id, *call->call, std::move(message));
       f.path = call->display_path;
       for (const auto& step : call->call->chain) f.notes.push_back(step);
       out.push_back(std::move(f));
@@ -40,10 +40,37 @@ void check_unresolved_call(const CheckContext& context, std::vector<Finding>& ou
       } else {
         continue;
       }
-      out.push_back(make_finding("unresolved-call", *token,
+      out.push_back(make_finding(unresolved_call_rule().id, *token,
                                  "could not work out " + what + "; missing scopes are not judged"));
     }
   }
+}
+
+// The rule: its id, default level, `scopelint --explain` text and check (rule_registry.h).
+const RuleInfo& unresolved_call_rule() {
+  static constexpr RuleInfo kRule{
+      "unresolved-call", Level::Note,
+      "an api call whose url or method could not be worked out statically",
+      "An HTTP call that may reach the Elation API but whose URL or method depends on\n"
+      "values scopelint cannot compute: a path built at run time, read from configuration,\n"
+      "or passed through a wrapper it cannot follow. The message says what was unknown and\n"
+      "why.",
+      "scopelint checks scopes against the calls it can see. An unresolved call is a blind\n"
+      "spot: missing-scope cannot check it, and unused-scope is not judged for the scopes it\n"
+      "might need. The note makes the gap visible instead of passing silently.",
+      "// resource is known only at run time\n"
+      "std::string path = \"/api/2.0/\" + resource + \"/\";\n"
+      "auto res = cli.Get(path.c_str(), headers);",
+      "Build URLs from string literals and constants scopelint can follow, or pass the path\n"
+      "to the HTTP library directly:\n"
+      "\n"
+      "    auto res = cli.Get(\"/api/2.0/appointments/\", headers);\n"
+      "\n"
+      "Where the value is truly dynamic, check the scopes it needs by hand and suppress the\n"
+      "note with a comment that says so.",
+      "2.0",
+      check_unresolved_call};
+  return kRule;
 }
 
 }  // namespace scopelint

@@ -15,7 +15,7 @@ void check_unused_scope(const CheckContext& context, std::vector<Finding>& out) 
       for (const auto& scope : token->parsed.scopes) {
         if (scope_status(context.catalog, scope) != ScopeStatus::Known) continue;
         if (component.needed.count(scope) || component.maybe_needed.count(scope)) continue;
-        Finding f = make_scope_finding("unused-scope", *token,
+        Finding f = make_scope_finding(unused_scope_rule().id, *token,
                                        "scope '" + scope + "' is requested but no call needs it");
         f.scope = scope;
         f.suggested_scopes = least;
@@ -27,6 +27,34 @@ void check_unused_scope(const CheckContext& context, std::vector<Finding>& out) 
       }
     }
   }
+}
+
+// The rule: its id, default level, `scopelint --explain` text and check (rule_registry.h).
+const RuleInfo& unused_scope_rule() {
+  static constexpr RuleInfo kRule{
+      "unused-scope", Level::Warning, "a token request asks for a scope that no api call needs",
+      "A scope in a token request that no API call in the same component needs, such as\n"
+      "system/patients.write when the code only reads patients. This is over-privilege: the\n"
+      "token can do more than the program ever does.",
+      "An access token is a bearer credential: whoever holds it can do everything its\n"
+      "scopes allow. Each extra scope widens what a leaked token, a logged header or a\n"
+      "compromised dependency can reach in patient data. Least privilege is the reason\n"
+      "token scopes exist. If some call could not be resolved statically (see\n"
+      "unresolved-call), check whether it needs the scope before removing it.",
+      "curl_easy_setopt(h, CURLOPT_URL,\n"
+      "                 \"https://app.elationemr.com/api/2.0/oauth2/token/\");\n"
+      "curl_easy_setopt(h, CURLOPT_POSTFIELDS,\n"
+      "                 \"grant_type=client_credentials&client_id=ID&client_secret=SECRET\"\n"
+      "                 \"&scope=system/patients.read%20system/patients.write\");\n"
+      "// ... the only API call is a GET:\n"
+      "curl_easy_setopt(h, CURLOPT_URL, \"https://app.elationemr.com/api/2.0/patients/42/\");",
+      "Remove the scope from the token request. If another program shares the token and\n"
+      "needs the scope, say so in a NOLINT(unused-scope) comment on the request.\n"
+      "\n"
+      "    \"&scope=system/patients.read\"",
+      "5.0",
+      check_unused_scope};
+  return kRule;
 }
 
 }  // namespace scopelint
