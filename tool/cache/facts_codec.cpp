@@ -84,6 +84,25 @@ std::vector<Note> decode_notes(const json& j) {
   return notes;
 }
 
+json encode_unresolved(const UnresolvedParts& u) {
+  return {static_cast<int>(u.url), static_cast<int>(u.method), u.chooser, u.parameter};
+}
+
+UnresolvedParts decode_unresolved(const json& j) {
+  UnresolvedParts u;
+  const int url = j.at(0).get<int>();
+  const int method = j.at(1).get<int>();
+  if (url < 0 || url > static_cast<int>(UnresolvedParts::Url::NotSet)) throw std::runtime_error("bad url state");
+  if (method < 0 || method > static_cast<int>(UnresolvedParts::Method::ChosenByParameter)) {
+    throw std::runtime_error("bad method state");
+  }
+  u.url = static_cast<UnresolvedParts::Url>(url);
+  u.method = static_cast<UnresolvedParts::Method>(method);
+  u.chooser = j.at(2).get<std::string>();
+  u.parameter = j.at(3).get<std::string>();
+  return u;
+}
+
 }  // namespace
 
 json encode_calls(const std::vector<HttpCall>& calls) {
@@ -103,7 +122,7 @@ json encode_calls(const std::vector<HttpCall>& calls) {
                     {static_cast<int>(c.body.kind), fields, encode_optional(c.body.raw),
                      encode_range(c.body.raw_literal), encode_pieces(c.body.raw_pieces)}},
                    {"library", c.library},
-                   {"reason", c.unresolved_reason},
+                   {"unresolved", encode_unresolved(c.unresolved)},
                    {"chain", encode_notes(c.chain)},
                    {"macro", encode_locations(c.macro_chain)},
                    {"component", c.component}});
@@ -136,7 +155,7 @@ std::vector<HttpCall> decode_calls(const json& j) {
     c.body.raw_literal = decode_range(body.at(3));
     c.body.raw_pieces = decode_pieces(body.at(4));
     c.library = item.at("library").get<std::string>();
-    c.unresolved_reason = item.at("reason").get<std::string>();
+    c.unresolved = decode_unresolved(item.at("unresolved"));
     c.chain = decode_notes(item.at("chain"));
     c.macro_chain = decode_locations(item.at("macro"));  // required: older entries are rebuilt
     c.component = item.at("component").get<std::string>();

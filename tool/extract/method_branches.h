@@ -51,12 +51,5 @@ BranchCondition negated(BranchCondition condition);
 bool has_decidable(const BranchConditions& conditions);
 // A stable text for keys and tests: "m==1|!body:empty".
 std::string conditions_key(const BranchConditions& conditions);
-// "ElationApi::call chooses the HTTP method by its parameter 'm', which is not known here"
-std::string undecided_reason(const BranchCondition& condition);
-
-// Matchers carry the conditions of a request to collect_unit_wrappers at the front of
-// `unresolved_reason` (after which a method slot may follow; see take_method_slot).
-void attach_conditions(HttpCall& call, const BranchConditions& conditions);
-BranchConditions take_conditions(HttpCall& call);
 
 }  // namespace scopelint::extract

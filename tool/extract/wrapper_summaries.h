@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "extract/method_branches.h"
+#include "extract/request_parts.h"
 #include "extract/string_resolver.h"
 #include "extract/tu_context.h"
 #include "extract/wrapper_declaration.h"
@@ -57,21 +58,19 @@ struct UnitWrappers {
   bool empty() const { return summaries.empty() && call_sites.empty(); }
 };
 
-// The method slot a matcher left at the front of `call.unresolved_reason`, removed from there.
-std::optional<std::string> take_method_slot(HttpCall& call);
-
 // Whether the slots still decide the endpoint, the method or a requested scope (a path tail, the
 // method, a `scope` value), rather than an id in a path segment or a query value: then the function
 // is a wrapper, and the request is reported where it is called.
 bool slots_decide_request(const HttpCall& call, const std::optional<std::string>& method_slot);
-// The request with every slot as "{}" and reasons for what stays unknown.
+// The request with every slot as "{}", and `unresolved` saying what stays unknown.
 HttpCall finish_request(HttpCall call, const std::optional<std::string>& method_slot);
 
-// Moves the calls of `calls` that depend on parameters into summaries and records the calls of
-// functions declared in the scan (`in_scan` of the declaration's file) or in `declared`.
+// Moves the requests of `found` that depend on parameters into summaries, appends the others to
+// `calls`, and records the calls of functions declared in the scan (`in_scan` of the declaration's
+// file) or in `declared`.
 UnitWrappers collect_unit_wrappers(const TuContext& context, const StringResolver& strings,
                                    const std::function<bool(CXFile)>& in_scan,
                                    const std::vector<WrapperDeclaration>& declared,
-                                   std::vector<HttpCall>& calls);
+                                   std::vector<FoundRequest> found, std::vector<HttpCall>& calls);
 
 }  // namespace scopelint::extract
