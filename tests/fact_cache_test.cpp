@@ -182,8 +182,8 @@ void expect_same_fields(const std::vector<FormField>& expected,
 }
 
 void expect_same_call(const HttpCall& expected, const HttpCall& actual) {
-  const auto& [location, method, url, base, base_is_elation, body, library, unresolved, chain, component,
-               macro_chain] = actual;
+  const auto& [location, method, url, base, base_is_elation, body, library, unresolved, chain,
+               component, macro_chain] = actual;
   EXPECT_TRUE(unresolved == expected.unresolved);
   EXPECT_EQ(location, expected.location);
   EXPECT_EQ(method, expected.method);

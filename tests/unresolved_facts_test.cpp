@@ -47,13 +47,16 @@ TEST(UnresolvedFacts, AWrapperChoosingTheMethodIsNamedFromTheFactAlone) {
   const auto findings = unresolved_findings({chosen});
   ASSERT_EQ(findings.size(), 1u);
   const std::string& message = findings[0].message;
-  const std::string chooser = ": ElationApi::call chooses the HTTP method by its parameter 'm', which is not known here";
+  const std::string chooser =
+      ": ElationApi::call chooses the HTTP method by its parameter 'm', which is not known here";
   EXPECT_EQ(message.rfind("could not work out the scope of ", 0), 0u) << message;
-  EXPECT_NE(message.find("the HTTP method could not be worked out" + chooser), std::string::npos) << message;
+  EXPECT_NE(message.find("the HTTP method could not be worked out" + chooser), std::string::npos)
+      << message;
   // The scopes it might need are the same as for any call whose method is unknown.
   const auto plain = unresolved_findings({known_path_without_method(7)});
   ASSERT_EQ(plain.size(), 1u);
-  EXPECT_EQ(plain[0].message.find("chooses the HTTP method"), std::string::npos) << plain[0].message;
+  EXPECT_EQ(plain[0].message.find("chooses the HTTP method"), std::string::npos)
+      << plain[0].message;
   const std::string plain_head = plain[0].message.substr(0, plain[0].message.find(" (it needs "));
   const std::string chosen_head = message.substr(0, message.find(" (it needs "));
   EXPECT_EQ(chosen_head, plain_head + chooser);
@@ -68,7 +71,8 @@ TEST(UnresolvedFacts, AChooserIsNotReadFromAnyText) {
   call.unresolved.parameter = "m";
   const auto findings = unresolved_findings({call});
   ASSERT_EQ(findings.size(), 1u);
-  EXPECT_EQ(findings[0].message.find("chooses the HTTP method"), std::string::npos) << findings[0].message;
+  EXPECT_EQ(findings[0].message.find("chooses the HTTP method"), std::string::npos)
+      << findings[0].message;
 }
 
 TEST(UnresolvedFacts, UnknownUrlIsWordedFromItsParts) {
@@ -89,11 +93,12 @@ TEST(UnresolvedFacts, UnknownUrlIsWordedFromItsParts) {
   ASSERT_EQ(findings.size(), 4u);
   EXPECT_EQ(findings[0].message, "could not work out the scope: the URL is built at run time");
   EXPECT_EQ(findings[1].message,
-            "could not work out the scope: no URL is set on this request; the HTTP method is chosen at run time");
+            "could not work out the scope: no URL is set on this request; the HTTP method is "
+            "chosen at run time");
   EXPECT_EQ(findings[2].message, "could not work out the scope: the URL could not be worked out");
   EXPECT_EQ(findings[3].message,
-            "could not work out the scope: Api::send chooses the HTTP method by its parameter 'verb', which is not "
-            "known here");
+            "could not work out the scope: Api::send chooses the HTTP method by its parameter "
+            "'verb', which is not known here");
 }
 
 TEST(UnresolvedFacts, FactsJsonReadsTheTypedParts) {
@@ -108,9 +113,11 @@ TEST(UnresolvedFacts, FactsJsonReadsTheTypedParts) {
   EXPECT_EQ(facts.calls[0].unresolved.chooser, "Api::send");
   EXPECT_EQ(facts.calls[0].unresolved.parameter, "verb");
   EXPECT_FALSE(facts.calls[1].unresolved.any());
-  EXPECT_THROW(parse_facts_json(R"({"calls": [{"unresolved": {"method": "maybe"}}]})", "facts.json"),
-               std::runtime_error);
-  EXPECT_THROW(parse_facts_json(R"({"calls": [{"unresolved": "the URL is built at run time"}]})", "facts.json"),
+  EXPECT_THROW(
+      parse_facts_json(R"({"calls": [{"unresolved": {"method": "maybe"}}]})", "facts.json"),
+      std::runtime_error);
+  EXPECT_THROW(parse_facts_json(R"({"calls": [{"unresolved": "the URL is built at run time"}]})",
+                                "facts.json"),
                std::runtime_error);
 }
 

@@ -92,7 +92,9 @@ UnresolvedParts decode_unresolved(const json& j) {
   UnresolvedParts u;
   const int url = j.at(0).get<int>();
   const int method = j.at(1).get<int>();
-  if (url < 0 || url > static_cast<int>(UnresolvedParts::Url::NotSet)) throw std::runtime_error("bad url state");
+  if (url < 0 || url > static_cast<int>(UnresolvedParts::Url::NotSet)) {
+    throw std::runtime_error("bad url state");
+  }
   if (method < 0 || method > static_cast<int>(UnresolvedParts::Method::ChosenByParameter)) {
     throw std::runtime_error("bad method state");
   }

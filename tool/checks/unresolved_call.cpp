@@ -36,9 +36,13 @@ std::string chooser_words(const UnresolvedParts& parts) {
 std::string unresolved_words(const UnresolvedParts& parts) {
   if (parts.method == UnresolvedParts::Method::ChosenByParameter) return chooser_words(parts);
   std::string out = url_words(parts.url);
-  const auto add = [&out](const char* words) { out += (out.empty() ? "" : "; ") + std::string(words); };
+  const auto add = [&out](const char* words) {
+    out += (out.empty() ? "" : "; ") + std::string(words);
+  };
   if (parts.method == UnresolvedParts::Method::NotKnown) add("the HTTP method is not known");
-  if (parts.method == UnresolvedParts::Method::ChosenAtRunTime) add("the HTTP method is chosen at run time");
+  if (parts.method == UnresolvedParts::Method::ChosenAtRunTime) {
+    add("the HTTP method is chosen at run time");
+  }
   return out.empty() ? "the URL could not be worked out" : out;
 }
 
@@ -62,8 +66,8 @@ void check_unresolved_call(const CheckContext& context, std::vector<Finding>& ou
       const Requirement& req = call->requirement;
       if (req.kind != Requirement::Kind::Unresolved) continue;
       std::string target = call->url_known ? " of " + describe_call(*call) : "";
-      std::string message = "could not work out the scope" + target + ": " + reason_of(*call) +
-                            possible_scopes(req);
+      std::string message =
+          "could not work out the scope" + target + ": " + reason_of(*call) + possible_scopes(req);
       Finding f = make_finding("unresolved-call", *call->call, std::move(message));
       f.path = call->display_path;
       for (const auto& step : call->call->chain) f.notes.push_back(step);

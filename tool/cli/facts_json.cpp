@@ -2,10 +2,10 @@
 // "base_is_elation", "library", "component", "body": {"kind": "none|unknown|fields|raw",
 // "fields": [{"key", "value", "pieces"}], "raw", "raw_pieces"}, "unresolved": {"url":
 // "known|built-at-run-time|not-set", "method": "known|not-known|chosen-at-run-time|
-// chosen-by-parameter", "chooser", "parameter"}}], "granted": [{"scopes", "component"}]}. A piece says which literal spells a run of a value: {"begin", "length" (in the
-// value), "file", "line", "column", "end_line", "end_column", "offset", "literal_length" (the
-// literal token in the file), "value_offset", "value_length" (the run in the literal's value),
-// "encoded"}.
+// chosen-by-parameter", "chooser", "parameter"}}], "granted": [{"scopes", "component"}]}. A piece
+// says which literal spells a run of a value: {"begin", "length" (in the value), "file", "line",
+// "column", "end_line", "end_column", "offset", "literal_length" (the literal token in the file),
+// "value_offset", "value_length" (the run in the literal's value), "encoded"}.
 #include "cli/facts_json.h"
 
 #include <limits>
@@ -120,7 +120,8 @@ RequestBody parse_body(const json& body, const std::string& label, const std::st
   return out;
 }
 
-UnresolvedParts parse_unresolved(const json& unresolved, const std::string& label, const std::string& path) {
+UnresolvedParts parse_unresolved(const json& unresolved, const std::string& label,
+                                 const std::string& path) {
   if (!unresolved.is_object()) fail(label, path, "expected an object");
   UnresolvedParts out;
   const std::string url = optional_string(unresolved, "url", label, path).value_or("known");

@@ -87,8 +87,9 @@ class CallMatcher {
   }
 
  private:
-  std::optional<FoundRequest> build(const CallModel& model, const std::string& method_name, CXCursor call,
-                                const std::vector<CXCursor>& args, int position) {
+  std::optional<FoundRequest> build(const CallModel& model, const std::string& method_name,
+                                    CXCursor call, const std::vector<CXCursor>& args,
+                                    int position) {
     RequestParts parts;
     const CXCursor receiver = member_call_object(call);
     if (model.request_arg) {
@@ -135,8 +136,8 @@ class CallMatcher {
     if (model.base_from_receiver && !is_null(receiver)) own.base = parts_.client_base(library_, receiver);
     if (model.body_stream) stream_body(position, own);
     parts.merge(own);
-    FoundRequest out = make_http_call(library_.library, parts, to_source_location(cursor_location(call)),
-                                      macro_chain(call));
+    FoundRequest out = make_http_call(library_.library, parts,
+                                      to_source_location(cursor_location(call)), macro_chain(call));
     out.conditions = branch_conditions(context_, strings_, position);
     return out;
   }

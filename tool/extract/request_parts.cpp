@@ -272,11 +272,12 @@ FoundRequest make_http_call(const std::string& library, const RequestParts& part
   call.base = parts.base;
   call.body = parts.body;
   if (!call.url) {
-    call.unresolved.url = parts.url ? UnresolvedParts::Url::BuiltAtRunTime : UnresolvedParts::Url::NotSet;
+    call.unresolved.url =
+        parts.url ? UnresolvedParts::Url::BuiltAtRunTime : UnresolvedParts::Url::NotSet;
   }
   if (!call.method) {
-    call.unresolved.method =
-        parts.method_given ? UnresolvedParts::Method::ChosenAtRunTime : UnresolvedParts::Method::NotKnown;
+    call.unresolved.method = parts.method_given ? UnresolvedParts::Method::ChosenAtRunTime
+                                                : UnresolvedParts::Method::NotKnown;
     found.method_slot = parts.method_slot;
   }
   return found;

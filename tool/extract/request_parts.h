@@ -75,7 +75,7 @@ struct FoundRequest {
 
 // The request for parts found at `call_location` (with its macro chain), with no conditions.
 FoundRequest make_http_call(const std::string& library, const RequestParts& parts,
-                        const SourceLocation& call_location,
-                        const std::vector<SourceLocation>& call_macro_chain = {});
+                            const SourceLocation& call_location,
+                            const std::vector<SourceLocation>& call_macro_chain = {});
 
 }  // namespace scopelint::extract

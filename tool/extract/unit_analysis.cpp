@@ -171,7 +171,8 @@ UnitFacts analyse_unit(CXIndex index, const UnitScanSettings& settings, const Un
     match_request_calls(library, context, strings, found);
   }
   recover_calls_from_tokens(context, strings, found);
-  facts.wrappers = collect_unit_wrappers(context, strings, in_scan, settings.wrappers, std::move(found), facts.calls);
+  facts.wrappers = collect_unit_wrappers(context, strings, in_scan, settings.wrappers,
+                                         std::move(found), facts.calls);
   const std::string main_name = fs::path(job.command.source).lexically_normal().string();
   for (auto& call : facts.calls) remap_call(call, main_name, job.file);
   for (auto& note : facts.diagnostics) remap_file(note.location.file, main_name, job.file);

@@ -210,9 +210,10 @@ HttpCall finish_request(HttpCall call, const std::optional<std::string>& method_
   UnresolvedParts unresolved;
   if (!call.url) unresolved.url = UnresolvedParts::Url::BuiltAtRunTime;
   if (!call.method) {
-    unresolved.method = method_slot || call.unresolved.method == UnresolvedParts::Method::ChosenAtRunTime
-                            ? UnresolvedParts::Method::ChosenAtRunTime
-                            : UnresolvedParts::Method::NotKnown;
+    unresolved.method =
+        method_slot || call.unresolved.method == UnresolvedParts::Method::ChosenAtRunTime
+            ? UnresolvedParts::Method::ChosenAtRunTime
+            : UnresolvedParts::Method::NotKnown;
   }
   call.unresolved = unresolved;
   return call;
