@@ -24,7 +24,10 @@ std::string describe(const HttpCall& call) {
   for (const auto& field : call.body.fields) {
     text += " [" + field.key + "=" + field.value.value_or("?") + (field.value_literal ? " (literal)" : "") + "]";
   }
-  if (!call.unresolved_reason.empty()) text += " unresolved: " + call.unresolved_reason;
+  if (call.unresolved.any()) {
+    text += " unresolved: url=" + std::to_string(static_cast<int>(call.unresolved.url)) +
+            " method=" + std::to_string(static_cast<int>(call.unresolved.method));
+  }
   return text;
 }
 

@@ -78,7 +78,9 @@ std::string facts_text(const ExtractResult& result) {
     for (const auto& field : call.body.fields) {
       out << " {" << field.key << '=' << field.value.value_or("?") << ' ' << range_text(field.value_literal) << '}';
     }
-    out << " reason=" << call.unresolved_reason << '\n';
+    out << " unresolved=" << static_cast<int>(call.unresolved.url) << ','
+        << static_cast<int>(call.unresolved.method) << ',' << call.unresolved.chooser << ','
+        << call.unresolved.parameter << '\n';
   }
   for (const auto& diagnostic : result.diagnostics) {
     out << "diagnostic " << diagnostic.location.file << ": " << diagnostic.message << '\n';

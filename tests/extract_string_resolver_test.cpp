@@ -251,13 +251,14 @@ TEST_F(ExtractStringResolverTest, LocalVariables) {
   EXPECT_EQ(url("sequential_assignments"), "https://app.elationemr.com/api/2.0/second/");
   // Assigned in two branches: which one ran is not known statically.
   EXPECT_FALSE(call("reassigned_in_branches").url.has_value());
-  EXPECT_FALSE(call("reassigned_in_branches").unresolved_reason.empty());
+  EXPECT_EQ(call("reassigned_in_branches").unresolved.url, UnresolvedParts::Url::BuiltAtRunTime);
 }
 
 TEST_F(ExtractStringResolverTest, ParameterIsUnknown) {
   const HttpCall& c = call("parameter");
   EXPECT_FALSE(c.url.has_value());
-  EXPECT_EQ(c.unresolved_reason, "the URL is built at run time");
+  EXPECT_EQ(c.unresolved.url, UnresolvedParts::Url::BuiltAtRunTime);
+  EXPECT_EQ(c.unresolved.method, UnresolvedParts::Method::Known);
   ASSERT_TRUE(c.method.has_value());
   EXPECT_EQ(*c.method, HttpMethod::Get);
 }

@@ -160,8 +160,9 @@ TEST(ExtractWrapperBranches, UnknownArgumentLeavesTheMethodOpen) {
   ASSERT_EQ(chosen.size(), 1u);
   EXPECT_FALSE(chosen[0]->method.has_value());
   EXPECT_EQ(chosen[0]->url, "/api/2.0/problems/{}/");
-  EXPECT_EQ(chosen[0]->unresolved_reason,
-            "ElationApi::call chooses the HTTP method by its parameter 'method', which is not known here");
+  EXPECT_EQ(chosen[0]->unresolved.method, UnresolvedParts::Method::ChosenByParameter);
+  EXPECT_EQ(chosen[0]->unresolved.chooser, "ElationApi::call");
+  EXPECT_EQ(chosen[0]->unresolved.parameter, "method");
 }
 
 TEST(ExtractWrapperBranches, OmittedArgumentTakesTheDefault) {

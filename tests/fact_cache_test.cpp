@@ -40,14 +40,14 @@ std::vector<std::string> entries_in(const std::string& cache_dir) {
 }
 
 // An entry's JSON, and an entry file holding `text` signed with `key` (the entry format: the HMAC
-// of "scopelint-fact-cache-5\n" + JSON, a newline, the JSON).
+// of "scopelint-fact-cache-6\n" + JSON, a newline, the JSON).
 json entry_json(const std::string& path) {
   const std::string bytes = read_file_or_throw(path);
   return json::parse(bytes.substr(bytes.find('\n') + 1));
 }
 void write_signed_entry(const std::string& path, const json& entry, const std::string& key = kKey) {
   const std::string text = entry.dump();
-  const std::string mac = to_hex(hmac_sha256(key, "scopelint-fact-cache-5\n" + text));
+  const std::string mac = to_hex(hmac_sha256(key, "scopelint-fact-cache-6\n" + text));
   std::ofstream(path) << mac << "\n" << text;
 }
 
@@ -120,8 +120,8 @@ TEST(FactCache, CorruptOrForeignEntriesAreIgnored) {
   cache.store(file, {}, sample_unit(file), {file});
   for (const auto& path : entries_in(cache_dir)) {
     for (const char* junk :
-         {"{not json", "{\"format\": \"scopelint-fact-cache-5\"}", "[]", "",
-          "{\"format\":\"scopelint-fact-cache-5\",\"salt\":\"salt\",\"file\":\"x\"}"}) {
+         {"{not json", "{\"format\": \"scopelint-fact-cache-6\"}", "[]", "",
+          "{\"format\":\"scopelint-fact-cache-6\",\"salt\":\"salt\",\"file\":\"x\"}"}) {
       std::ofstream(path) << junk;
       EXPECT_FALSE(cache.lookup(file, {})) << junk;
       // Signed with the right key but not an entry: still a miss.
@@ -182,8 +182,8 @@ void expect_same_fields(const std::vector<FormField>& expected,
 }
 
 void expect_same_call(const HttpCall& expected, const HttpCall& actual) {
-  const auto& [location, method, url, base, base_is_elation, body, library, unresolved_reason, unresolved,
-               chain, component, macro_chain] = actual;
+  const auto& [location, method, url, base, base_is_elation, body, library, unresolved, chain,
+               component, macro_chain] = actual;
   EXPECT_TRUE(unresolved == expected.unresolved);
   EXPECT_EQ(location, expected.location);
   EXPECT_EQ(method, expected.method);
@@ -197,7 +197,6 @@ void expect_same_call(const HttpCall& expected, const HttpCall& actual) {
   expect_same_range(expected.body.raw_literal, raw_literal);
   expect_same_pieces(expected.body.raw_pieces, raw_pieces);
   EXPECT_EQ(library, expected.library);
-  EXPECT_EQ(unresolved_reason, expected.unresolved_reason);
   ASSERT_EQ(chain.size(), expected.chain.size());
   for (size_t i = 0; i < chain.size(); ++i) {
     const auto& [note_location, note_message] = chain[i];
@@ -208,8 +207,8 @@ void expect_same_call(const HttpCall& expected, const HttpCall& actual) {
   EXPECT_EQ(macro_chain, expected.macro_chain);
 }
 
-void expect_same_condition(const extract::BranchCondition& expected,
-                           const extract::BranchCondition& actual) {
+void expect_same_condition(const BranchCondition& expected,
+                           const BranchCondition& actual) {
   const auto& [function, parameter, test, values, holds, wrapper, parameter_name] = actual;
   EXPECT_EQ(function, expected.function);
   EXPECT_EQ(parameter, expected.parameter);
@@ -220,14 +219,14 @@ void expect_same_condition(const extract::BranchCondition& expected,
   EXPECT_EQ(parameter_name, expected.parameter_name);
 }
 
-void expect_same_wrappers(const extract::UnitWrappers& expected,
-                          const extract::UnitWrappers& actual) {
+void expect_same_wrappers(const UnitWrappers& expected,
+                          const UnitWrappers& actual) {
   const auto& [summaries, call_sites] = actual;
   ASSERT_EQ(summaries.size(), expected.summaries.size());
   for (size_t i = 0; i < summaries.size(); ++i) {
     SCOPED_TRACE("summary " + std::to_string(i));
     const auto& [function, name, request, method_slot, depth, conditions] = summaries[i];
-    const extract::WrapperSummary& want = expected.summaries[i];
+    const WrapperSummary& want = expected.summaries[i];
     EXPECT_EQ(function, want.function);
     EXPECT_EQ(name, want.name);
     expect_same_call(want.request, request);
@@ -242,7 +241,7 @@ void expect_same_wrappers(const extract::UnitWrappers& expected,
     SCOPED_TRACE("call site " + std::to_string(i));
     const auto& [callee, callee_name, caller, caller_name, location, macro_chain, arguments] =
         call_sites[i];
-    const extract::WrapperCallSite& want = expected.call_sites[i];
+    const WrapperCallSite& want = expected.call_sites[i];
     EXPECT_EQ(callee, want.callee);
     EXPECT_EQ(callee_name, want.callee_name);
     EXPECT_EQ(caller, want.caller);
@@ -263,10 +262,9 @@ void expect_same_wrappers(const extract::UnitWrappers& expected,
 }
 
 // Every field set to something other than its default, and the optional ones also left empty once.
-extract::UnitWrappers sample_wrappers(const std::string& file) {
-  using extract::BranchCondition;
-  extract::UnitWrappers wrappers;
-  extract::WrapperSummary get;
+UnitWrappers sample_wrappers(const std::string& file) {
+  UnitWrappers wrappers;
+  WrapperSummary get;
   get.function =
       "c:@S@ElationApi@F@call#&1$@N@std@S@basic_string>#C#$@N@std@S@char_traits>#C#$@N@std@S@"
       "allocator>#C#";
@@ -291,7 +289,10 @@ extract::UnitWrappers sample_wrappers(const std::string& file) {
   request.body.raw_pieces = {
       LiteralPiece{11, 18, SourceRange{{file, 11, 7}, {file, 11, 27}, 160, 20}, 0, 12, true}};
   request.library = "cpp-httplib";
-  request.unresolved_reason = "the path comes from a parameter";
+  request.unresolved.url = UnresolvedParts::Url::BuiltAtRunTime;
+  request.unresolved.method = UnresolvedParts::Method::ChosenByParameter;
+  request.unresolved.chooser = "ElationApi::call";
+  request.unresolved.parameter = "method";
   request.chain.push_back({{file, 21, 5}, "through 'ElationApi::send'"});
   request.component = "reporting";
   request.macro_chain = {{file, 3, 9}, {file, 20, 14}};
@@ -309,7 +310,7 @@ extract::UnitWrappers sample_wrappers(const std::string& file) {
   get.conditions.push_back(
       {get.function, -1, BranchCondition::Test::Empty, {}, true, "ElationApi::call", "body"});
   wrappers.summaries.push_back(get);
-  extract::WrapperSummary bare;  // optional members empty, an Opaque test
+  WrapperSummary bare;  // optional members empty, an Opaque test
   bare.function = "name:elation_get";
   bare.name = "elation_get";
   bare.request.location = {file, 30, 3};
@@ -317,14 +318,14 @@ extract::UnitWrappers sample_wrappers(const std::string& file) {
       {bare.function, 0, BranchCondition::Test::Opaque, {}, true, "elation_get", "p"});
   wrappers.summaries.push_back(bare);
 
-  extract::WrapperCallSite site;
+  WrapperCallSite site;
   site.callee = get.function;
   site.callee_name = get.name;
   site.caller = "c:@F@main#";
   site.caller_name = "main";
   site.location = {file, 40, 7};
   site.macro_chain = {{file, 2, 9}, {file, 40, 7}};
-  extract::WrapperArgument path;
+  WrapperArgument path;
   path.text = "/patients/{}/";
   path.literal = SourceRange{{file, 40, 16}, {file, 40, 29}, 610, 13};
   path.pieces = {
@@ -335,14 +336,14 @@ extract::UnitWrappers sample_wrappers(const std::string& file) {
                                         SourceRange{{file, 41, 1}, {file, 41, 20}, 700, 19},
                                         {}}};
   site.arguments.push_back(path);
-  extract::WrapperArgument unknown;  // nothing known: optional members empty
+  WrapperArgument unknown;  // nothing known: optional members empty
   unknown.text = "{}";
   site.arguments.push_back(unknown);
-  extract::WrapperArgument empty_form;  // a form known to be empty is not an unknown form
+  WrapperArgument empty_form;  // a form known to be empty is not an unknown form
   empty_form.fields = std::vector<FormField>{};
   site.arguments.push_back(empty_form);
   wrappers.call_sites.push_back(site);
-  extract::WrapperCallSite top_level;  // at namespace scope: no caller
+  WrapperCallSite top_level;  // at namespace scope: no caller
   top_level.callee = "c:@F@elation_get#*1C#";
   top_level.callee_name = "elation_get";
   top_level.location = {file, 50, 1};
@@ -353,7 +354,7 @@ extract::UnitWrappers sample_wrappers(const std::string& file) {
 TEST(FactCache, RoundTripsWrapperDataEveryField) {
   TempDir dir;
   const std::string file = dir.write("a.cpp", "int x;\n");
-  const extract::UnitWrappers wrappers = sample_wrappers(file);
+  const UnitWrappers wrappers = sample_wrappers(file);
   expect_same_wrappers(wrappers, decode_wrappers(json::parse(encode_wrappers(wrappers).dump())));
 
   FactCache cache(cache_dir_in(dir), "salt", kKey);

@@ -22,8 +22,9 @@ namespace {
 using nlohmann::json;
 
 // Bumped whenever the encoding changes (2: wrapper data, macro chains; 3: HMAC, SHA-256, every
-// dependency including the main file): older entries are misses.
-constexpr const char* kFormat = "scopelint-fact-cache-5";
+// dependency including the main file; 6: what is unresolved about a call as facts, not a reason
+// text): older entries are misses.
+constexpr const char* kFormat = "scopelint-fact-cache-6";
 
 // Size and modification time: when both are unchanged the content hash is not recomputed.
 struct Stamp {

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "extract/wrapper_summaries.h"
+#include "model/wrapper_facts.h"
 #include "model/facts.h"
 #include "model/finding.h"
 #include "util/sha256.h"
@@ -21,7 +21,7 @@ struct CachedUnit {
   std::vector<Finding> diagnostics;
   std::vector<std::string> included;  // files the unit included (for header bookkeeping)
   // The unit's wrapper summaries and call sites, joined with the other units' on every run.
-  extract::UnitWrappers wrappers;
+  UnitWrappers wrappers;
 };
 
 class FactCache {

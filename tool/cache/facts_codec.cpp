@@ -84,6 +84,27 @@ std::vector<Note> decode_notes(const json& j) {
   return notes;
 }
 
+json encode_unresolved(const UnresolvedParts& u) {
+  return {static_cast<int>(u.url), static_cast<int>(u.method), u.chooser, u.parameter};
+}
+
+UnresolvedParts decode_unresolved(const json& j) {
+  UnresolvedParts u;
+  const int url = j.at(0).get<int>();
+  const int method = j.at(1).get<int>();
+  if (url < 0 || url > static_cast<int>(UnresolvedParts::Url::NotSet)) {
+    throw std::runtime_error("bad url state");
+  }
+  if (method < 0 || method > static_cast<int>(UnresolvedParts::Method::ChosenByParameter)) {
+    throw std::runtime_error("bad method state");
+  }
+  u.url = static_cast<UnresolvedParts::Url>(url);
+  u.method = static_cast<UnresolvedParts::Method>(method);
+  u.chooser = j.at(2).get<std::string>();
+  u.parameter = j.at(3).get<std::string>();
+  return u;
+}
+
 }  // namespace
 
 json encode_calls(const std::vector<HttpCall>& calls) {
@@ -103,7 +124,7 @@ json encode_calls(const std::vector<HttpCall>& calls) {
                     {static_cast<int>(c.body.kind), fields, encode_optional(c.body.raw),
                      encode_range(c.body.raw_literal), encode_pieces(c.body.raw_pieces)}},
                    {"library", c.library},
-                   {"reason", c.unresolved_reason},
+                   {"unresolved", encode_unresolved(c.unresolved)},
                    {"chain", encode_notes(c.chain)},
                    {"macro", encode_locations(c.macro_chain)},
                    {"component", c.component}});
@@ -136,7 +157,7 @@ std::vector<HttpCall> decode_calls(const json& j) {
     c.body.raw_literal = decode_range(body.at(3));
     c.body.raw_pieces = decode_pieces(body.at(4));
     c.library = item.at("library").get<std::string>();
-    c.unresolved_reason = item.at("reason").get<std::string>();
+    c.unresolved = decode_unresolved(item.at("unresolved"));
     c.chain = decode_notes(item.at("chain"));
     c.macro_chain = decode_locations(item.at("macro"));  // required: older entries are rebuilt
     c.component = item.at("component").get<std::string>();
@@ -212,7 +233,7 @@ std::vector<FormField> decode_form_fields(const json& j) {
   return fields;
 }
 
-json encode_condition(const extract::BranchCondition& c) {
+json encode_condition(const BranchCondition& c) {
   return {{"function", c.function},
           {"parameter", c.parameter},
           {"test", static_cast<int>(c.test)},
@@ -222,9 +243,9 @@ json encode_condition(const extract::BranchCondition& c) {
           {"parameter_name", c.parameter_name}};
 }
 
-extract::BranchCondition decode_condition(const json& j) {
-  using Test = extract::BranchCondition::Test;
-  extract::BranchCondition c;
+BranchCondition decode_condition(const json& j) {
+  using Test = BranchCondition::Test;
+  BranchCondition c;
   c.function = j.at("function").get<std::string>();
   c.parameter = j.at("parameter").get<int>();
   const int test = j.at("test").get<int>();
@@ -239,7 +260,7 @@ extract::BranchCondition decode_condition(const json& j) {
   return c;
 }
 
-json encode_summary(const extract::WrapperSummary& s) {
+json encode_summary(const WrapperSummary& s) {
   json conditions = json::array();
   for (const auto& c : s.conditions) conditions.push_back(encode_condition(c));
   return {{"function", s.function},
@@ -250,8 +271,8 @@ json encode_summary(const extract::WrapperSummary& s) {
           {"conditions", std::move(conditions)}};
 }
 
-extract::WrapperSummary decode_summary(const json& j) {
-  extract::WrapperSummary s;
+WrapperSummary decode_summary(const json& j) {
+  WrapperSummary s;
   s.function = j.at("function").get<std::string>();
   s.name = j.at("name").get<std::string>();
   s.request = decode_call(j.at("request"));
@@ -261,7 +282,7 @@ extract::WrapperSummary decode_summary(const json& j) {
   return s;
 }
 
-json encode_argument(const extract::WrapperArgument& a) {
+json encode_argument(const WrapperArgument& a) {
   return {{"text", a.text},
           {"literal", encode_range(a.literal)},
           {"pieces", encode_pieces(a.pieces)},
@@ -269,8 +290,8 @@ json encode_argument(const extract::WrapperArgument& a) {
           {"fields", a.fields ? encode_form_fields(*a.fields) : json(nullptr)}};
 }
 
-extract::WrapperArgument decode_argument(const json& j) {
-  extract::WrapperArgument a;
+WrapperArgument decode_argument(const json& j) {
+  WrapperArgument a;
   a.text = j.at("text").get<std::string>();
   a.literal = decode_range(j.at("literal"));
   a.pieces = decode_pieces(j.at("pieces"));
@@ -279,7 +300,7 @@ extract::WrapperArgument decode_argument(const json& j) {
   return a;
 }
 
-json encode_call_site(const extract::WrapperCallSite& s) {
+json encode_call_site(const WrapperCallSite& s) {
   json arguments = json::array();
   for (const auto& a : s.arguments) arguments.push_back(encode_argument(a));
   return {{"callee", s.callee},
@@ -291,8 +312,8 @@ json encode_call_site(const extract::WrapperCallSite& s) {
           {"arguments", std::move(arguments)}};
 }
 
-extract::WrapperCallSite decode_call_site(const json& j) {
-  extract::WrapperCallSite s;
+WrapperCallSite decode_call_site(const json& j) {
+  WrapperCallSite s;
   s.callee = j.at("callee").get<std::string>();
   s.callee_name = j.at("callee_name").get<std::string>();
   s.caller = j.at("caller").get<std::string>();
@@ -305,15 +326,15 @@ extract::WrapperCallSite decode_call_site(const json& j) {
 
 }  // namespace
 
-json encode_wrappers(const extract::UnitWrappers& wrappers) {
+json encode_wrappers(const UnitWrappers& wrappers) {
   json summaries = json::array(), call_sites = json::array();
   for (const auto& s : wrappers.summaries) summaries.push_back(encode_summary(s));
   for (const auto& s : wrappers.call_sites) call_sites.push_back(encode_call_site(s));
   return {{"summaries", std::move(summaries)}, {"call_sites", std::move(call_sites)}};
 }
 
-extract::UnitWrappers decode_wrappers(const json& j) {
-  extract::UnitWrappers wrappers;
+UnitWrappers decode_wrappers(const json& j) {
+  UnitWrappers wrappers;
   for (const auto& s : array_at(j, "summaries")) wrappers.summaries.push_back(decode_summary(s));
   for (const auto& s : array_at(j, "call_sites"))
     wrappers.call_sites.push_back(decode_call_site(s));

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
-#include "extract/wrapper_summaries.h"
+#include "model/wrapper_facts.h"
 #include "model/facts.h"
 #include "model/finding.h"
 
@@ -13,12 +13,12 @@ namespace scopelint {
 
 nlohmann::json encode_calls(const std::vector<HttpCall>& calls);
 nlohmann::json encode_findings(const std::vector<Finding>& findings);
-nlohmann::json encode_wrappers(const extract::UnitWrappers& wrappers);
+nlohmann::json encode_wrappers(const UnitWrappers& wrappers);
 
 // Throw std::runtime_error (or nlohmann's exceptions) on anything malformed: a cache entry that
 // does not decode is rebuilt, never trusted.
 std::vector<HttpCall> decode_calls(const nlohmann::json& json);
 std::vector<Finding> decode_findings(const nlohmann::json& json);
-extract::UnitWrappers decode_wrappers(const nlohmann::json& json);
+UnitWrappers decode_wrappers(const nlohmann::json& json);
 
 }  // namespace scopelint

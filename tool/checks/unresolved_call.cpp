@@ -14,6 +14,50 @@ std::string possible_scopes(const Requirement& req) {
   return out + ")";
 }
 
+std::string url_words(UnresolvedParts::Url url) {
+  switch (url) {
+    case UnresolvedParts::Url::Known:
+      return "";
+    case UnresolvedParts::Url::BuiltAtRunTime:
+      return "the URL is built at run time";
+    case UnresolvedParts::Url::NotSet:
+      return "no URL is set on this request";
+  }
+  return "";
+}
+
+std::string chooser_words(const UnresolvedParts& parts) {
+  return parts.chooser + " chooses the HTTP method by its parameter '" + parts.parameter +
+         "', which is not known here";
+}
+
+// What of the request could not be worked out. A wrapper that chooses the method by a parameter
+// is named alone: that is what the user can act on.
+std::string unresolved_words(const UnresolvedParts& parts) {
+  if (parts.method == UnresolvedParts::Method::ChosenByParameter) return chooser_words(parts);
+  std::string out = url_words(parts.url);
+  const auto add = [&out](const char* words) {
+    out += (out.empty() ? "" : "; ") + std::string(words);
+  };
+  if (parts.method == UnresolvedParts::Method::NotKnown) add("the HTTP method is not known");
+  if (parts.method == UnresolvedParts::Method::ChosenAtRunTime) {
+    add("the HTTP method is chosen at run time");
+  }
+  return out.empty() ? "the URL could not be worked out" : out;
+}
+
+// Why the scope of `call` could not be worked out: what of the request is unknown, or, for a known
+// path, why the catalog cannot tell (and which wrapper chooses the method, when one does).
+std::string reason_of(const ApiCall& call) {
+  const UnresolvedParts& unresolved = call.call->unresolved;
+  if (!call.url_known) return unresolved_words(unresolved);
+  std::string reason = call.requirement.reason;
+  if (!call.method && unresolved.method == UnresolvedParts::Method::ChosenByParameter) {
+    reason += ": " + chooser_words(unresolved);
+  }
+  return reason;
+}
+
 }  // namespace
 
 void check_unresolved_call(const CheckContext& context, std::vector<Finding>& out) {
@@ -22,8 +66,8 @@ void check_unresolved_call(const CheckContext& context, std::vector<Finding>& ou
       const Requirement& req = call->requirement;
       if (req.kind != Requirement::Kind::Unresolved) continue;
       std::string target = call->url_known ? " of " + describe_call(*call) : "";
-      std::string message = "could not work out the scope" + target + ": " + req.reason +
-                            possible_scopes(req);
+      std::string message =
+          "could not work out the scope" + target + ": " + reason_of(*call) + possible_scopes(req);
       Finding f = make_finding(unresolved_call_rule().id, *call->call, std::move(message));
       f.path = call->display_path;
       for (const auto& step : call->call->chain) f.notes.push_back(step);

@@ -1,10 +1,11 @@
 // Facts from JSON. Shape: {"calls": [{"file", "line", "column", "method", "url", "base",
 // "base_is_elation", "library", "component", "body": {"kind": "none|unknown|fields|raw",
-// "fields": [{"key", "value", "pieces"}], "raw", "raw_pieces"}}], "granted": [{"scopes",
-// "component"}]}. A piece says which literal spells a run of a value: {"begin", "length" (in the
-// value), "file", "line", "column", "end_line", "end_column", "offset", "literal_length" (the
-// literal token in the file), "value_offset", "value_length" (the run in the literal's value),
-// "encoded"}.
+// "fields": [{"key", "value", "pieces"}], "raw", "raw_pieces"}, "unresolved": {"url":
+// "known|built-at-run-time|not-set", "method": "known|not-known|chosen-at-run-time|
+// chosen-by-parameter", "chooser", "parameter"}}], "granted": [{"scopes", "component"}]}. A piece
+// says which literal spells a run of a value: {"begin", "length" (in the value), "file", "line",
+// "column", "end_line", "end_column", "offset", "literal_length" (the literal token in the file),
+// "value_offset", "value_length" (the run in the literal's value), "encoded"}.
 #include "cli/facts_json.h"
 
 #include <limits>
@@ -119,6 +120,33 @@ RequestBody parse_body(const json& body, const std::string& label, const std::st
   return out;
 }
 
+UnresolvedParts parse_unresolved(const json& unresolved, const std::string& label,
+                                 const std::string& path) {
+  if (!unresolved.is_object()) fail(label, path, "expected an object");
+  UnresolvedParts out;
+  const std::string url = optional_string(unresolved, "url", label, path).value_or("known");
+  if (url == "built-at-run-time") {
+    out.url = UnresolvedParts::Url::BuiltAtRunTime;
+  } else if (url == "not-set") {
+    out.url = UnresolvedParts::Url::NotSet;
+  } else if (url != "known") {
+    fail(label, path + "/url", "unknown URL state '" + url + "'");
+  }
+  const std::string method = optional_string(unresolved, "method", label, path).value_or("known");
+  if (method == "not-known") {
+    out.method = UnresolvedParts::Method::NotKnown;
+  } else if (method == "chosen-at-run-time") {
+    out.method = UnresolvedParts::Method::ChosenAtRunTime;
+  } else if (method == "chosen-by-parameter") {
+    out.method = UnresolvedParts::Method::ChosenByParameter;
+  } else if (method != "known") {
+    fail(label, path + "/method", "unknown method state '" + method + "'");
+  }
+  out.chooser = optional_string(unresolved, "chooser", label, path).value_or("");
+  out.parameter = optional_string(unresolved, "parameter", label, path).value_or("");
+  return out;
+}
+
 HttpCall parse_call(const json& call, const std::string& label, const std::string& path) {
   if (!call.is_object()) fail(label, path, "expected an object");
   HttpCall out;
@@ -134,7 +162,13 @@ HttpCall parse_call(const json& call, const std::string& label, const std::strin
   out.base_is_elation = optional_bool(call, "base_is_elation", label, path);
   out.library = optional_string(call, "library", label, path).value_or("");
   out.component = optional_string(call, "component", label, path).value_or("");
-  out.unresolved_reason = optional_string(call, "unresolved_reason", label, path).value_or("");
+  // The text this key held before 0.3 is not read: ignoring it would judge the call as resolved.
+  if (call.contains("unresolved_reason")) {
+    fail(label, path + "/unresolved_reason", "no longer read; say what is unresolved with \"unresolved\": {\"url\": ..., \"method\": ...}");
+  }
+  if (auto it = call.find("unresolved"); it != call.end()) {
+    out.unresolved = parse_unresolved(*it, label, path + "/unresolved");
+  }
   if (auto it = call.find("body"); it != call.end()) out.body = parse_body(*it, label, path + "/body");
   return out;
 }

@@ -1,5 +1,5 @@
-// Branch conditions on parameters as values: deciding them for an argument, combining them, and
-// carrying them from the matchers to the wrapper summaries (see method_branches.h).
+// Branch conditions on parameters as values: deciding them for an argument and combining them
+// (see method_branches.h).
 #include <algorithm>
 
 #include "extract/method_branches.h"
@@ -7,9 +7,6 @@
 
 namespace scopelint::extract {
 namespace {
-
-constexpr char kConditionMark = '\x1d';
-constexpr char kConditionSeparator = '\x1c';
 
 bool same_test(const BranchCondition& a, const BranchCondition& b) {
   return a.function == b.function && a.parameter == b.parameter && a.test == b.test &&
@@ -105,57 +102,6 @@ std::string conditions_key(const BranchConditions& conditions) {
     }
   }
   return key;
-}
-
-std::string undecided_reason(const BranchCondition& condition) {
-  return condition.wrapper + " chooses the HTTP method by its parameter '" +
-         condition.parameter_name + "', which is not known here";
-}
-
-void attach_conditions(HttpCall& call, const BranchConditions& conditions) {
-  if (conditions.empty()) return;
-  std::string text(1, kConditionMark);
-  for (const auto& c : conditions) {
-    text += c.function + kConditionSeparator + std::to_string(c.parameter) + kConditionSeparator +
-            std::to_string(static_cast<int>(c.test)) + kConditionSeparator + (c.holds ? "1" : "0") +
-            kConditionSeparator + c.wrapper + kConditionSeparator + c.parameter_name;
-    for (const auto& value : c.values) text += kConditionSeparator + value;
-    text += kSlotSeparator;
-  }
-  call.unresolved_reason = text + kConditionMark + call.unresolved_reason;
-}
-
-BranchConditions take_conditions(HttpCall& call) {
-  BranchConditions out;
-  std::string& reason = call.unresolved_reason;
-  if (reason.empty() || reason[0] != kConditionMark) return out;
-  const size_t end = reason.find(kConditionMark, 1);
-  if (end == std::string::npos) return out;
-  const std::string text = reason.substr(1, end - 1);
-  reason.erase(0, end + 1);
-  size_t start = 0;
-  for (size_t stop = text.find(kSlotSeparator); stop != std::string::npos;
-       start = stop + 1, stop = text.find(kSlotSeparator, start)) {
-    std::vector<std::string> parts;
-    const std::string item = text.substr(start, stop - start);
-    size_t from = 0;
-    for (size_t sep = item.find(kConditionSeparator);; sep = item.find(kConditionSeparator, from)) {
-      parts.push_back(item.substr(from, sep == std::string::npos ? std::string::npos : sep - from));
-      if (sep == std::string::npos) break;
-      from = sep + 1;
-    }
-    if (parts.size() < 6) continue;
-    BranchCondition c;
-    c.function = parts[0];
-    c.parameter = std::stoi(parts[1]);
-    c.test = static_cast<BranchCondition::Test>(std::stoi(parts[2]));
-    c.holds = parts[3] == "1";
-    c.wrapper = parts[4];
-    c.parameter_name = parts[5];
-    c.values.assign(parts.begin() + 6, parts.end());
-    out.push_back(std::move(c));
-  }
-  return out;
 }
 
 }  // namespace scopelint::extract

@@ -63,7 +63,7 @@ class CallMatcher {
   CallMatcher(const LibraryModel& library, const TuContext& context, const StringResolver& strings)
       : library_(library), context_(context), strings_(strings), parts_(context, strings) {}
 
-  void run(std::vector<HttpCall>& out) {
+  void run(std::vector<FoundRequest>& out) {
     const auto& nodes = context_.tree().nodes;
     for (size_t i = 0; i < nodes.size(); ++i) {
       if (nodes[i].kind != CXCursor_CallExpr) continue;
@@ -87,8 +87,9 @@ class CallMatcher {
   }
 
  private:
-  std::optional<HttpCall> build(const CallModel& model, const std::string& method_name, CXCursor call,
-                                const std::vector<CXCursor>& args, int position) {
+  std::optional<FoundRequest> build(const CallModel& model, const std::string& method_name,
+                                    CXCursor call, const std::vector<CXCursor>& args,
+                                    int position) {
     RequestParts parts;
     const CXCursor receiver = member_call_object(call);
     if (model.request_arg) {
@@ -135,9 +136,9 @@ class CallMatcher {
     if (model.base_from_receiver && !is_null(receiver)) own.base = parts_.client_base(library_, receiver);
     if (model.body_stream) stream_body(position, own);
     parts.merge(own);
-    HttpCall out = make_http_call(library_.library, parts, to_source_location(cursor_location(call)),
-                                  macro_chain(call));
-    attach_conditions(out, branch_conditions(context_, strings_, position));
+    FoundRequest out = make_http_call(library_.library, parts,
+                                      to_source_location(cursor_location(call)), macro_chain(call));
+    out.conditions = branch_conditions(context_, strings_, position);
     return out;
   }
 
@@ -191,7 +192,7 @@ class CallMatcher {
   }
 
   // Request objects of `report_unsent` models declared in a function that does not send them.
-  void report_unsent(std::vector<HttpCall>& out) {
+  void report_unsent(std::vector<FoundRequest>& out) {
     const auto& nodes = context_.tree().nodes;
     for (size_t i = 0; i < nodes.size(); ++i) {
       if (nodes[i].kind != CXCursor_VarDecl || nodes[i].function < 0) continue;
@@ -258,7 +259,7 @@ class CallMatcher {
 }  // namespace
 
 void match_request_calls(const LibraryModel& library, const TuContext& context,
-                         const StringResolver& strings, std::vector<HttpCall>& out) {
+                         const StringResolver& strings, std::vector<FoundRequest>& out) {
   if (library.calls.empty() && library.request_objects.empty()) return;
   CallMatcher(library, context, strings).run(out);
 }

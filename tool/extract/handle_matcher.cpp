@@ -81,7 +81,7 @@ void apply_option(const HandleOption& option, CXCursor value_arg, CXCursor call,
   }
 }
 
-HttpCall perform_call(const std::string& library, const HandleState& state, CXCursor perform) {
+FoundRequest perform_call(const std::string& library, const HandleState& state, CXCursor perform) {
   return make_http_call(library, parts_at_perform(state.parts, state.custom_given, state.custom_method),
                         to_source_location(cursor_location(perform)), macro_chain(perform));
 }
@@ -142,7 +142,7 @@ void apply_guarded(std::vector<Alternative>& alternatives, const BranchCondition
 }  // namespace
 
 void match_handle_api(const LibraryModel& library, const TuContext& context,
-                      const StringResolver& strings, std::vector<HttpCall>& out) {
+                      const StringResolver& strings, std::vector<FoundRequest>& out) {
   if (!library.handle_api) return;
   const HandleApi& api = *library.handle_api;
   // Per enclosing function, per handle variable.
@@ -171,8 +171,8 @@ void match_handle_api(const LibraryModel& library, const TuContext& context,
         BranchConditions conditions = alternative.conditions;
         conditions.insert(conditions.end(), guard.begin(), guard.end());
         if (!consistent(conditions)) continue;
-        HttpCall made = perform_call(library.library, alternative.state, call);
-        attach_conditions(made, conditions);
+        FoundRequest made = perform_call(library.library, alternative.state, call);
+        made.conditions = std::move(conditions);
         out.push_back(std::move(made));
       }
     } else if (args.size() > std::max(api.option_arg, api.value_arg)) {

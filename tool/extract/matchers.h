@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "extract/library_models.h"
+#include "extract/request_parts.h"
 #include "extract/string_resolver.h"
 #include "extract/tu_context.h"
 #include "model/facts.h"
@@ -12,11 +13,11 @@ namespace scopelint::extract {
 
 // Handle APIs (libcurl): options set on a handle variable, then a perform call, per function.
 void match_handle_api(const LibraryModel& library, const TuContext& context,
-                      const StringResolver& strings, std::vector<HttpCall>& out);
+                      const StringResolver& strings, std::vector<FoundRequest>& out);
 
 // Calls that make requests (cpr::Get, cli.Post, manager.get(req), session.sendRequest(req), ...)
 // and request objects that are built but not sent in the same function.
 void match_request_calls(const LibraryModel& library, const TuContext& context,
-                         const StringResolver& strings, std::vector<HttpCall>& out);
+                         const StringResolver& strings, std::vector<FoundRequest>& out);
 
 }  // namespace scopelint::extract

@@ -11,25 +11,10 @@
 #include "extract/string_resolver.h"
 #include "extract/tu_context.h"
 #include "model/facts.h"
+#include "model/wrapper_facts.h"
 
 namespace scopelint::extract {
 
-// One test on a parameter that must pass (or fail, when `holds` is false) for a request to be made.
-struct BranchCondition {
-  enum class Test {
-    Equals,  // the value is one of `values` (string literals, or an enum constant's integer value)
-    Empty,   // an empty string, a null pointer or an empty optional
-    Opaque,  // some other test of the parameter: never decided statically
-  };
-  std::string function;  // key of the function whose parameter is tested (USR, as in slots)
-  int parameter = -1;    // 0-based; -1: a run-time value that no caller can decide any more
-  Test test = Test::Opaque;
-  std::vector<std::string> values;  // Equals
-  bool holds = true;
-  std::string wrapper;  // where the choice is made, for messages: qualified name of the function
-  std::string parameter_name;  // as declared there
-};
-using BranchConditions = std::vector<BranchCondition>;  // all of them must hold
 
 enum class Decision { Holds, Fails, Unknown };
 
@@ -51,12 +36,5 @@ BranchCondition negated(BranchCondition condition);
 bool has_decidable(const BranchConditions& conditions);
 // A stable text for keys and tests: "m==1|!body:empty".
 std::string conditions_key(const BranchConditions& conditions);
-// "ElationApi::call chooses the HTTP method by its parameter 'm', which is not known here"
-std::string undecided_reason(const BranchCondition& condition);
-
-// Matchers carry the conditions of a request to collect_unit_wrappers at the front of
-// `unresolved_reason` (after which a method slot may follow; see take_method_slot).
-void attach_conditions(HttpCall& call, const BranchConditions& conditions);
-BranchConditions take_conditions(HttpCall& call);
 
 }  // namespace scopelint::extract

@@ -259,10 +259,11 @@ std::optional<RequestParts> RequestPartsBuilder::request_object(const LibraryMod
   return parts;
 }
 
-HttpCall make_http_call(const std::string& library, const RequestParts& parts,
-                        const SourceLocation& call_location,
-                        const std::vector<SourceLocation>& call_macro_chain) {
-  HttpCall call;
+FoundRequest make_http_call(const std::string& library, const RequestParts& parts,
+                            const SourceLocation& call_location,
+                            const std::vector<SourceLocation>& call_macro_chain) {
+  FoundRequest found;
+  HttpCall& call = found.call;
   call.library = library;
   call.location = parts.url_location.value_or(call_location);
   call.macro_chain = parts.url_location ? parts.url_macro_chain : call_macro_chain;
@@ -270,15 +271,16 @@ HttpCall make_http_call(const std::string& library, const RequestParts& parts,
   if (parts.url && parts.url->known) call.url = parts.url->text;
   call.base = parts.base;
   call.body = parts.body;
-  std::string reason;
-  if (!call.url) reason = parts.url ? "the URL is built at run time" : "no URL is set on this request";
-  if (!call.method) {
-    if (!reason.empty()) reason += "; ";
-    reason += parts.method_given ? "the HTTP method is chosen at run time" : "the HTTP method is not known";
+  if (!call.url) {
+    call.unresolved.url =
+        parts.url ? UnresolvedParts::Url::BuiltAtRunTime : UnresolvedParts::Url::NotSet;
   }
-  call.unresolved_reason = reason;
-  if (!call.method && parts.method_slot) call.unresolved_reason = *parts.method_slot + reason;
-  return call;
+  if (!call.method) {
+    call.unresolved.method = parts.method_given ? UnresolvedParts::Method::ChosenAtRunTime
+                                                : UnresolvedParts::Method::NotKnown;
+    found.method_slot = parts.method_slot;
+  }
+  return found;
 }
 
 RequestParts parts_at_perform(RequestParts parts, bool custom_given, std::optional<HttpMethod> custom_method) {

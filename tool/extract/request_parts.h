@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "extract/library_models.h"
+#include "extract/method_branches.h"
 #include "extract/string_resolver.h"
 #include "extract/tu_context.h"
 #include "model/facts.h"
@@ -64,11 +65,17 @@ class RequestPartsBuilder {
 // method the options set (GET by default), and GET and HEAD send no body.
 RequestParts parts_at_perform(RequestParts parts, bool custom_given, std::optional<HttpMethod> custom_method);
 
-// The HttpCall for parts found at `call_location` (with its macro chain). A method slot is carried
-// at the front of unresolved_reason (see method_slot_of in wrapper_summaries.h) until wrappers are
-// composed.
-HttpCall make_http_call(const std::string& library, const RequestParts& parts,
-                        const SourceLocation& call_location,
-                        const std::vector<SourceLocation>& call_macro_chain = {});
+// A request as a matcher finds it: the call, and what only wrapper inference reads
+// (collect_unit_wrappers in wrapper_summaries.h).
+struct FoundRequest {
+  HttpCall call;
+  std::optional<std::string> method_slot;  // the unresolved method is this parameter's value
+  BranchConditions conditions;  // the request is made only when these tests of parameters pass
+};
+
+// The request for parts found at `call_location` (with its macro chain), with no conditions.
+FoundRequest make_http_call(const std::string& library, const RequestParts& parts,
+                            const SourceLocation& call_location,
+                            const std::vector<SourceLocation>& call_macro_chain = {});
 
 }  // namespace scopelint::extract

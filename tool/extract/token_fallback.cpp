@@ -160,8 +160,8 @@ class TokenPass {
     return true;
   }
 
-  std::vector<HttpCall> run() {
-    std::vector<HttpCall> found;
+  std::vector<FoundRequest> run() {
+    std::vector<FoundRequest> found;
     for (const auto& library : context_.models().libraries) {
       for (const auto& model : library.calls) {
         if (model.request_arg) continue;  // request objects: their own declarations survive
@@ -616,7 +616,8 @@ class TokenPass {
   bool inside_function(size_t i) const { return function_at(tokens_[i].offset) != nullptr; }
 
   // `cli.Get(...)`, `cli->Post(...)`, `this->cli_.Get(...)` on a variable of a listed class.
-  void member_calls(const LibraryModel& library, const CallModel& model, std::vector<HttpCall>& out) const {
+  void member_calls(const LibraryModel& library, const CallModel& model,
+                    std::vector<FoundRequest>& out) const {
     for (size_t i = 0; i + 3 < tokens_.size(); ++i) {
       if (!is_identifier(tokens_[i]) || (tokens_[i + 1].text != "." && tokens_[i + 1].text != "->") ||
           tokens_[i + 3].text != "(" || !model.names.count(tokens_[i + 2].text) || !inside_function(i)) {
@@ -646,7 +647,8 @@ class TokenPass {
   }
 
   // `cpr::Post(...)`, written with its namespace.
-  void free_calls(const LibraryModel& library, const CallModel& model, std::vector<HttpCall>& out) const {
+  void free_calls(const LibraryModel& library, const CallModel& model,
+                  std::vector<FoundRequest>& out) const {
     for (size_t i = 0; i + 3 < tokens_.size(); ++i) {
       if (!is_identifier(tokens_[i]) || (i > 0 && (tokens_[i - 1].text == "::" || tokens_[i - 1].text == "." ||
                                                     tokens_[i - 1].text == "->"))) {
@@ -724,7 +726,8 @@ class TokenPass {
   }
 
   // Handle APIs (libcurl), per function and handle, in token order.
-  void handle_calls(const LibraryModel& library, const HandleApi& api, std::vector<HttpCall>& out) const {
+  void handle_calls(const LibraryModel& library, const HandleApi& api,
+                    std::vector<FoundRequest>& out) const {
     struct State {
       RequestParts parts;
       std::optional<HttpMethod> custom_method;
@@ -835,7 +838,7 @@ std::vector<std::string> missing_project_headers(CXTranslationUnit tu) {
 }
 
 void recover_calls_from_tokens(const TuContext& context, const StringResolver& strings,
-                               std::vector<HttpCall>& calls) {
+                               std::vector<FoundRequest>& calls) {
   if (missing_project_headers(context.tu()).empty()) return;
   TokenPass pass(context, strings);
   if (!pass.load()) return;
@@ -843,16 +846,20 @@ void recover_calls_from_tokens(const TuContext& context, const StringResolver& s
   for (auto& recovered : pass.run()) {
     bool seen = false;
     for (size_t i = 0; i < from_ast; ++i) {
-      HttpCall& found = calls[i];
-      if (!(found.location == recovered.location)) continue;
+      HttpCall& found = calls[i].call;
+      if (!(found.location == recovered.call.location)) continue;
       seen = true;
       // The same request whose body the AST lost (a dropped initializer or snprintf).
-      const bool same_method = !found.method || !recovered.method || found.method == recovered.method;
-      if (same_method && body_lost(found.body) && body_known(recovered.body)) found.body = recovered.body;
+      const HttpCall& lost = recovered.call;
+      const bool same_method = !found.method || !lost.method || found.method == lost.method;
+      if (same_method && body_lost(found.body) && body_known(lost.body)) found.body = lost.body;
     }
-    const bool duplicate = std::any_of(calls.begin() + static_cast<long>(from_ast), calls.end(), [&](const HttpCall& call) {
-      return call.location == recovered.location && call.method == recovered.method && call.url == recovered.url;
-    });
+    const bool duplicate = std::any_of(
+        calls.begin() + static_cast<long>(from_ast), calls.end(), [&](const FoundRequest& other) {
+          const HttpCall& call = other.call;
+          return call.location == recovered.call.location && call.method == recovered.call.method &&
+                 call.url == recovered.call.url;
+        });
     if (!seen && !duplicate) calls.push_back(std::move(recovered));
   }
 }

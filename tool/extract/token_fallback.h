@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/request_parts.h"
 #include "extract/string_resolver.h"
 #include "extract/tu_context.h"
 #include "model/facts.h"
@@ -24,6 +25,6 @@ std::vector<std::string> missing_project_headers(CXTranslationUnit tu);
 // lost (a form whose initializer was dropped, a buffer filled by a dropped snprintf), which is
 // replaced by the one recovered from tokens. Does nothing when no project header is missing.
 void recover_calls_from_tokens(const TuContext& context, const StringResolver& strings,
-                               std::vector<HttpCall>& calls);
+                               std::vector<FoundRequest>& calls);
 
 }  // namespace scopelint::extract

@@ -165,12 +165,14 @@ UnitFacts analyse_unit(CXIndex index, const UnitScanSettings& settings, const Un
   const LibraryModels& models = builtin_library_models();
   TuContext context(tu, std::move(parsed.tree), models, in_scan);
   StringResolver strings(context);
+  std::vector<FoundRequest> found;
   for (const auto& library : models.libraries) {
-    match_handle_api(library, context, strings, facts.calls);
-    match_request_calls(library, context, strings, facts.calls);
+    match_handle_api(library, context, strings, found);
+    match_request_calls(library, context, strings, found);
   }
-  recover_calls_from_tokens(context, strings, facts.calls);
-  facts.wrappers = collect_unit_wrappers(context, strings, in_scan, settings.wrappers, facts.calls);
+  recover_calls_from_tokens(context, strings, found);
+  facts.wrappers = collect_unit_wrappers(context, strings, in_scan, settings.wrappers,
+                                         std::move(found), facts.calls);
   const std::string main_name = fs::path(job.command.source).lexically_normal().string();
   for (auto& call : facts.calls) remap_call(call, main_name, job.file);
   for (auto& note : facts.diagnostics) remap_file(note.location.file, main_name, job.file);

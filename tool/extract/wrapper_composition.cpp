@@ -84,7 +84,9 @@ void settle_undecided(std::vector<Undecided> undecided, std::vector<HttpCall>& o
   for (auto& [call, conditions, group] : undecided) {
     if (methods[group].size() > 1) {
       call.method.reset();
-      call.unresolved_reason = undecided_reason(conditions.front());
+      call.unresolved.method = UnresolvedParts::Method::ChosenByParameter;
+      call.unresolved.chooser = conditions.front().wrapper;
+      call.unresolved.parameter = conditions.front().parameter_name;
     }
     out.push_back(std::move(call));
   }

@@ -185,7 +185,7 @@ bool slots_decide_request(const HttpCall& call, const std::optional<std::string>
   return false;
 }
 
-// Every slot is "{}"; the reasons say what stays unknown.
+// Every slot is "{}"; `unresolved` says what stays unknown.
 HttpCall finish_request(HttpCall call, const std::optional<std::string>& method_slot) {
   auto wild = [](std::optional<std::string>& text) {
     if (text) text = wildcard_slots(*text);
@@ -207,37 +207,25 @@ HttpCall finish_request(HttpCall call, const std::optional<std::string>& method_
   wild_pieced(call.body.raw, call.body.raw_pieces);
   for (auto& field : call.body.fields) wild_pieced(field.value, field.value_pieces);
   if (call.url && *call.url == kWildcard) call.url.reset();
-  std::string reason;
-  if (!call.url) reason = "the URL is built at run time";
+  UnresolvedParts unresolved;
+  if (!call.url) unresolved.url = UnresolvedParts::Url::BuiltAtRunTime;
   if (!call.method) {
-    if (!reason.empty()) reason += "; ";
-    reason += method_slot || call.unresolved_reason.find("chosen at run time") != std::string::npos
-                  ? "the HTTP method is chosen at run time"
-                  : "the HTTP method is not known";
+    unresolved.method =
+        method_slot || call.unresolved.method == UnresolvedParts::Method::ChosenAtRunTime
+            ? UnresolvedParts::Method::ChosenAtRunTime
+            : UnresolvedParts::Method::NotKnown;
   }
-  call.unresolved_reason = reason;
+  call.unresolved = unresolved;
   return call;
-}
-
-
-std::optional<std::string> take_method_slot(HttpCall& call) {
-  const size_t length = slot_length(call.unresolved_reason, 0);
-  if (length == 0) return std::nullopt;
-  std::string slot = call.unresolved_reason.substr(0, length);
-  call.unresolved_reason.erase(0, length);
-  return slot;
 }
 
 UnitWrappers collect_unit_wrappers(const TuContext& context, const StringResolver& strings,
                                    const std::function<bool(CXFile)>& in_scan,
                                    const std::vector<WrapperDeclaration>& declared,
-                                   std::vector<HttpCall>& calls) {
+                                   std::vector<FoundRequest> found, std::vector<HttpCall>& calls) {
   UnitWrappers out;
   std::unordered_map<std::string, std::string> names;
-  std::vector<HttpCall> kept;
-  for (auto& call : calls) {
-    BranchConditions conditions = take_conditions(call);
-    std::optional<std::string> method_slot = take_method_slot(call);
+  for (auto& [call, method_slot, conditions] : found) {
     auto slot = first_slot(call, method_slot);
     // A request made in a branch its caller chooses (`case Method::Delete:`) is the caller's too.
     const auto chosen = std::find_if(conditions.begin(), conditions.end(), [](const BranchCondition& c) {
@@ -245,11 +233,11 @@ UnitWrappers collect_unit_wrappers(const TuContext& context, const StringResolve
     });
     if (!slot && chosen != conditions.end()) slot = ParameterSlot{chosen->function, chosen->parameter};
     if (!slot) {
-      kept.push_back(std::move(call));
+      calls.push_back(std::move(call));
       continue;
     }
     if (!slots_decide_request(call, method_slot) && chosen == conditions.end()) {  // only ids and values
-      kept.push_back(finish_request(std::move(call), method_slot));
+      calls.push_back(finish_request(std::move(call), method_slot));
       continue;
     }
     if (names.empty()) names = function_names(context.tree());
@@ -266,7 +254,6 @@ UnitWrappers collect_unit_wrappers(const TuContext& context, const StringResolve
                                  Note{summary.request.location, "request sent here by " + summary.name});
     out.summaries.push_back(std::move(summary));
   }
-  calls = std::move(kept);
   collect_call_sites(context, strings, in_scan, declared, out);
   return out;
 }

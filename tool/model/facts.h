@@ -95,8 +95,7 @@ struct HttpCall {
   bool base_is_elation = false;  // a base configured as Elation (config, or known client wrapper)
   RequestBody body;
   std::string library;  // "libcurl", "cpr", ... (for messages)
-  std::string unresolved_reason;  // why method or URL could not be worked out, when they could not
-  UnresolvedParts unresolved;  // the same as facts (replaces unresolved_reason)
+  UnresolvedParts unresolved;  // what of method and URL could not be worked out (checks word it)
   std::vector<Note> chain;  // wrapper chain down to the library call, outermost first
   std::string component;  // project component (config), empty: the default one
   // When `location` comes from a macro expansion: where the call is written (the macro

@@ -239,17 +239,11 @@ ClassifiedFacts classify(const Facts& facts, const Catalog& catalog) {
     api.display_path = target.url_known ? display_path(catalog, target) : call.url.value_or("");
     api.match = match;
     if (!target.url_known) {
+      // Why is the call's own `unresolved`, which the unresolved-call check puts into words.
       api.requirement.kind = Requirement::Kind::Unresolved;
       api.requirement.could_need_any = true;
-      api.requirement.reason = call.unresolved_reason.empty() ? "the URL could not be worked out"
-                                                              : call.unresolved_reason;
     } else {
       api.requirement = requirement_for(catalog, match, call.method, body_field_names(call.body));
-      // A wrapper that chooses the method by a parameter says which one (wrapper_composition.cpp).
-      if (api.requirement.kind == Requirement::Kind::Unresolved && !call.method &&
-          call.unresolved_reason.find(" chooses the HTTP method by ") != std::string::npos) {
-        api.requirement.reason += ": " + call.unresolved_reason;
-      }
       if (call.method && !match.rules.empty() && !method_documented(match, *call.method)) {
         api.method_undocumented = true;
       }

@@ -24,7 +24,7 @@ struct Requirement {
   std::vector<std::string> candidates;  // Unresolved: the scopes it might need
   bool could_need_any = false;  // Unresolved: it might need any scope at all
   std::string note;  // the endpoint's note (why unscoped, signing, ...)
-  std::string reason;  // Unresolved / Unknown / NoScopeExists: why, for the message
+  std::string reason;  // Unresolved (a known path) / Unknown / NoScopeExists: why, for the message
 };
 
 struct EndpointMatch {
