@@ -70,6 +70,23 @@ TEST(GithubFormat, HostileFileNamesAndMessagesAreEscaped) {
   EXPECT_GT(out.find("::error::x"), stop);
 }
 
+// The token that resumes workflow commands is 128 bits of the guarded text's SHA-256: the same for
+// the same report, different for another, and never a short guessable value.
+TEST(GithubFormat, StopTokenIsAHashOfTheReport) {
+  auto token_of = [](const std::string& message) {
+    const std::string out =
+        format_github({finding("/repo/a.cpp", Level::Warning, "unused-scope", message)}, options_at("/repo"));
+    const size_t stop = out.find("::stop-commands::") + 17;
+    return out.substr(stop, out.find('\n', stop) - stop);
+  };
+  const std::string token = token_of("scope 'a' is requested but no call needs it");
+  EXPECT_EQ(token, token_of("scope 'a' is requested but no call needs it"));
+  EXPECT_NE(token, token_of("scope 'b' is requested but no call needs it"));
+  ASSERT_EQ(token.size(), 10u + 32u) << token;
+  EXPECT_EQ(token.rfind("scopelint-", 0), 0u);
+  EXPECT_EQ(token.find_first_not_of("0123456789abcdef", 10), std::string::npos) << token;
+}
+
 TEST(GithubFormat, CommandLineUsesRepoRelativePaths) {
   test::TempDir dir;
   dir.write("facts.json", R"({"calls": []})");

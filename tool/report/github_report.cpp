@@ -1,9 +1,9 @@
 // The GitHub Actions report: workflow-command annotations, then the text report in a folded group.
-#include <cstdint>
 #include <string>
 
 #include "report/report.h"
 #include "report/report_common.h"
+#include "util/sha256.h"
 
 namespace scopelint {
 namespace {
@@ -92,18 +92,10 @@ std::string annotation(const Finding& finding, const ReportOptions& options) {
          "::" + escape_data(sanitize_utf8(message)) + "\n";
 }
 
-// FNV-1a: a token derived from the text it guards, so the output stays deterministic.
-std::string stop_token(const std::string& text) {
-  uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  static const char* kHex = "0123456789abcdef";
-  std::string out = "scopelint-";
-  for (int shift = 60; shift >= 0; shift -= 4) out += kHex[(hash >> shift) & 15];
-  return out;
-}
+// A token derived from the text it guards, so the output stays deterministic: 128 bits of its
+// SHA-256, which no text can be made to contain (the text holds file names and messages from the
+// scanned repository; a guessable token would let them resume workflow commands).
+std::string stop_token(const std::string& text) { return "scopelint-" + content_hash(text).substr(0, 32); }
 
 }  // namespace
 
