@@ -143,24 +143,29 @@ TEST(ScopeAnchor, DefinedScopesAreReportedAtTheDefine) {
       << result.out;
 }
 
+// A token request whose form string is glued to the ELATION_SCOPES macro of `header` (as written
+// in the #include: "<x.h>" or "\"x.h\""), line 4, and a GET of a patient.
+std::string glued_define_source(const std::string& header) {
+  return "#include <curl/curl.h>\n#include " + header +
+         "\n"
+         "void run(CURL* h) {\n"
+         "  curl_easy_setopt(h, CURLOPT_URL, \"https://app.elationemr.com/api/2.0/oauth2/token/\");\n"
+         "  curl_easy_setopt(h, CURLOPT_POSTFIELDS, \"grant_type=client_credentials&scope=\" "
+         "ELATION_SCOPES);\n"
+         "  curl_easy_perform(h);\n"
+         "}\n"
+         "void patient(CURL* h) {\n"
+         "  curl_easy_setopt(h, CURLOPT_URL, \"https://app.elationemr.com/api/2.0/patients/42/\");\n"
+         "  curl_easy_perform(h);\n"
+         "}\n";
+}
+
 TEST(ScopeAnchor, DefineGluedIntoTheFormStringIsFollowedAndFixed) {
   TempDir dir;
   dir.write("include/elation_client.h",
             "#pragma once\n// Wire form: the body is sent as written.\n"
             "#define ELATION_SCOPES \"system/patients.read%20system/allergies.read\"\n");
-  dir.write(
-      "src/main.cpp",
-      "#include <curl/curl.h>\n#include \"../include/elation_client.h\"\n"
-      "void run(CURL* h) {\n"
-      "  curl_easy_setopt(h, CURLOPT_URL, \"https://app.elationemr.com/api/2.0/oauth2/token/\");\n"
-      "  curl_easy_setopt(h, CURLOPT_POSTFIELDS, \"grant_type=client_credentials&scope=\" "
-      "ELATION_SCOPES);\n"
-      "  curl_easy_perform(h);\n"
-      "}\n"
-      "void patient(CURL* h) {\n"
-      "  curl_easy_setopt(h, CURLOPT_URL, \"https://app.elationemr.com/api/2.0/patients/42/\");\n"
-      "  curl_easy_perform(h);\n"
-      "}\n");
+  dir.write("src/main.cpp", glued_define_source("\"../include/elation_client.h\""));
   auto result = run_scopelint({"--no-source", "."}, dir.path());
   EXPECT_NE(
       result.out.find("include/elation_client.h:3:24: warning: scope 'system/allergies.read'"),
@@ -180,19 +185,7 @@ TEST(ScopeAnchor, DefineOutsideTheProjectKeepsTheFindingAtTheRequest) {
   sdk.write("elation_sdk.h",
             "#pragma once\n#  define ELATION_SCOPES \"system/patients.read%20system/allergies.read\"\n");
   TempDir dir;
-  dir.write(
-      "src/main.cpp",
-      "#include <curl/curl.h>\n#include <elation_sdk.h>\n"
-      "void run(CURL* h) {\n"
-      "  curl_easy_setopt(h, CURLOPT_URL, \"https://app.elationemr.com/api/2.0/oauth2/token/\");\n"
-      "  curl_easy_setopt(h, CURLOPT_POSTFIELDS, \"grant_type=client_credentials&scope=\" "
-      "ELATION_SCOPES);\n"
-      "  curl_easy_perform(h);\n"
-      "}\n"
-      "void patient(CURL* h) {\n"
-      "  curl_easy_setopt(h, CURLOPT_URL, \"https://app.elationemr.com/api/2.0/patients/42/\");\n"
-      "  curl_easy_perform(h);\n"
-      "}\n");
+  dir.write("src/main.cpp", glued_define_source("<elation_sdk.h>"));
   auto outside = run_scopelint({"--no-source", "--no-cache", ".", "--", "-isystem", sdk.path()}, dir.path());
   EXPECT_NE(outside.out.find("src/main.cpp:4:3: warning: scope 'system/allergies.read'"),
             std::string::npos)

@@ -2,6 +2,7 @@
 #include "extract/library_models.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -302,10 +303,8 @@ const LibraryModels& builtin_library_models() {
     std::vector<const EmbeddedRuleFile*> files;
     for (const auto& file : embedded_rule_files()) {
       // The models are rules/http/*.json; their stub headers sit in rules/http/stubs/.
-      const std::string path = file.path;
-      const bool model = path.rfind("rules/http/", 0) == 0 && path.find('/', 11) == std::string::npos &&
-                         path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0;
-      if (model) files.push_back(&file);
+      const std::filesystem::path path(file.path);
+      if (path.parent_path() == "rules/http" && path.extension() == ".json") files.push_back(&file);
     }
     std::sort(files.begin(), files.end(),
               [](const auto* a, const auto* b) { return std::string(a->path) < b->path; });
