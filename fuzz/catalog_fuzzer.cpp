@@ -1,10 +1,10 @@
-// Fuzzes the rules loader: any text is either a catalog or a RulesError, never a crash.
+// Fuzzes the catalog loader: any text is either a catalog or a CatalogError, never a crash.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
-#include "rules/catalog.h"
-#include "scope/endpoint_matcher.h"
+#include "catalog/catalog.h"
+#include "classify/endpoint_matcher.h"
 #include "util/url.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -21,7 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         (void)catalog.scope_for(rule.resource, method);
       }
     }
-  } catch (const scopelint::RulesError&) {
+  } catch (const scopelint::CatalogError&) {
   }
   return 0;
 }

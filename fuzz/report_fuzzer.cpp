@@ -16,7 +16,7 @@
 #include "checks/checks.h"
 #include "cli/facts_json.h"
 #include "report/report.h"
-#include "rules/catalog.h"
+#include "catalog/catalog.h"
 
 namespace {
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "rules/catalog.h"
-#include "scope/endpoint_matcher.h"
+#include "catalog/catalog.h"
+#include "classify/endpoint_matcher.h"
 #include "util/url.h"
 
 namespace {

@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "checks/checks.h"
-#include "rules/catalog.h"
+#include "catalog/catalog.h"
 
 namespace scopelint {
 namespace {

@@ -112,30 +112,30 @@ TEST(Cli, BadInputIsOneLineAndExitTwo) {
   expect_usage_error(run_scopelint({"--facts", wrong}), "/calls/0/method");
 }
 
-TEST(Cli, BrokenRulesFileIsOneLineAndExitTwo) {
+TEST(Cli, BrokenCatalogFileIsOneLineAndExitTwo) {
   TempDir dir;
   std::string rules = dir.write("rules.json", "{\"schema_version\": 1,");
-  expect_usage_error(run_scopelint({"--rules", rules, "--list-scopes"}), "rules.json: invalid JSON");
-  expect_usage_error(run_scopelint({"--rules", dir.path() + "/none.json", "--list-scopes"}),
+  expect_usage_error(run_scopelint({"--catalog", rules, "--list-scopes"}), "rules.json:1:22: invalid JSON");
+  expect_usage_error(run_scopelint({"--catalog", dir.path() + "/none.json", "--list-scopes"}),
                      "cannot read file");
   std::string wrong = dir.write("wrong.json", "[]");
-  expect_usage_error(run_scopelint({"--rules", wrong, "--list-scopes"}), "wrong.json");
+  expect_usage_error(run_scopelint({"--catalog", wrong, "--list-scopes"}), "wrong.json");
 }
 
-TEST(Cli, UnreadableRulesFile) {
+TEST(Cli, UnreadableCatalogFile) {
   if (geteuid() == 0) {
     // root reads any file; a directory stands in for an unreadable file.
     TempDir dir;
-    expect_usage_error(run_scopelint({"--rules", dir.path(), "--list-scopes"}), "cannot read file");
+    expect_usage_error(run_scopelint({"--catalog", dir.path(), "--list-scopes"}), "cannot read file");
     return;
   }
   TempDir dir;
   std::string rules = dir.write("rules.json", "{}");
   chmod(rules.c_str(), 0);
-  expect_usage_error(run_scopelint({"--rules", rules, "--list-scopes"}), "cannot read file");
+  expect_usage_error(run_scopelint({"--catalog", rules, "--list-scopes"}), "cannot read file");
 }
 
-TEST(Cli, AnotherRulesFileIsUsed) {
+TEST(Cli, AnotherCatalogIsUsedAlsoByTheOldOptionName) {
   TempDir dir;
   std::string rules = dir.write("tiny.json", R"({
     "schema_version": 1, "api": "tiny", "title": "Tiny API", "hosts": ["api.tiny.test"],
@@ -147,14 +147,18 @@ TEST(Cli, AnotherRulesFileIsUsed) {
       "scopes": {"tiny/things.read": "read things", "tiny/things.write": "write things"},
       "endpoints": [{"path": "/things/", "methods": ["GET", "POST"]}]}]}],
     "unscoped_endpoints": [], "signing": []})");
-  auto list = run_scopelint({"--rules", rules, "--list-scopes"});
+  auto list = run_scopelint({"--catalog", rules, "--list-scopes"});
   EXPECT_EQ(list.exit_code, 0) << list.err;
   EXPECT_EQ(list.out, "tiny/things.read\ntiny/things.write\n");
   std::string facts = dir.write("facts.json", R"({"calls": [
     {"file": "t.c", "line": 1, "method": "POST", "url": "https://api.tiny.test/v1/token/",
      "body": {"kind": "raw", "raw": "scope=tiny/things.read"}},
     {"file": "t.c", "line": 2, "method": "POST", "url": "https://api.tiny.test/v1/things/"}]})");
-  auto result = run_scopelint({"--rules", rules, "--facts", facts, "--no-source"});
+  auto result = run_scopelint({"--catalog", rules, "--facts", facts, "--no-source"});
+  // --rules, the option's old name, is the same option.
+  auto old_name = run_scopelint({"--rules", rules, "--facts", facts, "--no-source"});
+  EXPECT_EQ(old_name.exit_code, result.exit_code);
+  EXPECT_EQ(old_name.out, result.out);
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_NE(result.out.find("needs scope 'tiny/things.write'"), std::string::npos) << result.out;
 }

@@ -1,7 +1,7 @@
 // Reading compile databases without libclang: "command" splitting, response file splitting, entry
 // lookup and the commands borrowed for unlisted files, each checked against what libclang 14's own
 // compilation database returns for the same file.
-#include "extract/compile_database.h"
+#include "extract/driver/compile_database.h"
 
 #include <clang-c/CXCompilationDatabase.h>
 #include <gtest/gtest.h>
@@ -10,9 +10,9 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "extract/command_interpolation.h"
-#include "extract/command_line.h"
-#include "extract/compile_commands.h"
+#include "extract/driver/command_interpolation.h"
+#include "extract/driver/command_line.h"
+#include "extract/driver/compile_commands.h"
 #include "test_support.h"
 #include "util/project_root.h"
 

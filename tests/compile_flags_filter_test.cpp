@@ -1,7 +1,7 @@
 // The allow-list for repository compile flags: what it keeps and drops, response files, forced
 // includes, the -v summary, and (from clang's own option table) that every flag it keeps takes the
 // same number of argument words as in clang.
-#include "extract/compile_flags_filter.h"
+#include "extract/driver/compile_flags_filter.h"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -12,7 +12,7 @@
 #include <regex>
 #include <sstream>
 
-#include "extract/compile_flag_rules.h"
+#include "extract/driver/compile_flag_rules.h"
 #include "test_support.h"
 #include "util/bounded_input.h"
 #include "util/project_root.h"

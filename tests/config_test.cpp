@@ -5,8 +5,8 @@
 
 #include "config/apply_config.h"
 #include "config/config.h"
-#include "util/json_lines.h"
 #include "test_support.h"
+#include "util/json_lines.h"
 
 namespace scopelint {
 namespace {
@@ -51,16 +51,18 @@ TEST(Config, FullExample) {
 }
 
 TEST(Config, UnknownKeyNamesFileLineAndKey) {
-  EXPECT_EQ(error_of("{\n  \"rules\": {},\n  \"rulez\": {}\n}"), "cfg/.scopelint.json:3: unknown key 'rulez'");
+  EXPECT_EQ(error_of("{\n  \"rules\": {},\n  \"rulez\": {}\n}"), "cfg/.scopelint.json:3: /rulez: unknown key 'rulez' (expected one of: inherit, checks, rules, "
+            "per_file_ignores, elation_bases, exclude, granted_scopes, components, wrappers)");
   EXPECT_EQ(error_of("{\"components\": [{\"name\": \"a\",\n \"paths\": [], \"path\": 1}]}"),
-            "cfg/.scopelint.json:2: unknown key 'path'");
+            "cfg/.scopelint.json:2: /components/0/path: unknown key 'path' (expected one of: name, paths, "
+            "granted_scopes)");
 }
 
 TEST(Config, WrongTypes) {
-  EXPECT_EQ(error_of("{\n\"exclude\": \"build\"}"), "cfg/.scopelint.json:2: 'exclude' must be an array of strings");
-  EXPECT_EQ(error_of("{\"exclude\": [\n 1]}"), "cfg/.scopelint.json:2: '0' must be a string");
-  EXPECT_EQ(error_of("{\"granted_scopes\": 3}"), "cfg/.scopelint.json:1: 'granted_scopes' must be a string");
-  EXPECT_EQ(error_of("[]"), "cfg/.scopelint.json:1: the configuration must be a JSON object");
+  EXPECT_EQ(error_of("{\n\"exclude\": \"build\"}"), "cfg/.scopelint.json:2: /exclude: expected an array of strings, found string");
+  EXPECT_EQ(error_of("{\"exclude\": [\n 1]}"), "cfg/.scopelint.json:2: /exclude/0: expected a string, found number");
+  EXPECT_EQ(error_of("{\"granted_scopes\": 3}"), "cfg/.scopelint.json:1: /granted_scopes: expected a string, found number");
+  EXPECT_EQ(error_of("[]"), "cfg/.scopelint.json:1: /: expected an object, found array");
 }
 
 TEST(Config, BadValues) {

@@ -8,7 +8,7 @@
 #include <sstream>
 #include <thread>
 
-#include "extract/extractor.h"
+#include "extract/driver/extractor.h"
 #include "report/progress.h"
 #include "test_support.h"
 

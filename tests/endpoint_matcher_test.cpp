@@ -1,8 +1,8 @@
 // The endpoint matcher on the real catalog: every endpoint, nested paths, wildcards, methods.
 #include <gtest/gtest.h>
 
-#include "rules/catalog.h"
-#include "scope/endpoint_matcher.h"
+#include "catalog/catalog.h"
+#include "classify/endpoint_matcher.h"
 #include "util/url.h"
 
 namespace scopelint {

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "extract/extractor.h"
-#include "extract/token_fallback.h"
+#include "extract/driver/extractor.h"
+#include "extract/tokens/token_fallback.h"
 #include "test_support.h"
 
 namespace scopelint {

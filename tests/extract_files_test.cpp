@@ -9,10 +9,10 @@
 #include <stdexcept>
 #include <string>
 
-#include "extract/extractor.h"
-#include "extract/library_models.h"
-#include "extract/source_discovery.h"
-#include "extract/stub_headers.h"
+#include "extract/driver/extractor.h"
+#include "extract/driver/source_discovery.h"
+#include "extract/models/library_models.h"
+#include "extract/models/stub_headers.h"
 
 namespace scopelint {
 namespace {
@@ -255,7 +255,7 @@ TEST(ExtractModelsTest, AStubFileThatIsNotEmbeddedIsAnError) {
                                 R"({"library": "x", "stub": {"file": "stubs/missing.h", "path": "x.h"}})", models);
     ADD_FAILURE() << "no error";
   } catch (const std::runtime_error& e) {
-    EXPECT_EQ(std::string(e.what()), "rules/http/x.json: /stub/file: no embedded file rules/http/stubs/missing.h");
+    EXPECT_EQ(std::string(e.what()), "rules/http/x.json:1: /stub/file: no embedded file rules/http/stubs/missing.h");
   }
 }
 
@@ -270,17 +270,19 @@ TEST(ExtractModelsTest, BrokenModelNamesFileAndJsonPath) {
     return std::string("no error");
   };
   EXPECT_EQ(error_of(R"({"library": "x", "calls": [{"functions": {"x::get": "GETT"}}]})"),
-            "rules/http/x.json: /calls/0: unknown HTTP method 'GETT' for 'x::get'");
+            "rules/http/x.json:1: /calls/0: unknown HTTP method 'GETT' for 'x::get'");
   EXPECT_EQ(error_of(R"({"library": "x", "calls": [{"functions": {"x::get": "GET"}, "url_arg": -1}]})"),
-            "rules/http/x.json: /calls/0/url_arg: expected an argument index (an integer from 0 to 64)");
+            "rules/http/x.json:1: /calls/0/url_arg: expected an argument index from 0 to 64");
   // get<unsigned>() of 4294967296 was 0: bounded before narrowing.
   EXPECT_EQ(error_of(R"({"library": "x", "calls": [{"functions": {"x::get": "GET"}, "url_arg": 4294967296}]})"),
-            "rules/http/x.json: /calls/0/url_arg: expected an argument index (an integer from 0 to 64)");
+            "rules/http/x.json:1: /calls/0/url_arg: expected an argument index from 0 to 64");
   EXPECT_EQ(error_of(R"({"library": "x", "arg_types": {"T": "body"}})"),
-            "rules/http/x.json: /arg_types/T: unknown role 'body' (expected url, method, fields, raw, "
+            "rules/http/x.json:1: /arg_types/T: unknown role 'body' (expected url, method, fields, raw, "
             "unknown-body, base, ignore or by-type)");
-  EXPECT_EQ(error_of(R"({"library": "x", "colls": []})"), "rules/http/x.json: /colls: unknown key 'colls'");
-  EXPECT_EQ(error_of("{").rfind("rules/http/x.json: /: invalid JSON", 0), 0u);
+  EXPECT_EQ(error_of(R"({"library": "x",
+  "colls": []})").rfind("rules/http/x.json:2: /colls: unknown key 'colls' (expected one of: ", 0), 0u);
+  EXPECT_EQ(error_of("{").rfind("rules/http/x.json:1:2: invalid JSON: ", 0), 0u);
+  EXPECT_EQ(error_of(R"({"library": "x", "library": "y"})"), "rules/http/x.json:1: /library: duplicate key");
 }
 
 }  // namespace

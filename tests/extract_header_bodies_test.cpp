@@ -9,8 +9,8 @@
 #include <utility>
 #include <vector>
 
-#include "extract/extractor.h"
-#include "extract/project_includes.h"
+#include "extract/driver/extractor.h"
+#include "extract/driver/project_includes.h"
 #include "test_support.h"
 
 namespace scopelint {

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "extract/extractor.h"
-#include "extract/library_models.h"
+#include "extract/driver/extractor.h"
+#include "extract/models/library_models.h"
 
 namespace scopelint {
 namespace {

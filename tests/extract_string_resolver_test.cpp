@@ -7,7 +7,7 @@
 #include <sstream>
 #include <string>
 
-#include "extract/extractor.h"
+#include "extract/driver/extractor.h"
 
 namespace scopelint {
 namespace {

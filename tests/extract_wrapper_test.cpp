@@ -10,7 +10,7 @@
 #include <tuple>
 #include <vector>
 
-#include "extract/extractor.h"
+#include "extract/driver/extractor.h"
 #include "test_support.h"
 
 namespace scopelint {

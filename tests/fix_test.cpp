@@ -5,9 +5,9 @@
 
 #include <filesystem>
 
+#include "checks/scope_fix.h"
 #include "fix/apply_fixes.h"
 #include "fix/export_fixes.h"
-#include "checks/scope_fix.h"
 #include "fix/snapshots.h"
 #include "test_support.h"
 

@@ -11,7 +11,7 @@
 #include <regex>
 #include <sstream>
 
-#include "extract/library_models.h"
+#include "extract/models/library_models.h"
 #include "test_support.h"
 
 namespace scopelint {

@@ -9,7 +9,7 @@
 #include "cli/facts_json.h"
 #include "config/config.h"
 #include "report/report.h"
-#include "rules/catalog.h"
+#include "catalog/catalog.h"
 #include "suppress/nolint.h"
 
 namespace scopelint {
@@ -42,21 +42,21 @@ TEST(HostileRegressions, FactsJsonDeeplyNestedBodyFieldsDoNotOverflowTheStack) {
 // Same shapes through the other JSON loaders: an error, never a crash.
 TEST(HostileRegressions, DeeplyNestedRulesAndConfigAreErrors) {
   const std::string deep = nested_arrays(20000);
-  EXPECT_THROW((void)load_catalog(deep, "deep.json"), RulesError);
-  EXPECT_THROW((void)load_catalog("{\"apis\": " + deep + "}", "deep.json"), RulesError);
+  EXPECT_THROW((void)load_catalog(deep, "deep.json"), CatalogError);
+  EXPECT_THROW((void)load_catalog("{\"apis\": " + deep + "}", "deep.json"), CatalogError);
   EXPECT_THROW((void)parse_config(deep, "/x/.scopelint.json"), ConfigError);
   EXPECT_THROW((void)parse_config("{\"rules\": " + deep + "}", "/x/.scopelint.json"), ConfigError);
 }
 
 // fuzz/config_fuzzer: a number too large for a double ({"wrappers":[{"function": 5555555555555E55555555…}]})
 // made nlohmann throw out_of_range 406, which only parse_error handlers were waiting for:
-// std::terminate. Fixed in tool/config/config_parser.cpp, tool/rules/catalog_loader.cpp and
+// std::terminate. Fixed in tool/config/config_parser.cpp, tool/catalog/catalog_loader.cpp and
 // tool/cli/facts_json.cpp (catch json::exception).
 TEST(HostileRegressions, NumberTooLargeIsAnErrorNotATerminate) {
   const std::string huge = "5555555555555E55555555555555555555";
   EXPECT_THROW((void)parse_config("{\"wrappers\":[{\"function\": " + huge + "}]}", "/x/.scopelint.json"),
                ConfigError);
-  EXPECT_THROW((void)load_catalog("{\"schema_version\": " + huge + "}", "big.json"), RulesError);
+  EXPECT_THROW((void)load_catalog("{\"schema_version\": " + huge + "}", "big.json"), CatalogError);
   EXPECT_THROW((void)parse_facts_json("{\"calls\": [{\"line\": " + huge + "}]}", "big.json"),
                std::runtime_error);
 }

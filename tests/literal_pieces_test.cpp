@@ -4,9 +4,9 @@
 
 #include "cache/facts_codec.h"
 #include "cli/facts_json.h"
-#include "extract/literal_pieces.h"
-#include "extract/string_values.h"
-#include "scope/classify.h"
+#include "extract/resolve/literal_pieces.h"
+#include "extract/resolve/string_values.h"
+#include "classify/classify.h"
 
 namespace scopelint {
 namespace {

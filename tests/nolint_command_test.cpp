@@ -5,7 +5,7 @@
 
 #include "app/lint.h"
 #include "config/apply_config.h"
-#include "rules/catalog.h"
+#include "catalog/catalog.h"
 #include "test_support.h"
 
 namespace scopelint {

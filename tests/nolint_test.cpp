@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "extract/extractor.h"
+#include "extract/driver/extractor.h"
 #include "suppress/apply_nolint.h"
 #include "suppress/nolint.h"
 #include "test_support.h"

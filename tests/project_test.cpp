@@ -110,7 +110,7 @@ TEST(Project, ExplicitConfigAndBrokenConfig) {
   dir.write(".scopelint.json", "{\n  \"granted\": \"x\"\n}");
   auto broken = run_scopelint({"--facts", facts}, dir.path());
   EXPECT_EQ(broken.exit_code, 2);
-  EXPECT_NE(broken.err.find(".scopelint.json:2: unknown key 'granted'"), std::string::npos) << broken.err;
+  EXPECT_NE(broken.err.find(".scopelint.json:2: /granted: unknown key 'granted'"), std::string::npos) << broken.err;
 }
 
 TEST(Project, RuleLevelsFromConfig) {

@@ -5,7 +5,6 @@
 // review the diff, and run again.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
 #include <unistd.h>
 #include <cstdio>
 #include <cstdlib>
@@ -16,123 +15,12 @@
 
 #include "report/report.h"
 #include "report/report_common.h"
+#include "report_samples.h"
 
 namespace scopelint {
 namespace {
 
-std::string data_file(const std::string& name) {
-  return std::string(SCOPELINT_TEST_DATA) + "/report/" + name;
-}
-
-// Outside the base directory, with every character a URI or a JSON string must treat specially.
-const std::string kOddPath = "/nonexistent/dir with space/it's \"q\"\nnew\xffline#1?%.cpp";
-
-std::optional<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-Replacement replacement(const std::string& file, unsigned line, unsigned column,
-                        unsigned end_column, unsigned offset, const std::string& text) {
-  return {{{file, line, column}, {file, line, end_column}, offset, end_column - column}, text};
-}
-
-// One finding per case the reporters must handle; in a fixed order, since reporters do not sort.
-std::vector<Finding> sample_findings() {
-  const std::string client = data_file("client.cpp");
-  std::vector<Finding> out;
-
-  Finding tab_line;  // line 5 is indented with a tab; the fix replaces the path literal's text
-  tab_line.rule = "unknown-endpoint";
-  tab_line.level = Level::Warning;
-  tab_line.message = "GET /api/2.0/patient/ matches no documented endpoint";
-  tab_line.location = {client, 5, 26};
-  tab_line.end = SourceLocation{client, 5, 45};
-  tab_line.method = "GET";
-  tab_line.path = "/api/2.0/patient/";
-  tab_line.fix =
-      Fix{"use the documented path", {replacement(client, 5, 27, 44, 231, "/api/2.0/patients/")}};
-  out.push_back(tab_line);
-
-  Finding accented;  // line 6 has an 'é' (two bytes) before the call
-  accented.rule = "missing-scope";
-  accented.level = Level::Error;
-  accented.message =
-      "POST /api/2.0/allergies/ needs scope 'system/allergies.write', which no token request asks "
-      "for";
-  accented.location = {client, 6, 29};
-  accented.end = SourceLocation{client, 6, 59};
-  accented.scope = "system/allergies.write";
-  accented.method = "POST";
-  accented.path = "/api/2.0/allergies/";
-  accented.notes = {{{client, 7, 16}, "add 'system/allergies.write' to this token request"}};
-  out.push_back(accented);
-
-  Finding global;
-  global.rule = "global-scope";
-  global.level = Level::Warning;
-  global.message = "token request asks for the global scope 'apiv2'";
-  global.location = {client, 7, 77};
-  global.end = SourceLocation{client, 7, 84};
-  global.suggested_scopes = {"system/allergies.write", "system/patients.read"};
-  global.notes = {
-      {{client, 7, 77}, "the calls need only 'system/allergies.write system/patients.read'"}};
-  global.fix =
-      Fix{"ask for the scopes the calls need",
-          {replacement(client, 7, 78, 83, 425, "system/allergies.write system/patients.read")}};
-  out.push_back(global);
-
-  Finding astral;  // line 9 has a four-byte character (a UTF-16 surrogate pair) before the call
-  astral.rule = "unresolved-call";
-  astral.level = Level::Note;
-  astral.message =
-      "the URL of this GET comes from 'make_path()', which cannot be worked out statically";
-  astral.location = {client, 9, 14};
-  astral.end = SourceLocation{client, 9, 33};
-  astral.method = "GET";
-  out.push_back(astral);
-
-  Finding no_column;
-  no_column.rule = "scope-encoding";
-  no_column.level = Level::Warning;
-  no_column.message = "scope list has a raw space";
-  no_column.location = {client, 3, 0};
-  out.push_back(no_column);
-
-  Finding odd;  // unreadable file outside the base, bytes that are not UTF-8 in path and message
-  odd.rule = "unknown-scope";
-  odd.level = Level::Error;
-  odd.message = "scope 'system/patient\xe9.read' is not in the catalog";
-  odd.location = {kOddPath, 3, 12};
-  odd.end = SourceLocation{kOddPath, 3, 31};
-  odd.scope = "system/patient\xe9.read";
-  odd.suggested_scopes = {"system/patients.read"};
-  odd.notes = {{{}, "did you mean 'system/patients.read'?"}};
-  odd.fix = Fix{"", {replacement(kOddPath, 3, 13, 30, 57, "system/patients.read")}};
-  out.push_back(odd);
-
-  Finding file_only;
-  file_only.rule = "unused-scope";
-  file_only.level = Level::Warning;
-  file_only.message = "granted scope 'system/vitals.read' is needed by no call";
-  file_only.location = {data_file("config dir/scopes.json"), 0, 0};
-  file_only.scope = "system/vitals.read";
-  out.push_back(file_only);
-
-  Finding nowhere;
-  nowhere.rule = "unknown-scope";
-  nowhere.level = Level::Error;
-  nowhere.message = "scope 'system/foo.read' given by --granted-scopes is not in the catalog";
-  out.push_back(nowhere);
-  return out;
-}
-
-ReportOptions sample_options() {
-  ReportOptions options;
-  options.base_directory = data_file("");
-  return options;
-}
+using namespace report_samples;
 
 // The SARIF base URI names this checkout and the version changes with releases; goldens hold
 // placeholders instead.
@@ -315,86 +203,6 @@ TEST(ReportSarif, CarriesStructuredDetailsAndFixes) {
       replacement["deletedRegion"],
       nlohmann::json({{"startLine", 7}, {"startColumn", 78}, {"endLine", 7}, {"endColumn", 83}}));
   EXPECT_EQ(replacement["insertedContent"]["text"], "system/allergies.write system/patients.read");
-}
-
-// Single-quotes `text` for /bin/sh.
-std::string shell_quote(const std::string& text) {
-  std::string out = "'";
-  for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-std::string sarif_schema_path() {
-  std::string shared = SCOPELINT_SOURCE_DIR "/../shared/schemas/sarif-schema-2.1.0.json";
-  if (std::filesystem::exists(shared)) return shared;
-  return std::string(SCOPELINT_TEST_DATA) +
-         "/sarif-schema-2.1.0.json";  // a copy for other checkouts
-}
-
-constexpr int kSchemaViolation = 3;  // the validator's exit status for a log the schema rejects
-
-// Validates with python3-jsonschema (formats too, where rfc3987 is installed). A missing python3
-// or jsonschema is a failure, not a skip: the README lists python3-jsonschema as a test dependency.
-testing::AssertionResult sarif_exit_status(const std::string& sarif, int expected) {
-  // Unique per process: ctest -j runs the tests of this file in parallel processes.
-  std::string instance =
-      testing::TempDir() + "scopelint_report_test_" + std::to_string(getpid()) + ".sarif";
-  std::ofstream(instance, std::ios::binary) << sarif;
-  const std::string script =
-      "import json, sys, jsonschema\n"
-      "schema = json.load(open(sys.argv[1]))\n"
-      "log = json.load(open(sys.argv[2], encoding='utf-8'))\n"
-      "cls = jsonschema.validators.validator_for(schema)\n"
-      "errors = list(cls(schema, format_checker=jsonschema.FormatChecker()).iter_errors(log))\n"
-      "for e in errors: print(list(e.absolute_path), e.message)\n"
-      "sys.exit(3 if errors else 0)\n";
-  std::string command = "/usr/bin/python3 -c " + shell_quote(script) + " " +
-                        shell_quote(sarif_schema_path()) + " " + shell_quote(instance) + " 2>&1";
-  std::string output;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return testing::AssertionFailure() << "cannot run /usr/bin/python3";
-  char buffer[4096];
-  for (size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) output.append(buffer, n);
-  int status = pclose(pipe);
-  std::remove(instance.c_str());
-  int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  if (code != expected) {
-    return testing::AssertionFailure()
-           << "validator exited with " << code << ", expected " << expected << ":\n"
-           << output;
-  }
-  return testing::AssertionSuccess();
-}
-
-TEST(SarifSchema, SampleReportIsValid) {
-  EXPECT_TRUE(sarif_exit_status(format_sarif(sample_findings(), sample_options()), 0));
-}
-
-// Suppressed findings (NOLINT with and without a reason, a place and no place) are results with
-// suppressions; the sample's notes are linked from the messages.
-TEST(SarifSchema, SuppressedFindingsAreValid) {
-  std::vector<Finding> findings = sample_findings();
-  findings[1].suppression =
-      Suppression{{data_file("client.cpp"), 6, 70}, "kept for the Q3 rollout"};
-  findings[2].suppression = Suppression{{data_file("client.cpp"), 7, 90}, ""};
-  findings[7].suppression = Suppression{{}, "[no] place"};
-  const std::string sarif = format_sarif(findings, sample_options());
-  EXPECT_TRUE(sarif_exit_status(sarif, 0));
-  auto results = nlohmann::json::parse(sarif)["runs"][0]["results"];
-  EXPECT_EQ(results[1]["suppressions"][0]["justification"], "kept for the Q3 rollout");
-  EXPECT_EQ(results[1]["suppressions"][0]["location"]["physicalLocation"]["region"]["startLine"],
-            6);
-  EXPECT_FALSE(results[2]["suppressions"][0].contains("justification"));
-  EXPECT_FALSE(results[7]["suppressions"][0].contains("location"));
-  EXPECT_FALSE(results[0].contains("suppressions"));
-  EXPECT_NE(results[1]["message"]["text"].get<std::string>().find("](1)"), std::string::npos);
-}
-
-TEST(SarifSchema, EmptyReportIsValid) { EXPECT_TRUE(sarif_exit_status(format_sarif({}, {}), 0)); }
-
-TEST(SarifSchema, ValidatorRejectsABrokenLog) {
-  const std::string broken = "{\"version\": \"2.1.0\", \"runs\": [{\"results\": []}]}";
-  EXPECT_TRUE(sarif_exit_status(broken, kSchemaViolation));
 }
 
 TEST(ReportFormat, DispatchesOnFormat) {

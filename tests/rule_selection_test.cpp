@@ -184,21 +184,23 @@ TEST(RuleSelection, BadChecksAndIgnoresInTheConfigNameTheLine) {
     return std::string();
   };
   EXPECT_EQ(error_of("{\n\"checks\": \"-*,unused-scop\"}"),
-            "cfg/.scopelint.json:2: 'checks': 'unused-scop' matches no rule (did you mean "
+            "cfg/.scopelint.json:2: /checks: 'unused-scop' matches no rule (did you mean "
             "'unused-scope'?)");
-  EXPECT_EQ(error_of("{\"checks\": [\"-*\"]}"), "cfg/.scopelint.json:1: 'checks' must be a string");
+  EXPECT_EQ(error_of("{\"checks\": [\"-*\"]}"), "cfg/.scopelint.json:1: /checks: expected a string, found array");
   EXPECT_EQ(
       error_of("{\"per_file_ignores\": {\"tests/**\":\n [\"unused-scope\", \"unsued-scope\"]}}"),
-      "cfg/.scopelint.json:2: unknown rule 'unsued-scope' (did you mean 'unused-scope'?)");
+      "cfg/.scopelint.json:2: /per_file_ignores/tests~1**/1: unknown rule 'unsued-scope' (did you "
+            "mean 'unused-scope'?)");
   EXPECT_EQ(error_of("{\"per_file_ignores\": {\"tests/**\": \"unused-scope\"}}"),
-            "cfg/.scopelint.json:1: per_file_ignores 'tests/**' must be an array of rule ids");
+            "cfg/.scopelint.json:1: /per_file_ignores/tests~1**: expected an array of strings, found string");
   EXPECT_EQ(
       error_of("{\"per_file_ignores\": [\"tests/**\"]}"),
-      "cfg/.scopelint.json:1: 'per_file_ignores' must be an object of path globs to rule lists");
+      "cfg/.scopelint.json:1: /per_file_ignores: expected an object, found array");
   EXPECT_EQ(error_of("{\"inherit\": \"yes\"}"),
-            "cfg/.scopelint.json:1: 'inherit' must be true or false");
+            "cfg/.scopelint.json:1: /inherit: expected true or false, found string");
   EXPECT_EQ(error_of("{\"rules\": {\"missing-scop\": \"off\"}}"),
-            "cfg/.scopelint.json:1: unknown rule 'missing-scop' (did you mean 'missing-scope'?)");
+            "cfg/.scopelint.json:1: /rules/missing-scop: unknown rule 'missing-scop' (did you mean "
+            "'missing-scope'?)");
 }
 
 TEST(RuleSelection, ANestedConfigInheritsItsParent) {

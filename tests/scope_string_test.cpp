@@ -1,7 +1,7 @@
 // Scope strings as the token endpoint receives them: encodings, separators, junk.
 #include <gtest/gtest.h>
 
-#include "scope/scope_string.h"
+#include "classify/scope_string.h"
 
 namespace scopelint {
 namespace {

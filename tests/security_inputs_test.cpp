@@ -105,7 +105,7 @@ TEST(SecurityInputs, FilesThatNeverEndAreRefusedAtOnce) {
   fs::create_symlink("/dev/zero", zero);
   const std::string fifo = project.dir.path() + "/fifo.json";
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
-  for (const std::string flag : {"--baseline", "--config", "--rules", "--facts"}) {
+  for (const std::string flag : {"--baseline", "--config", "--catalog", "--rules", "--facts"}) {
     for (const std::string& input : {zero, fifo}) {
       SCOPED_TRACE(flag + " " + input);
       expect_one_error_line(project.scan({flag, input}),
@@ -127,7 +127,7 @@ TEST(SecurityInputs, DeepRulesBaselineAndFactsFailFast) {
   Project project;
   const std::string deep = project.dir.write(
       "deep.json", "{\"a\": " + std::string(60000, '[') + std::string(60000, ']') + "}");
-  for (const std::string flag : {"--baseline", "--rules", "--facts"}) {
+  for (const std::string flag : {"--baseline", "--catalog", "--facts"}) {
     SCOPED_TRACE(flag);
     const std::string name = flag == "--baseline" ? deep + ": invalid baseline" : deep;
     expect_one_error_line(project.scan({flag, deep}), name + ": JSON nested deeper than 64 levels");
@@ -190,30 +190,30 @@ TEST(SecurityInputs, WrapperDeclarationsAreValidated) {
   // get<int>() of 4294967296 was 0: accepted as the first argument.
   EXPECT_EQ(config_error("{\"wrappers\": [\n{\"function\": \"f\", \"method\": \"GET\",\n "
                          "\"path_arg\": 4294967296}]}"),
-            "w/.scopelint.json:3: 'path_arg' must be an argument index from 0 to 64");
+            "w/.scopelint.json:3: /wrappers/0/path_arg: expected an argument index from 0 to 64");
   EXPECT_EQ(config_error("{\"wrappers\": [{\"function\": \"f\", \"method_arg\": 65}]}"),
-            "w/.scopelint.json:1: 'method_arg' must be an argument index from 0 to 64");
+            "w/.scopelint.json:1: /wrappers/0/method_arg: expected an argument index from 0 to 64");
   EXPECT_EQ(config_error(
                 "{\"wrappers\": [{\"function\": \"f\", \"method\": \"GET\", \"body_arg\": -1}]}"),
-            "w/.scopelint.json:1: 'body_arg' must be an argument index from 0 to 64");
+            "w/.scopelint.json:1: /wrappers/0/body_arg: expected an argument index from 0 to 64");
   EXPECT_EQ(config_error(
                 "{\"wrappers\": [{\"function\": \"f\", \"method\": \"GET\", \"path_arg\": 1.0}]}"),
-            "w/.scopelint.json:1: 'path_arg' must be an argument index from 0 to 64");
+            "w/.scopelint.json:1: /wrappers/0/path_arg: expected an argument index from 0 to 64");
   EXPECT_EQ(config_error("{\"wrappers\": [\n{\"function\": \"\", \"method\": \"GET\"}]}"),
-            "w/.scopelint.json:2: 'function' must name a function, not be empty");
+            "w/.scopelint.json:2: /wrappers/0/function: must name a function, not be empty");
   EXPECT_EQ(
       config_error(
           "{\"wrappers\": [{\"function\": \"f\",\n \"method\": \"GET\",\n \"method_arg\": 0}]}"),
-      "w/.scopelint.json:3: wrapper 'f': give either 'method' or 'method_arg', not both");
+      "w/.scopelint.json:3: /wrappers/0/method_arg: give either 'method' or 'method_arg', not both");
   EXPECT_EQ(
       config_error("{\"wrappers\": [{\"function\": \"f\", \"method_arg\": 64, \"path_arg\": 0}]}"),
       "");
   // Found while there: a second declaration of a function was ignored, an empty base meant nothing.
   EXPECT_EQ(config_error("{\"wrappers\": [{\"function\": \"f\", \"method\": \"GET\"},\n"
                          " {\"function\": \"f\", \"method\": \"POST\"}]}"),
-            "w/.scopelint.json:2: wrapper 'f' is declared twice");
+            "w/.scopelint.json:2: /wrappers/1/function: wrapper 'f' is declared twice");
   EXPECT_EQ(config_error("{\"elation_bases\": [\"gw.internal\",\n \"\"]}"),
-            "w/.scopelint.json:2: an Elation base must be a URL or a host, not empty");
+            "w/.scopelint.json:2: /elation_bases/1: an Elation base must be a URL or a host, not empty");
 }
 
 TEST(SecurityInputs, AnInvalidWrapperStopsTheRun) {
@@ -223,7 +223,7 @@ TEST(SecurityInputs, AnInvalidWrapperStopsTheRun) {
       "{\"wrappers\": [\n{\"function\": \"f\", \"method\": \"GET\", \"path_arg\": 4294967296}]}");
   expect_one_error_line(
       project.scan(),
-      project.repo + "/.scopelint.json:2: 'path_arg' must be an argument index from 0 to 64");
+      project.repo + "/.scopelint.json:2: /wrappers/0/path_arg: expected an argument index from 0 to 64");
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // One translation unit that crashes or hangs libclang costs only its own facts: it is parsed in a
-// worker process (extract/worker_pool.h), becomes a scan-error, and the scan goes on; no worker
+// worker process (extract/driver/worker_pool.h), becomes a scan-error, and the scan goes on; no worker
 // outlives the run and no core file lands in the scanned tree. Every run here is killed by the
 // harness after kHarnessLimit seconds: without isolation these inputs hang the scan forever.
 #include <gtest/gtest.h>

@@ -4,7 +4,7 @@
 
 #include "checks/checks.h"
 #include "cli/facts_json.h"
-#include "rules/catalog.h"
+#include "catalog/catalog.h"
 
 namespace scopelint {
 namespace {

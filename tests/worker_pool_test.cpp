@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "cache/facts_codec.h"
-#include "extract/extractor.h"
-#include "extract/unit_runner.h"
+#include "extract/driver/extractor.h"
+#include "extract/driver/unit_runner.h"
 #include "test_support.h"
 
 namespace scopelint {

@@ -1,12 +1,12 @@
 // scopelint entry point: argv -> run (or the language server for "scopelint lsp") -> exit code.
-// The same binary is the worker process that parses units for a scan (extract/unit_worker.h).
+// The same binary is the worker process that parses units for a scan (extract/driver/unit_worker.h).
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "app/run.h"
-#include "extract/unit_runner.h"
-#include "extract/unit_worker.h"
+#include "extract/driver/unit_runner.h"
+#include "extract/driver/unit_worker.h"
 #include "lsp/server.h"
 
 int main(int argc, char** argv) {

@@ -11,6 +11,7 @@
 
 #include "app/lint.h"
 #include "app/scope_diff.h"
+#include "checks/rule_registry.h"
 #include "util/bounded_input.h"
 #include "util/file_io.h"
 #include "util/project_root.h"
@@ -162,7 +163,7 @@ ComponentScopes scan_scopes(const Options& options, const Catalog& catalog,
   unsigned files = 0;
   Facts facts = gather_facts(options, configs, diagnostics, files);
   const auto errors = std::count_if(diagnostics.begin(), diagnostics.end(), [](const Finding& f) {
-    return f.rule == "scan-error" && f.level >= Level::Warning;
+    return f.rule == scan_error_rule().id && f.level >= Level::Warning;
   });
   if (errors > 0 && !options.quiet) {
     err << "scopelint: warning: " << errors << " file" << (errors == 1 ? "" : "s") << " in "

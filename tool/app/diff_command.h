@@ -6,7 +6,7 @@
 #include <string>
 
 #include "cli/options.h"
-#include "rules/catalog.h"
+#include "catalog/catalog.h"
 
 namespace scopelint {
 

@@ -9,8 +9,9 @@
 #include "cache/cache_location.h"
 #include "cache/fact_cache.h"
 #include "checks/checks.h"
+#include "checks/rule_registry.h"
 #include "cli/facts_json.h"
-#include "extract/extractor.h"
+#include "extract/driver/extractor.h"
 #include "precommit/precommit.h"
 #include "suppress/apply_nolint.h"
 #include "suppress/nolint_audit.h"
@@ -47,7 +48,7 @@ void choose_cache(const Options& options, ExtractOptions& extract) {
   extract.cache_dir = site->directory;
   extract.cache_key = site->key;
   extract.cache_salt = default_cache_salt(
-      options.rules_file.empty() ? "" : read_input_file(options.rules_file, kMaxRulesBytes));
+      options.catalog_file.empty() ? "" : read_input_file(options.catalog_file, kMaxRulesBytes));
 }
 
 // Whose NOLINT comments are judged: names in the files scanned and the files holding findings;
@@ -63,7 +64,7 @@ NolintAudit nolint_audit_for(const Options& options, const std::string& project_
   for (const Finding& finding : findings) {
     if (!finding.location.known()) continue;
     named.insert(finding.location.file);
-    if (finding.rule == "scan-error") failed.insert(files.key(finding.location.file));
+    if (finding.rule == scan_error_rule().id) failed.insert(files.key(finding.location.file));
   }
   auto outside = [&](const std::string& file) { return !path_inside(file, project_root); };
   std::copy_if(named.begin(), named.end(), std::back_inserter(audit.name_files),

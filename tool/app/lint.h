@@ -14,7 +14,7 @@
 #include "config/apply_config.h"
 #include "model/facts.h"
 #include "model/finding.h"
-#include "rules/catalog.h"
+#include "catalog/catalog.h"
 
 namespace scopelint {
 
@@ -43,7 +43,7 @@ using UnsavedFiles = std::vector<std::pair<std::string, std::string>>;
 // (ExtractOptions::on_unit_done).
 using UnitProgress = std::function<void(unsigned done, unsigned total, const std::string& file)>;
 
-// Throws UsageError, RulesError, ConfigError or std::runtime_error for problems that stop the run.
+// Throws UsageError, CatalogError, ConfigError or std::runtime_error for problems that stop the run.
 LintResult lint(const Options& options, const Catalog& catalog, ConfigSet& configs,
                 const UnsavedFiles& unsaved = {}, std::ostream* log = nullptr,
                 const UnitProgress& progress = {});

@@ -17,15 +17,15 @@
 #include "checks/checks.h"
 #include "checks/rule_registry.h"
 #include "cli/options.h"
-#include "extract/compile_commands.h"
+#include "extract/driver/compile_commands.h"
 #include "fix/apply_fixes.h"
 #include "fix/export_fixes.h"
 #include "fix/fix_targets.h"
 #include "precommit/precommit.h"
 #include "report/progress.h"
 #include "report/report.h"
-#include "rules/catalog.h"
-#include "scope/scope_string.h"
+#include "catalog/catalog.h"
+#include "classify/scope_string.h"
 #include "util/bounded_input.h"
 #include "util/file_io.h"
 #include "util/project_root.h"
@@ -115,7 +115,7 @@ LintResult lint_for(const Options& options, const Catalog& catalog, ConfigSet& c
   std::vector<Finding> database_errors;
   std::copy_if(result.findings.begin(), result.findings.end(), std::back_inserter(database_errors),
                [&](const Finding& finding) {
-                 return finding.rule == "scan-error" && !options.compile_db_dir.empty() &&
+                 return finding.rule == scan_error_rule().id && !options.compile_db_dir.empty() &&
                         finding.location.file == options.compile_db_dir;
                });
   result.findings = findings_touching(std::move(result.findings), options.paths);
@@ -138,7 +138,7 @@ std::optional<Finding> expand_database_paths(Options& options) {
   options.paths = extract::database_files(options.compile_db_dir, root, problem);
   if (!options.paths.empty()) return std::nullopt;
   Finding finding;
-  finding.rule = "scan-error";
+  finding.rule = scan_error_rule().id;
   finding.level = Level::Warning;
   finding.location.file = options.compile_db_dir;
   finding.message = problem.empty() ? "the compile database in " + options.compile_db_dir +
@@ -205,7 +205,7 @@ int run_or_throw(const std::vector<std::string>& args, std::ostream& out, std::o
     return kExitClean;
   }
   Catalog catalog =
-      options.rules_file.empty() ? default_catalog() : load_catalog_file(options.rules_file);
+      options.catalog_file.empty() ? default_catalog() : load_catalog_file(options.catalog_file);
   if (options.list_scopes || options.list_rules || !options.explain.empty()) {
     return print_information(options, catalog, out);
   }

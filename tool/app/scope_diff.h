@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "model/facts.h"
-#include "rules/catalog.h"
+#include "catalog/catalog.h"
 
 namespace scopelint {
 

@@ -6,7 +6,7 @@
 
 #include "checks/check_context.h"
 #include "report/report_common.h"
-#include "scope/classify.h"
+#include "classify/classify.h"
 
 namespace scopelint {
 namespace {

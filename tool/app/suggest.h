@@ -5,7 +5,7 @@
 
 #include "model/facts.h"
 #include "report/report.h"
-#include "rules/catalog.h"
+#include "catalog/catalog.h"
 
 namespace scopelint {
 

@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cache/facts_codec.h"
-#include "rules/embedded_rules.h"
+#include "catalog/embedded_rules.h"
 #include "util/bounded_input.h"
 #include "util/file_io.h"
 #include "util/private_files.h"

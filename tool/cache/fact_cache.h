@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "model/wrapper_facts.h"
 #include "model/facts.h"
 #include "model/finding.h"
+#include "model/wrapper_facts.h"
 #include "util/sha256.h"
 
 namespace scopelint {
@@ -47,7 +47,7 @@ class FactCache {
   std::string key_;
 };
 
-// The salt for this binary: version plus every embedded rules file, plus `extra` (a --rules file).
+// The salt for this binary: version plus every embedded rules file, plus `extra` (a --catalog file).
 std::string default_cache_salt(const std::string& extra = "");
 
 }  // namespace scopelint

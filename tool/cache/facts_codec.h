@@ -5,9 +5,9 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
-#include "model/wrapper_facts.h"
 #include "model/facts.h"
 #include "model/finding.h"
+#include "model/wrapper_facts.h"
 
 namespace scopelint {
 

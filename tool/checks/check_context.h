@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "model/finding.h"
-#include "rules/catalog.h"
-#include "scope/classify.h"
+#include "catalog/catalog.h"
+#include "classify/classify.h"
 
 namespace scopelint {
 

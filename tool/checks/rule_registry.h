@@ -15,7 +15,7 @@ struct CheckContext;
 using CheckFunction = void (*)(const CheckContext&, std::vector<Finding>&);
 
 // One rule, kept in one place: the checks define theirs beside their code (checks/<rule>.cpp), the
-// rules reported outside the checks are in rule_registry.cpp. Texts are stored unindented and
+// rules reported outside the checks in checks/scan_error_rule.cpp and checks/nolint_rules.cpp. Texts are stored unindented and
 // wrapped at 84 columns; explain_rule indents them. In "Fix", code lines are indented by four
 // spaces after a blank line so that the same text is also an indented code block in SARIF
 // help.markdown.
@@ -32,6 +32,13 @@ struct RuleInfo {
   std::string_view security_severity;
   CheckFunction check = nullptr;  // nullptr: reported by the scan or by NOLINT handling
 };
+
+// The rules reported outside the checks: by the scan (scan_error_rule.cpp) and by NOLINT handling
+// (nolint_rules.cpp).
+const RuleInfo& scan_error_rule();
+const RuleInfo& nolint_rule();
+const RuleInfo& unknown_nolint_rule();
+const RuleInfo& unused_nolint_rule();
 
 // All rules in a fixed order (the order of SARIF tool.driver.rules and of the checks' runs).
 const std::vector<RuleInfo>& all_rules();

@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "fix/snapshots.h"
-#include "scope/scope_string.h"
+#include "classify/scope_string.h"
 #include "util/bounded_input.h"
 #include "util/percent_encoding.h"
 

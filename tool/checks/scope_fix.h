@@ -7,7 +7,7 @@
 
 #include "checks/check_context.h"
 #include "model/finding.h"
-#include "scope/classify.h"
+#include "classify/classify.h"
 
 namespace scopelint {
 

@@ -89,7 +89,8 @@ OPTIONS:
   --cache-dir=DIR         where the fact cache lives (default: $XDG_CACHE_HOME/scopelint/<project
                           hash>, else ~/.cache/scopelint/<project hash>; never in the scanned tree)
   --no-cache              parse every file again; read and write no cache
-  --rules=FILE            load API rules from FILE instead of the built-in rules/elation.json
+  --catalog=FILE          load the API catalog (scopes, endpoints) from FILE instead of the
+                          built-in rules/elation.json (--rules=FILE: the same, its old name)
   --facts=FILE            check facts from a JSON file instead of scanning code
   --config=FILE           use this configuration for every file (default: the nearest
                           .scopelint.json above each file)
@@ -128,7 +129,7 @@ SUBCOMMANDS:
 EXIT STATUS:
   0  no finding at or above the fail level
   1  findings at or above the fail level
-  2  usage, configuration, rules or I/O error
+  2  usage, configuration, catalog or I/O error
 )";
 }
 
@@ -138,7 +139,8 @@ Options parse_options(const std::vector<std::string>& args) {
   using Setter = std::function<void(const std::string&)>;
   const std::map<std::string, Setter> with_value = {
       {"-p", [&](const std::string& v) { options.compile_db_dir = v; }},
-      {"--rules", [&](const std::string& v) { options.rules_file = v; }},
+      {"--catalog", [&](const std::string& v) { options.catalog_file = v; }},
+      {"--rules", [&](const std::string& v) { options.catalog_file = v; }},  // the old name
       {"--facts", [&](const std::string& v) { options.facts_file = v; }},
       {"--config", [&](const std::string& v) { options.config_file = v; }},
       {"--granted-scopes", [&](const std::string& v) { options.granted_scopes = v; }},

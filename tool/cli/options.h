@@ -22,7 +22,7 @@ enum class ColorMode { Auto, Always, Never };
 
 struct Options {
   std::vector<std::string> paths;
-  std::string rules_file;  // --rules; empty: the embedded rules/elation.json
+  std::string catalog_file;  // --catalog (or its old name --rules); empty: the embedded rules/elation.json
   std::string facts_file;  // --facts: check facts from a JSON file instead of scanning code
   std::string config_file;  // --config: one config for every file instead of .scopelint.json lookup
   std::string granted_scopes;  // --granted-scopes: scopes provisioned outside the code

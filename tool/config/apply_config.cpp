@@ -6,8 +6,8 @@
 #include <set>
 
 #include "checks/rule_registry.h"
-#include "util/url.h"
 #include "util/project_root.h"
+#include "util/url.h"
 
 namespace scopelint {
 namespace fs = std::filesystem;

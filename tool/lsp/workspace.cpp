@@ -6,7 +6,7 @@
 
 #include "lsp/json_rpc.h"
 #include "lsp/uri.h"
-#include "rules/catalog.h"
+#include "catalog/catalog.h"
 #include "util/project_root.h"
 
 namespace scopelint::lsp {
@@ -43,7 +43,7 @@ bool overlaps(const nlohmann::json& a, const nlohmann::json& b) {
 LintFunction default_lint_function() {
   return [](const Options& options, const UnsavedFiles& unsaved) {
     const Catalog& catalog =
-        options.rules_file.empty() ? default_catalog() : load_catalog_file(options.rules_file);
+        options.catalog_file.empty() ? default_catalog() : load_catalog_file(options.catalog_file);
     // Fresh: .scopelint.json may have been edited. The project is the workspace (options.paths are
     // its folders), as on the command line: no config above it applies.
     ConfigSet configs(find_project_root(options.paths, options.compile_db_dir),

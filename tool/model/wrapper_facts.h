@@ -1,7 +1,7 @@
 // What a unit's analysis says about the project's own functions, as plain data: the requests
 // whose URL, method or body depend on a function's parameters (summaries), the calls of project
 // functions with their arguments resolved (call sites), and the tests on parameters under which a
-// request is made. extract/ fills them, cache/ stores them, extract/wrapper_composition.h joins
+// request is made. extract/ fills them, cache/ stores them, extract/wrappers/wrapper_composition.h joins
 // them across units.
 #pragma once
 
@@ -31,7 +31,7 @@ struct BranchCondition {
 using BranchConditions = std::vector<BranchCondition>;  // all of them must hold
 
 // A function whose request depends on its parameters. `request` holds slots of `function`
-// (extract/parameter_slots.h) in its URL, base and body; its location is where the request is made here.
+// (extract/resolve/parameter_slots.h) in its URL, base and body; its location is where the request is made here.
 struct WrapperSummary {
   std::string function;  // key: USR, or "name:" + qualified name for a declared wrapper
   std::string name;  // qualified name, for notes
@@ -58,7 +58,7 @@ struct WrapperCallSite {
   std::string caller;  // USR of the enclosing function; "" at namespace scope or in a lambda
   std::string caller_name;
   SourceLocation location;
-  std::vector<SourceLocation> macro_chain;  // of `location` (extract/macro_locations.h)
+  std::vector<SourceLocation> macro_chain;  // of `location` (extract/clang/macro_locations.h)
   // As written, then the callee's default arguments for those left out (as far as known).
   std::vector<WrapperArgument> arguments;
 };

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "checks/check_context.h"
+#include "checks/rule_registry.h"
 #include "util/bounded_input.h"
 #include "util/file_io.h"
 
@@ -100,7 +101,7 @@ NolintResult apply_nolint(std::vector<Finding> findings, const std::vector<std::
     if (!map) continue;
     for (const auto& problem : map->problems()) {
       result.kept.push_back(make_finding(
-          "nolint", SourceLocation{file, problem.line, problem.column}, problem.message));
+          nolint_rule().id, SourceLocation{file, problem.line, problem.column}, problem.message));
     }
   }
   return result;

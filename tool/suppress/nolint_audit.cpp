@@ -17,7 +17,7 @@ using UsedNames = std::set<std::pair<size_t, int>>;
 // A NOLINT cannot suppress the suppression rules (they are judged after suppression), so naming
 // them is neither used nor unused: the configuration turns them off.
 bool is_suppression_rule(const std::string& name) {
-  return name == "nolint" || name == "unknown-nolint" || name == "unused-nolint";
+  return name == nolint_rule().id || name == unknown_nolint_rule().id || name == unused_nolint_rule().id;
 }
 
 // One file's directives, with what a fix-it needs to know about the file's text.
@@ -32,7 +32,7 @@ class FileAudit {
       std::string rule = misspelt_rule(d.names[j].text);
       if (rule.empty()) continue;
       Finding f = make_finding(
-          "unknown-nolint", location(d.names[j].span.offset),
+          unknown_nolint_rule().id, location(d.names[j].span.offset),
           "'" + d.names[j].text + "' in this " + std::string(directive_keyword(d.kind)) +
               " comment is not a scopelint rule; did you mean '" + rule + "'?");
       f.end = location(d.names[j].span.end());
@@ -69,7 +69,7 @@ class FileAudit {
     for (size_t i = 0; i < unused.size(); ++i) {
       names += (i == 0 ? "" : i + 1 == unused.size() ? " and " : ", ") + ("'" + unused[i] + "'");
     }
-    Finding f = make_finding("unused-nolint", location(d.span.offset),
+    Finding f = make_finding(unused_nolint_rule().id, location(d.span.offset),
                              names + " in this " + keyword + " comment " +
                                  (unused.size() == 1 ? "suppresses" : "suppress") + " no finding " +
                                  where(d.kind));

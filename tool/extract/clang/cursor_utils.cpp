@@ -1,0 +1,338 @@
+// Read-only helpers over libclang cursors (see cursor_utils.h).
+#include "extract/clang/cursor_utils.h"
+
+#include <cctype>
+#include <filesystem>
+
+#include "extract/clang/ast_walker.h"
+#include "extract/clang/clang_handles.h"
+#include "extract/clang/macro_locations.h"
+#include "extract/models/library_models.h"
+
+namespace scopelint::extract {
+namespace {
+
+bool is_reference_kind(CXCursorKind kind) {
+  return kind == CXCursor_TypeRef || kind == CXCursor_TemplateRef || kind == CXCursor_NamespaceRef;
+}
+
+bool is_wrapper_kind(CXCursorKind kind) {
+  switch (kind) {
+    case CXCursor_UnexposedExpr:
+    case CXCursor_ParenExpr:
+    case CXCursor_CStyleCastExpr:
+    case CXCursor_CXXStaticCastExpr:
+    case CXCursor_CXXConstCastExpr:
+    case CXCursor_CXXReinterpretCastExpr:
+    case CXCursor_CXXFunctionalCastExpr:
+    case CXCursor_ObjCBridgedCastExpr:
+    case CXCursor_ObjCStringLiteral:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_char_kind(CXTypeKind kind) {
+  return kind == CXType_Char_S || kind == CXType_Char_U || kind == CXType_SChar ||
+         kind == CXType_UChar || kind == CXType_WChar || kind == CXType_Char16 ||
+         kind == CXType_Char32;
+}
+
+}  // namespace
+
+std::vector<CXCursor> children(CXCursor cursor) {
+  std::vector<CXCursor> result;
+  clang_visitChildren(
+      cursor,
+      [](CXCursor child, CXCursor, CXClientData data) {
+        static_cast<std::vector<CXCursor>*>(data)->push_back(child);
+        return CXChildVisit_Continue;
+      },
+      &result);
+  return result;
+}
+
+bool is_null(CXCursor cursor) { return clang_Cursor_isNull(cursor) != 0; }
+
+bool same_expression(CXCursor a, CXCursor b) {
+  if (clang_equalCursors(a, b)) return true;
+  return clang_getCursorKind(a) == clang_getCursorKind(b) &&
+         clang_equalRanges(clang_getCursorExtent(a), clang_getCursorExtent(b));
+}
+
+std::string spelling(CXCursor cursor) { return to_string(clang_getCursorSpelling(cursor)); }
+
+CXCursor strip_wrappers(CXCursor cursor) {
+  for (int guard = 0; guard < 64 && is_wrapper_kind(clang_getCursorKind(cursor)); ++guard) {
+    CXCursor only = clang_getNullCursor();
+    int count = 0;
+    for (CXCursor child : children(cursor)) {
+      if (is_reference_kind(clang_getCursorKind(child))) continue;
+      only = child;
+      ++count;
+    }
+    if (count != 1) break;
+    cursor = only;
+  }
+  return cursor;
+}
+
+std::string qualified_name(CXCursor decl) {
+  if (is_null(decl)) return "";
+  std::string name = spelling(decl);
+  for (CXCursor parent = clang_getCursorSemanticParent(decl); !is_null(parent);
+       parent = clang_getCursorSemanticParent(parent)) {
+    const CXCursorKind kind = clang_getCursorKind(parent);
+    if (kind == CXCursor_TranslationUnit || clang_isInvalid(kind)) break;
+    if (kind == CXCursor_Namespace) {
+      if (clang_Cursor_isInlineNamespace(parent) || clang_Cursor_isAnonymous(parent)) continue;
+    } else if (kind == CXCursor_EnumDecl) {
+      if (!clang_EnumDecl_isScoped(parent)) continue;
+    } else if (kind != CXCursor_ClassDecl && kind != CXCursor_StructDecl &&
+               kind != CXCursor_ClassTemplate && kind != CXCursor_UnionDecl &&
+               kind != CXCursor_ClassTemplatePartialSpecialization) {
+      continue;  // functions, linkage specs
+    }
+    const std::string part = spelling(parent);
+    if (part.empty()) continue;
+    name = part + "::" + name;
+  }
+  return name;
+}
+
+CXCursor callee_of(CXCursor call) {
+  CXCursor ref = clang_getCursorReferenced(call);
+  if (is_null(ref) || clang_isInvalid(clang_getCursorKind(ref))) return clang_getNullCursor();
+  if (clang_getCursorKind(ref) == CXCursor_OverloadedDeclRef) {
+    if (clang_getNumOverloadedDecls(ref) == 0) return clang_getNullCursor();
+    return clang_getOverloadedDecl(ref, 0);
+  }
+  return ref;
+}
+
+std::string callee_name(CXCursor call) {
+  CXCursor callee = callee_of(call);
+  if (!is_null(callee)) {
+    // Methods of a class template instantiation name the template's class.
+    CXCursor tmpl = clang_getSpecializedCursorTemplate(callee);
+    return qualified_name(is_null(tmpl) ? callee : tmpl);
+  }
+  return spelling(call);
+}
+
+std::vector<CXCursor> call_arguments(CXCursor call) {
+  std::vector<CXCursor> args;
+  const int n = clang_Cursor_getNumArguments(call);
+  for (int i = 0; i < n; ++i) args.push_back(clang_Cursor_getArgument(call, static_cast<unsigned>(i)));
+  return args;
+}
+
+std::vector<CXCursor> written_arguments(CXTranslationUnit tu, CXCursor call) {
+  std::vector<CXCursor> args;
+  for (CXCursor arg : call_arguments(call)) {
+    CXToken* tokens = nullptr;
+    unsigned count = 0;
+    const CXSourceRange extent = clang_getCursorExtent(arg);
+    clang_tokenize(tu, extent, &tokens, &count);
+    if (tokens) clang_disposeTokens(tu, tokens, count);
+    // A CXXDefaultArgExpr has no tokens of its own. Neither has an argument written in a macro
+    // body: its extent runs from the macro definition to the expansion site, across files.
+    if (count == 0 && !in_macro_expansion(tu, clang_getRangeStart(extent))) break;
+    args.push_back(arg);
+  }
+  return args;
+}
+
+bool is_member_call(CXCursor call) {
+  for (CXCursor child : children(call)) {
+    CXCursor inner = strip_wrappers(child);
+    return clang_getCursorKind(inner) == CXCursor_MemberRefExpr;
+  }
+  return false;
+}
+
+CXCursor member_call_object(CXCursor call) {
+  auto kids = children(call);
+  if (kids.empty()) return clang_getNullCursor();
+  CXCursor member = strip_wrappers(kids.front());
+  if (clang_getCursorKind(member) != CXCursor_MemberRefExpr) return clang_getNullCursor();
+  for (CXCursor object : children(member)) {
+    if (!is_reference_kind(clang_getCursorKind(object))) return strip_wrappers(object);
+  }
+  return clang_getNullCursor();
+}
+
+std::vector<std::string> type_names(CXType type) {
+  std::vector<std::string> names;
+  for (int guard = 0; guard < 16; ++guard) {
+    const CXTypeKind kind = type.kind;
+    if (kind == CXType_LValueReference || kind == CXType_RValueReference ||
+        kind == CXType_Pointer) {
+      type = clang_getPointeeType(type);
+    } else if (kind == CXType_Elaborated) {
+      type = clang_Type_getNamedType(type);
+    } else if (kind == CXType_Typedef) {
+      CXCursor decl = clang_getTypeDeclaration(type);
+      names.push_back(qualified_name(decl));
+      type = clang_getTypedefDeclUnderlyingType(decl);
+    } else {
+      break;
+    }
+  }
+  CXType canonical = clang_getCanonicalType(type);
+  while (canonical.kind == CXType_Pointer || canonical.kind == CXType_LValueReference) {
+    canonical = clang_getCanonicalType(clang_getPointeeType(canonical));
+  }
+  CXCursor decl = clang_getTypeDeclaration(canonical);
+  if (!is_null(decl) && !clang_isInvalid(clang_getCursorKind(decl))) {
+    CXCursor tmpl = clang_getSpecializedCursorTemplate(decl);
+    names.push_back(qualified_name(is_null(tmpl) ? decl : tmpl));
+  }
+  return names;
+}
+
+bool type_is_one_of(CXType type, const std::vector<std::string>& names) {
+  for (const auto& name : type_names(type)) {
+    for (const auto& wanted : names) {
+      if (name == wanted) return true;
+    }
+  }
+  return false;
+}
+
+bool is_stringish_type(CXType type) {
+  CXType canonical = clang_getCanonicalType(type);
+  if (canonical.kind == CXType_LValueReference || canonical.kind == CXType_RValueReference) {
+    canonical = clang_getCanonicalType(clang_getPointeeType(canonical));
+  }
+  if (canonical.kind == CXType_Pointer) {
+    return is_char_kind(clang_getCanonicalType(clang_getPointeeType(canonical)).kind);
+  }
+  if (canonical.kind == CXType_ConstantArray || canonical.kind == CXType_IncompleteArray) {
+    return is_char_kind(clang_getCanonicalType(clang_getArrayElementType(canonical)).kind);
+  }
+  // The standard's string types, and each library model's own ("string_types").
+  static const std::vector<std::string> kStringTypes = [] {
+    std::vector<std::string> types = {"std::basic_string", "std::basic_string_view"};
+    for (const auto& library : builtin_library_models().libraries) {
+      types.insert(types.end(), library.string_types.begin(), library.string_types.end());
+    }
+    return types;
+  }();
+  return type_is_one_of(type, kStringTypes);
+}
+
+CXCursor referenced_variable(CXCursor expr) {
+  expr = strip_wrappers(expr);
+  const CXCursorKind kind = clang_getCursorKind(expr);
+  if (kind == CXCursor_VarDecl || kind == CXCursor_ParmDecl || kind == CXCursor_FieldDecl) return expr;
+  if (kind == CXCursor_DeclRefExpr || kind == CXCursor_MemberRefExpr) {
+    CXCursor ref = clang_getCursorReferenced(expr);
+    const CXCursorKind ref_kind = clang_getCursorKind(ref);
+    if (ref_kind == CXCursor_VarDecl || ref_kind == CXCursor_ParmDecl ||
+        ref_kind == CXCursor_FieldDecl) {
+      return ref;
+    }
+  }
+  if (kind == CXCursor_CallExpr && spelling(expr) == "get" &&
+      clang_Cursor_getNumArguments(expr) == 0) {  // unique_ptr<CURL, ...>::get()
+    CXCursor object = member_call_object(expr);
+    if (!is_null(object)) return referenced_variable(object);
+  }
+  if (kind == CXCursor_UnaryOperator) {  // &buf, *ptr
+    auto kids = children(expr);
+    if (kids.size() == 1) return referenced_variable(kids.front());
+  }
+  return clang_getNullCursor();
+}
+
+std::string declaration_key(CXCursor decl) {
+  std::string usr = to_string(clang_getCursorUSR(decl));
+  const FileLocation loc = cursor_location(decl);
+  return usr + "@" + loc.path + ":" + std::to_string(loc.offset);
+}
+
+namespace {
+
+using LocationGetter = void (*)(CXSourceLocation, CXFile*, unsigned*, unsigned*, unsigned*);
+
+FileLocation located_by(CXSourceLocation location, LocationGetter get) {
+  FileLocation result;
+  get(location, &result.file, &result.line, &result.column, &result.offset);
+  if (result.file) {
+    result.path = std::filesystem::path(to_string(clang_getFileName(result.file)))
+                      .lexically_normal()
+                      .string();
+  }
+  return result;
+}
+
+}  // namespace
+
+FileLocation file_location(CXSourceLocation location) {
+  return located_by(location, clang_getExpansionLocation);
+}
+
+FileLocation file_level_location(CXSourceLocation location) {
+  return located_by(location, clang_getFileLocation);
+}
+
+FileLocation cursor_location(CXCursor cursor) {
+  return file_location(clang_getCursorLocation(cursor));
+}
+
+SourceLocation to_source_location(const FileLocation& location) {
+  return SourceLocation{location.path, location.line, location.column};
+}
+
+std::vector<std::string> token_spellings(CXTranslationUnit tu, CXCursor cursor) {
+  std::vector<std::string> result;
+  CXToken* tokens = nullptr;
+  unsigned count = 0;
+  clang_tokenize(tu, clang_getCursorExtent(cursor), &tokens, &count);
+  for (unsigned i = 0; i < count; ++i) result.push_back(to_string(clang_getTokenSpelling(tu, tokens[i])));
+  if (tokens) clang_disposeTokens(tu, tokens, count);
+  return result;
+}
+
+std::optional<SourceRange> single_literal_range(CXTranslationUnit tu, CXCursor cursor) {
+  CXToken* tokens = nullptr;
+  unsigned count = 0;
+  clang_tokenize(tu, clang_getCursorExtent(cursor), &tokens, &count);
+  std::optional<SourceRange> range;
+  if (count == 1 && clang_getTokenKind(tokens[0]) == CXToken_Literal) {
+    const std::string text = to_string(clang_getTokenSpelling(tu, tokens[0]));
+    if (text.find('"') != std::string::npos) {
+      const CXSourceRange extent = clang_getTokenExtent(tu, tokens[0]);
+      const FileLocation begin = file_location(clang_getRangeStart(extent));
+      const FileLocation end = file_location(clang_getRangeEnd(extent));
+      if (begin.file && end.file && clang_File_isEqual(begin.file, end.file)) {
+        range = SourceRange{to_source_location(begin), to_source_location(end), begin.offset,
+                            end.offset - begin.offset};
+      }
+    }
+  }
+  if (tokens) clang_disposeTokens(tu, tokens, count);
+  return range;
+}
+
+bool is_local_variable(CXCursor var) {
+  for (CXCursor parent = clang_getCursorSemanticParent(var); !is_null(parent);
+       parent = clang_getCursorSemanticParent(parent)) {
+    const CXCursorKind kind = clang_getCursorKind(parent);
+    if (is_function_like(kind) || kind == CXCursor_LambdaExpr) return true;
+    if (kind == CXCursor_TranslationUnit || clang_isInvalid(kind)) break;
+  }
+  return false;
+}
+
+std::string binary_operator_token(CXTranslationUnit tu, CXCursor op) {
+  auto kids = children(op);
+  if (kids.empty()) return "";
+  const size_t lhs_tokens = token_spellings(tu, kids.front()).size();
+  auto tokens = token_spellings(tu, op);
+  return lhs_tokens < tokens.size() ? tokens[lhs_tokens] : "";
+}
+
+}  // namespace scopelint::extract

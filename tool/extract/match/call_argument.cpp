@@ -1,0 +1,133 @@
+// The library models applied to call arguments, for both front ends (call_argument.h).
+#include "extract/match/call_argument.h"
+
+namespace scopelint::extract {
+namespace {
+
+RequestBody raw_body(const ResolvedString& text) {
+  RequestBody body;
+  body.kind = RequestBody::Kind::Raw;
+  if (text.known) body.raw = text.text;
+  body.raw_literal = text.spelling_literal();
+  if (body.raw) body.raw_pieces = text.pieces;
+  return body;
+}
+
+}  // namespace
+
+RequestBody body_of(const CallArgument& arg) {
+  RequestBody body;
+  const auto role = arg.role_by_type();
+  if (role == Role::Ignore) return body;
+  if (role == Role::Fields) {
+    ResolvedFields fields = arg.fields();
+    body.kind = fields.known ? RequestBody::Kind::Fields : RequestBody::Kind::Unknown;
+    body.fields = std::move(fields.fields);
+    return body;
+  }
+  if ((!role || role == Role::Raw) && (role || arg.is_stringish())) return raw_body(arg.value());
+  body.kind = RequestBody::Kind::Unknown;
+  return body;
+}
+
+void apply_role(Role role, const CallArgument& arg, const AttachedAt& at, RequestParts& parts) {
+  switch (role) {
+    case Role::Url: {
+      parts.url = arg.value();
+      Attachment attached = at();
+      parts.url_location = std::move(attached.location);
+      parts.url_macro_chain = std::move(attached.macro_chain);
+      break;
+    }
+    case Role::Method:
+      parts.method = arg.method();
+      parts.method_slot = parts.method ? std::nullopt : arg.method_slot();
+      parts.method_given = true;
+      break;
+    case Role::Fields:
+    case Role::Raw:
+      parts.body = body_of(arg);
+      break;
+    case Role::UnknownBody:
+      parts.body = RequestBody{};
+      parts.body.kind = RequestBody::Kind::Unknown;
+      break;
+    case Role::Base: {
+      ResolvedString base = arg.value();
+      if (base.known) parts.base = base.text;
+      break;
+    }
+    case Role::ByType:
+      if (auto by_type = arg.role_by_type(); by_type && *by_type != Role::ByType) {
+        apply_role(*by_type, arg, at, parts);
+      }
+      break;
+    case Role::Ignore:
+      break;
+  }
+}
+
+void apply_call_model(const CallModel& model, const std::vector<const CallArgument*>& args,
+                      const AttachedAt& at, RequestParts& parts) {
+  if (model.method_arg && *model.method_arg < args.size()) {
+    apply_role(Role::Method, *args[*model.method_arg], at, parts);
+  }
+  if (model.url_arg && *model.url_arg < args.size()) apply_role(Role::Url, *args[*model.url_arg], at, parts);
+  if (model.body_arg && *model.body_arg < args.size()) parts.body = body_of(*args[*model.body_arg]);
+  if (model.body_after_url) {
+    // httplib-style overloads: after the path come headers, a body (+ content type) or params.
+    for (size_t i = model.url_arg ? *model.url_arg + 1 : 0; i < args.size(); ++i) {
+      const auto role = args[i]->role_by_type();
+      if (role == Role::Ignore) continue;
+      if (role || args[i]->is_stringish()) {
+        parts.body = body_of(*args[i]);
+        break;
+      }
+    }
+  }
+  if (model.args_by_type) {
+    for (const CallArgument* arg : args) {
+      if (auto role = arg->role_by_type()) apply_role(*role, *arg, at, parts);
+    }
+  }
+}
+
+void apply_handle_option(const HandleOption& option, const CallArgument& value, const AttachedAt& at,
+                         HandleState& state) {
+  if (option.url) apply_role(Role::Url, value, at, state.parts);
+  if (option.custom_method) {
+    // A null custom request restores the method the other options give.
+    state.custom_given = !value.is_null_pointer();
+    state.custom_method = state.custom_given ? value.method() : std::nullopt;
+    state.parts.method_slot = state.custom_given && !state.custom_method ? value.method_slot() : std::nullopt;
+    return;
+  }
+  if (option.method) {
+    if (option.when_true && value.is_false()) {
+      if (state.parts.method == option.method) state.parts.method = HttpMethod::Get;
+      return;
+    }
+    state.parts.method = option.method;
+    if (!state.custom_given) state.parts.method_slot.reset();
+  }
+  if (option.body == Role::Raw) {
+    state.parts.body = raw_body(value.value());
+  } else if (option.body == Role::UnknownBody && state.parts.body.kind == RequestBody::Kind::None) {
+    state.parts.body.kind = RequestBody::Kind::Unknown;
+  }
+}
+
+RequestParts parts_at_perform(const HandleState& state) {
+  RequestParts parts = state.parts;
+  if (state.custom_given) {
+    parts.method = state.custom_method;
+    parts.method_given = true;
+  } else {
+    if (!parts.method) parts.method = HttpMethod::Get;
+    // GET and HEAD send no body.
+    if (*parts.method == HttpMethod::Get || *parts.method == HttpMethod::Head) parts.body = RequestBody{};
+  }
+  return parts;
+}
+
+}  // namespace scopelint::extract

@@ -1,0 +1,221 @@
+// Shared request-building steps for the matchers (see request_parts.h).
+#include "extract/match/request_parts.h"
+
+#include "extract/clang/cursor_utils.h"
+#include "extract/clang/macro_locations.h"
+#include "extract/match/ast_argument.h"
+
+namespace scopelint::extract {
+
+void RequestParts::merge(const RequestParts& later) {
+  if (later.url) {
+    url = later.url;
+    url_location = later.url_location;
+    url_macro_chain = later.url_macro_chain;
+  }
+  if (later.method) method = later.method;
+  if (later.method || later.method_slot) method_slot = later.method_slot;
+  method_given = method_given || later.method_given;
+  if (later.body.kind != RequestBody::Kind::None) body = later.body;
+  if (later.base) base = later.base;
+}
+
+void RequestPartsBuilder::apply_role(const LibraryModel& library, Role role, CXCursor arg, CXCursor at,
+                                     int position, RequestParts& parts) const {
+  extract::apply_role(role, AstArgument(library, strings_, arg, position), attached_at(at), parts);
+}
+
+std::optional<std::string> RequestPartsBuilder::client_base(const LibraryModel& library,
+                                                            CXCursor object) const {
+  CXCursor construct = strip_wrappers(object);
+  CXCursor var = referenced_variable(object);
+  int position = -1;
+  if (!is_null(var)) {
+    CXCursor definition = clang_getCursorDefinition(var);
+    if (!is_null(definition)) var = definition;
+    construct = clang_getCursorKind(var) == CXCursor_VarDecl ? clang_Cursor_getVarDeclInitializer(var)
+                                                            : clang_getNullCursor();
+    if (clang_getCursorKind(var) == CXCursor_FieldDecl) {
+      for (CXCursor child : children(var)) {
+        if (clang_isExpression(clang_getCursorKind(child))) construct = child;
+      }
+      if (is_null(construct)) construct = member_initializer(var);
+    }
+    if (is_null(construct)) return std::nullopt;
+  }
+  for (int guard = 0; guard < 8; ++guard) {
+    construct = strip_wrappers(construct);
+    const CXCursorKind kind = clang_getCursorKind(construct);
+    if (kind == CXCursor_CXXNewExpr) {
+      auto kids = children(construct);
+      if (kids.empty()) return std::nullopt;
+      construct = kids.back();
+      continue;
+    }
+    break;
+  }
+  if (clang_getCursorKind(construct) != CXCursor_CallExpr) return std::nullopt;
+  const std::string name = spelling(construct);
+  CXCursor callee = callee_of(construct);
+  const bool factory = name == "make_unique" || name == "make_shared";
+  if (!factory && clang_getCursorKind(callee) != CXCursor_Constructor) return std::nullopt;
+  const CXType type = factory ? clang_getCursorType(construct) : clang_getCursorType(construct);
+  for (const auto& client : library.clients) {
+    bool matches = type_is_one_of(type, client.types);
+    if (factory) {
+      // unique_ptr<T>: the template argument names the client type.
+      CXType pointee = clang_Type_getTemplateArgumentAsType(clang_getCanonicalType(type), 0);
+      matches = matches || (pointee.kind != CXType_Invalid && type_is_one_of(pointee, client.types));
+    }
+    if (!matches) continue;
+    const auto args = written_arguments(context_.tu(), construct);
+    std::string base;
+    bool known = false;
+    for (unsigned index : client.base_args) {
+      if (index >= args.size()) break;
+      ResolvedString part = strings_.resolve(args[index], position);
+      if (!base.empty()) base += client.base_join;
+      base += part.text;
+      known = known || part.known;
+    }
+    if (known) return base;
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+CXCursor RequestPartsBuilder::member_initializer(CXCursor field) const {
+  // In a constructor, a member initializer is a MemberRef followed by its initializing expression.
+  const auto& nodes = context_.tree().nodes;
+  const std::string key = declaration_key(field);
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].kind != CXCursor_MemberRef || nodes[i].parent < 0 ||
+        nodes[static_cast<size_t>(nodes[i].parent)].kind != CXCursor_Constructor) {
+      continue;
+    }
+    CXCursor ref = clang_getCursorReferenced(nodes[i].cursor);
+    if (is_null(ref) || declaration_key(ref) != key) continue;
+    for (size_t j = i + 1; j < nodes.size(); ++j) {
+      if (nodes[j].parent == nodes[i].parent) {
+        return clang_isExpression(nodes[j].kind) ? nodes[j].cursor : clang_getNullCursor();
+      }
+    }
+  }
+  return clang_getNullCursor();
+}
+
+const RequestObjectModel* RequestPartsBuilder::request_object_model(const LibraryModel& library,
+                                                                   CXType type) const {
+  for (const auto& model : library.request_objects) {
+    if (type_is_one_of(type, model.types)) return &model;
+  }
+  return nullptr;
+}
+
+void RequestPartsBuilder::apply_constructor(const LibraryModel& library, const RequestObjectModel& model,
+                                            CXCursor construct, CXCursor at, int position,
+                                            RequestParts& parts) const {
+  construct = strip_wrappers(construct);
+  if (clang_getCursorKind(construct) != CXCursor_CallExpr ||
+      clang_getCursorKind(callee_of(construct)) != CXCursor_Constructor) {
+    return;
+  }
+  const auto args = written_arguments(context_.tu(), construct);
+  if (args.size() == 1 && model.constructors.size() > 0) {
+    // A copy of another request object.
+    if (request_object_model(library, clang_getCursorType(args[0])) == &model) {
+      if (auto copied = request_object(library, args[0], position, nullptr)) parts.merge(*copied);
+      return;
+    }
+  }
+  for (const auto& form : model.constructors) {
+    if (args.size() < form.min_args) continue;
+    for (const auto& [role, index] : form.args) {
+      if (index < args.size()) apply_role(library, role, args[index], at, position, parts);
+    }
+    return;
+  }
+}
+
+std::optional<RequestParts> RequestPartsBuilder::request_object(const LibraryModel& library,
+                                                                CXCursor object, int position,
+                                                                CXCursor* variable) const {
+  object = strip_wrappers(object);
+  if (clang_getCursorKind(object) == CXCursor_CallExpr && callee_name(object) == "std::move" &&
+      clang_Cursor_getNumArguments(object) == 1) {
+    object = strip_wrappers(clang_Cursor_getArgument(object, 0));
+  }
+  const RequestObjectModel* model = request_object_model(library, clang_getCursorType(object));
+  if (!model) return std::nullopt;
+  RequestParts parts;
+  CXCursor var = referenced_variable(object);
+  if (is_null(var)) {
+    apply_constructor(library, *model, object, object, position, parts);
+    return parts;
+  }
+  if (variable) *variable = var;
+  if (clang_getCursorKind(var) == CXCursor_VarDecl) {
+    CXCursor init = clang_Cursor_getVarDeclInitializer(var);
+    if (!is_null(init)) apply_constructor(library, *model, init, var, position, parts);
+  }
+  const auto& nodes = context_.tree().nodes;
+  for (int index : context_.subject_events(var)) {
+    if (position >= 0 && index >= position) break;
+    const CXCursor event = nodes[static_cast<size_t>(index)].cursor;
+    if (nodes[static_cast<size_t>(index)].kind != CXCursor_CallExpr) continue;
+    const std::string name = spelling(event);
+    const auto args = call_arguments(event);
+    auto setter = model->setters.find(name);
+    if (setter != model->setters.end() && setter->second.arg < args.size() &&
+        !is_null(member_call_object(event))) {
+      if (!setter->second.when_arg0.empty() &&
+          (args.empty() || StringResolver::constant_name(args[0]) != setter->second.when_arg0)) {
+        continue;
+      }
+      apply_role(library, setter->second.role, args[setter->second.arg], event, index, parts);
+      continue;
+    }
+    if (name == "operator=" && args.size() == 2) {
+      CXCursor target = strip_wrappers(args[0]);
+      auto member = model->assigned_members.find(spelling(target));
+      if (clang_getCursorKind(target) == CXCursor_CallExpr && member != model->assigned_members.end()) {
+        apply_role(library, member->second.role, args[1], event, index, parts);
+      }
+    }
+  }
+  for (int index : context_.argument_uses(var)) {
+    if (position >= 0 && index >= position) break;
+    const CXCursor use = nodes[static_cast<size_t>(index)].cursor;
+    auto attached = model->attached_by.find(spelling(use));
+    CXCursor source = member_call_object(use);
+    if (attached == model->attached_by.end() || is_null(source)) continue;
+    apply_role(library, attached->second, source, use, index, parts);
+  }
+  return parts;
+}
+
+FoundRequest make_http_call(const std::string& library, const RequestParts& parts,
+                            const SourceLocation& call_location,
+                            const std::vector<SourceLocation>& call_macro_chain) {
+  FoundRequest found;
+  HttpCall& call = found.call;
+  call.library = library;
+  call.location = parts.url_location.value_or(call_location);
+  call.macro_chain = parts.url_location ? parts.url_macro_chain : call_macro_chain;
+  call.method = parts.method;
+  if (parts.url && parts.url->known) call.url = parts.url->text;
+  call.base = parts.base;
+  call.body = parts.body;
+  if (!call.url) {
+    call.unresolved.url =
+        parts.url ? UnresolvedParts::Url::BuiltAtRunTime : UnresolvedParts::Url::NotSet;
+  }
+  if (!call.method) {
+    call.unresolved.method = parts.method_given ? UnresolvedParts::Method::ChosenAtRunTime
+                                                : UnresolvedParts::Method::NotKnown;
+    found.method_slot = parts.method_slot;
+  }
+  return found;
+}
+
+}  // namespace scopelint::extract

@@ -1,0 +1,274 @@
+// Loads and validates the HTTP library models from rules/http/*.json.
+#include "extract/models/library_models.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "catalog/embedded_rules.h"
+#include "util/bounded_input.h"
+#include "util/json_reader.h"
+
+namespace scopelint::extract {
+namespace {
+
+using nlohmann::json;
+
+constexpr uint64_t kMaxArgumentIndex = 64;  // a parameter of a real function, not a counter
+
+unsigned index_of(const JsonNode& node) {
+  return static_cast<unsigned>(node.unsigned_at_most(kMaxArgumentIndex, "an argument index"));
+}
+
+std::vector<unsigned> indices_of(const JsonNode& node) {
+  std::vector<unsigned> out;
+  for (const JsonNode& item : node.items()) out.push_back(index_of(item));
+  return out;
+}
+
+// A role by its name in a model ("url", "fields", ...); `where` is the value that names it.
+Role role_named(const std::string& name, const JsonNode& where) {
+  static const std::map<std::string, Role> kRoles = {
+      {"url", Role::Url},   {"method", Role::Method},        {"fields", Role::Fields},
+      {"raw", Role::Raw},   {"unknown-body", Role::UnknownBody}, {"base", Role::Base},
+      {"ignore", Role::Ignore}, {"by-type", Role::ByType}};
+  auto it = kRoles.find(name);
+  if (it == kRoles.end()) {
+    where.fail("unknown role '" + name +
+               "' (expected url, method, fields, raw, unknown-body, base, ignore or by-type)");
+  }
+  return it->second;
+}
+
+Role parse_role(const JsonNode& node) { return role_named(node.string(), node); }
+
+HttpMethod parse_method(const JsonNode& node) {
+  auto method = parse_http_method(node.string());
+  if (!method) node.fail("unknown HTTP method '" + node.string() + "'");
+  return *method;
+}
+
+HandleApi parse_handle_api(const JsonNode& node) {
+  node.only_keys({"setopt", "handle_arg", "option_arg", "value_arg", "perform", "reset", "options"});
+  HandleApi api;
+  api.setopt = node.member("setopt").string();
+  if (node.has("handle_arg")) api.handle_arg = index_of(node.member("handle_arg"));
+  if (node.has("option_arg")) api.option_arg = index_of(node.member("option_arg"));
+  if (node.has("value_arg")) api.value_arg = index_of(node.member("value_arg"));
+  api.perform = node.member("perform").strings();
+  if (node.has("reset")) api.reset = node.member("reset").strings();
+  const JsonNode options = node.member("options");
+  for (const auto& [key, item] : options.members()) {
+    const JsonNode& opt = item;
+    opt.only_keys({"url", "custom_method", "method", "when_true", "body"});
+    HandleOption option;
+    if (opt.has("url")) option.url = opt.member("url").boolean();
+    if (opt.has("custom_method")) option.custom_method = opt.member("custom_method").boolean();
+    if (opt.has("method")) option.method = parse_method(opt.member("method"));
+    if (opt.has("when_true")) option.when_true = opt.member("when_true").boolean();
+    if (opt.has("body")) option.body = parse_role(opt.member("body"));
+    api.options[key] = option;
+  }
+  return api;
+}
+
+SetterModel parse_setter(const JsonNode& node) {
+  node.only_keys({"role", "arg", "when_arg0"});
+  SetterModel setter;
+  setter.role = parse_role(node.member("role"));
+  if (node.has("arg")) setter.arg = index_of(node.member("arg"));
+  if (node.has("when_arg0")) setter.when_arg0 = node.member("when_arg0").string();
+  return setter;
+}
+
+RequestObjectModel parse_request_object(const JsonNode& node) {
+  node.only_keys({"types", "constructors", "setters", "assigned_members", "report_unsent",
+                  "attached_by"});
+  RequestObjectModel model;
+  model.types = node.member("types").strings();
+  if (node.has("constructors")) {
+    const JsonNode forms = node.member("constructors");
+    for (const JsonNode& form : forms.items()) {
+      ConstructorForm parsed;
+      for (const auto& [key, item] : form.members()) {
+        if (key == "min_args") {
+          parsed.min_args = index_of(form.member("min_args"));
+        } else {
+          parsed.args[role_named(key, item)] = index_of(item);
+        }
+      }
+      model.constructors.push_back(parsed);
+    }
+    std::stable_sort(model.constructors.begin(), model.constructors.end(),
+                     [](const auto& a, const auto& b) { return a.min_args > b.min_args; });
+  }
+  for (const char* key : {"setters", "assigned_members"}) {
+    if (!node.has(key)) continue;
+    const JsonNode setters = node.member(key);
+    auto& target = std::string(key) == "setters" ? model.setters : model.assigned_members;
+    for (const auto& [key, item] : setters.members()) {
+      target[key] = parse_setter(item);
+    }
+  }
+  if (node.has("report_unsent")) model.report_unsent = node.member("report_unsent").boolean();
+  if (node.has("attached_by")) {
+    const JsonNode attached = node.member("attached_by");
+    for (const auto& [key, item] : attached.members()) {
+      model.attached_by[key] = parse_role(item);
+    }
+  }
+  return model;
+}
+
+CallModel parse_call(const JsonNode& node) {
+  node.only_keys({"functions", "classes", "names", "url_arg", "method_arg", "body_arg",
+                  "request_arg", "when_arg0_type", "body_after_url", "args_by_type",
+                  "base_from_receiver", "body_stream"});
+  CallModel call;
+  if (node.has("functions")) {
+    const JsonNode functions = node.member("functions");
+    for (const auto& [key, item] : functions.members()) {
+      call.functions.push_back(key);
+      call.names[key] = item.string();
+    }
+  }
+  if (node.has("classes")) {
+    call.classes = node.member("classes").strings();
+    const JsonNode names = node.member("names");
+    for (const auto& [key, item] : names.members()) call.names[key] = item.string();
+  }
+  if (call.functions.empty() && call.classes.empty()) node.fail("needs 'functions' or 'classes'");
+  for (const auto& [name, method] : call.names) {
+    if (!method.empty() && !parse_http_method(method)) {
+      node.fail("unknown HTTP method '" + method + "' for '" + name + "'");
+    }
+  }
+  if (node.has("url_arg")) call.url_arg = index_of(node.member("url_arg"));
+  if (node.has("method_arg")) call.method_arg = index_of(node.member("method_arg"));
+  if (node.has("body_arg")) call.body_arg = index_of(node.member("body_arg"));
+  if (node.has("request_arg")) {
+    const JsonNode arg = node.member("request_arg");
+    if (arg.value().is_string() && arg.value() == "receiver") {
+      call.request_arg = -1;
+    } else {
+      call.request_arg = static_cast<int>(index_of(arg));
+    }
+  }
+  if (node.has("when_arg0_type")) call.when_arg0_type = node.member("when_arg0_type").string();
+  if (node.has("body_after_url")) call.body_after_url = node.member("body_after_url").boolean();
+  if (node.has("args_by_type")) call.args_by_type = node.member("args_by_type").boolean();
+  if (node.has("base_from_receiver")) call.base_from_receiver = node.member("base_from_receiver").boolean();
+  if (node.has("body_stream")) call.body_stream = node.member("body_stream").boolean();
+  return call;
+}
+
+void parse_strings(const JsonNode& node, StringApis& strings) {
+  node.only_keys({"passthrough", "encoders", "format_methods", "literal_macros", "path_appenders",
+                  "query_appenders", "wildcards", "field_adders", "path_of_url", "host_of_url", "query_setters", "path_setters"});
+  auto append = [&](const char* key, std::vector<std::string>& target) {
+    if (!node.has(key)) return;
+    for (auto& s : node.member(key).strings()) target.push_back(std::move(s));
+  };
+  append("passthrough", strings.passthrough);
+  append("format_methods", strings.format_methods);
+  append("literal_macros", strings.literal_macros);
+  append("path_appenders", strings.path_appenders);
+  append("query_appenders", strings.query_appenders);
+  append("wildcards", strings.wildcards);
+  append("field_adders", strings.field_adders);
+  append("path_of_url", strings.path_of_url);
+  append("host_of_url", strings.host_of_url);
+  append("query_setters", strings.query_setters);
+  append("path_setters", strings.path_setters);
+  if (node.has("encoders")) {
+    const JsonNode encoders = node.member("encoders");
+    for (const auto& [key, item] : encoders.members()) {
+      strings.encoders.push_back({key, index_of(item)});
+    }
+  }
+}
+
+void load_model(const JsonNode& root, const std::string& file, LibraryModels& into) {
+  root.only_keys({"library", "description", "headers", "stub", "string_types", "handle_api", "clients",
+                  "request_objects", "calls", "arg_types", "method_constants", "strings"});
+  LibraryModel model;
+  model.file = file;
+  model.library = root.member("library").string();
+  if (root.has("stub")) {
+    const JsonNode stub = root.member("stub");
+    stub.only_keys({"file", "path", "aliases"});
+    // The stub's text is embedded beside the model (cmake/embed_rules.cmake).
+    const std::string folder = file.substr(0, file.rfind('/') + 1);
+    const std::string text_file = folder + stub.member("file").string();
+    const char* text = find_embedded_rule_file(text_file.c_str());
+    if (!text) stub.member("file").fail("no embedded file " + text_file);
+    model.stub = StubModel{stub.member("path").string(), text,
+                           stub.has("aliases") ? stub.member("aliases").strings() : std::vector<std::string>{}};
+  }
+  if (root.has("string_types")) model.string_types = root.member("string_types").strings();
+  if (root.has("handle_api")) model.handle_api = parse_handle_api(root.member("handle_api"));
+  if (root.has("clients")) {
+    const JsonNode clients = root.member("clients");
+    for (const JsonNode& client : clients.items()) {
+      client.only_keys({"types", "base_args", "base_join"});
+      ClientModel parsed;
+      parsed.types = client.member("types").strings();
+      parsed.base_args = indices_of(client.member("base_args"));
+      if (client.has("base_join")) parsed.base_join = client.member("base_join").string();
+      model.clients.push_back(parsed);
+    }
+  }
+  if (root.has("request_objects")) {
+    const JsonNode objects = root.member("request_objects");
+    for (const JsonNode& object : objects.items()) model.request_objects.push_back(parse_request_object(object));
+  }
+  if (root.has("calls")) {
+    const JsonNode calls = root.member("calls");
+    for (const JsonNode& call : calls.items()) model.calls.push_back(parse_call(call));
+  }
+  if (root.has("arg_types")) {
+    const JsonNode types = root.member("arg_types");
+    for (const auto& [key, item] : types.members()) model.arg_types[key] = parse_role(item);
+  }
+  if (root.has("method_constants")) {
+    const JsonNode constants = root.member("method_constants");
+    for (const auto& [key, item] : constants.members()) {
+      model.method_constants[key] =
+          std::string(to_string(parse_method(item)));
+    }
+  }
+  if (root.has("strings")) parse_strings(root.member("strings"), into.strings);
+  into.libraries.push_back(std::move(model));
+}
+
+}  // namespace
+
+void load_library_model(const std::string& file, const std::string& text, LibraryModels& into) {
+  try {
+    const JsonDocument document(text, file);
+    load_model(document.root(), file, into);
+  } catch (const JsonInputError& e) {
+    throw std::runtime_error(e.what());
+  }
+}
+
+const LibraryModels& builtin_library_models() {
+  static const LibraryModels models = [] {
+    std::vector<const EmbeddedRuleFile*> files;
+    for (const auto& file : embedded_rule_files()) {
+      // The models are rules/http/*.json; their stub headers sit in rules/http/stubs/.
+      const std::filesystem::path path(file.path);
+      if (path.parent_path() == "rules/http" && path.extension() == ".json") files.push_back(&file);
+    }
+    std::sort(files.begin(), files.end(),
+              [](const auto* a, const auto* b) { return std::string(a->path) < b->path; });
+    LibraryModels loaded;
+    for (const auto* file : files) load_library_model(file->path, file->text, loaded);
+    return loaded;
+  }();
+  return models;
+}
+
+}  // namespace scopelint::extract

@@ -1,0 +1,224 @@
+// Values of variables as of a point in their function: the initializer, then the assignments,
+// appends, stream insertions and printf-style writes before that point (part of StringResolver).
+#include <algorithm>
+
+#include "extract/clang/clang_handles.h"
+#include "extract/clang/cursor_utils.h"
+#include "extract/resolve/parameter_slots.h"
+#include "extract/resolve/string_resolver.h"
+#include "extract/resolve/string_values.h"
+
+namespace scopelint::extract {
+namespace {
+
+bool contains(const std::vector<std::string>& list, const std::string& name) {
+  return std::find(list.begin(), list.end(), name) != list.end();
+}
+
+bool same_declaration(CXCursor a, CXCursor b) {
+  return !is_null(a) && !is_null(b) && declaration_key(a) == declaration_key(b);
+}
+
+bool refers_to(CXCursor expr, CXCursor var) { return same_declaration(referenced_variable(expr), var); }
+
+bool is_branch_kind(CXCursorKind kind) {
+  switch (kind) {
+    case CXCursor_IfStmt:
+    case CXCursor_SwitchStmt:
+    case CXCursor_WhileStmt:
+    case CXCursor_ForStmt:
+    case CXCursor_DoStmt:
+    case CXCursor_CXXForRangeStmt:
+    case CXCursor_ConditionalOperator:
+    case CXCursor_CXXCatchStmt:
+    case CXCursor_LambdaExpr:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_descendant(const std::vector<AstNode>& nodes, int node, int ancestor) {
+  for (; node >= 0; node = nodes[static_cast<size_t>(node)].parent) {
+    if (node == ancestor) return true;
+  }
+  return false;
+}
+
+// Whether the statement at `event` may not have run when control reaches `position`: it sits in a
+// branch or loop body that does not also hold `position`.
+bool runs_conditionally(const std::vector<AstNode>& nodes, int event, int position) {
+  if (position < 0) return false;
+  int child = event;
+  for (int up = nodes[static_cast<size_t>(event)].parent; up >= 0;
+       child = up, up = nodes[static_cast<size_t>(up)].parent) {
+    const CXCursorKind kind = nodes[static_cast<size_t>(up)].kind;
+    if (is_function_like(kind)) break;
+    if (!is_branch_kind(kind)) continue;
+    const bool in_condition = child == up + 1 && kind != CXCursor_DoStmt && kind != CXCursor_LambdaExpr;
+    if (!in_condition && !is_descendant(nodes, position, up)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+ResolvedString StringResolver::resolve_variable(CXCursor var, int position, int depth) const {
+  const CXCursorKind kind = clang_getCursorKind(var);
+  if (kind == CXCursor_ParmDecl) return resolve_parameter(var, position, depth);
+  if (kind == CXCursor_FieldDecl) {
+    for (CXCursor child : children(var)) {
+      if (clang_isExpression(clang_getCursorKind(child))) return resolve_at(child, position, depth);
+    }
+    return ResolvedString::wildcard();
+  }
+  CXCursor definition = clang_getCursorDefinition(var);
+  if (!is_null(definition)) var = definition;
+  CXCursor init = clang_Cursor_getVarDeclInitializer(var);
+  const bool local = is_local_variable(var);
+  if (!local) {
+    return is_null(init) ? ResolvedString::wildcard() : resolve_at(init, -1, depth);
+  }
+  ResolvedString value = is_null(init) ? ResolvedString::constant("") : resolve_at(init, position, depth);
+  return apply_events(var, value, position, depth);
+}
+
+// A parameter's value is the caller's argument: its slot, then what the function does to it.
+ResolvedString StringResolver::resolve_parameter(CXCursor parameter, int position, int depth) const {
+  CXCursor function = clang_getCursorSemanticParent(parameter);
+  const CXCursorKind kind = clang_getCursorKind(function);
+  if (kind != CXCursor_FunctionDecl && kind != CXCursor_CXXMethod && kind != CXCursor_Constructor &&
+      kind != CXCursor_FunctionTemplate) {
+    return ResolvedString::wildcard();
+  }
+  const std::string usr = to_string(clang_getCursorUSR(function));
+  if (usr.empty()) return ResolvedString::wildcard();
+  int index = 0;
+  for (CXCursor child : children(function)) {
+    if (clang_getCursorKind(child) != CXCursor_ParmDecl) continue;
+    if (same_expression(child, parameter)) {
+      return apply_events(parameter, ResolvedString::constant(slot_text(usr, index)), position, depth);
+    }
+    ++index;
+  }
+  return ResolvedString::wildcard();
+}
+
+std::optional<std::string> StringResolver::parameter_slot(CXCursor expr, int position) const {
+  ResolvedString value = resolve(expr, position);
+  if (!value.known || !whole_slot(value.text)) return std::nullopt;
+  return value.text;
+}
+
+// A chain `v << a << b` or `v.append(a).append(b)` on `var`, applied from the outermost call
+// `event`; the inner calls of the chain are `consumed` (they are events of `var` too).
+void StringResolver::apply_chain(CXCursor event, CXCursor var, int index, int depth, ResolvedString& value,
+                                 std::vector<CXCursor>& consumed) const {
+  const auto& apis = context_.models().strings;
+  std::vector<CXCursor> chain;
+  CXCursor current = event;
+  for (int guard = 0; guard < 256 && clang_getCursorKind(current) == CXCursor_CallExpr; ++guard) {
+    chain.push_back(current);
+    consumed.push_back(current);
+    if (refers_to(spelling(current) == "operator<<" ? clang_Cursor_getArgument(current, 0)
+                                                    : member_call_object(current), var)) {
+      break;
+    }
+    current = strip_wrappers(spelling(current) == "operator<<" ? clang_Cursor_getArgument(current, 0)
+                                                               : member_call_object(current));
+  }
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    const std::string link = spelling(*it);
+    const std::string qualified = callee_name(*it);
+    const auto link_args = call_arguments(*it);
+    auto link_arg = [&](size_t i) {
+      return i < link_args.size() ? resolve_at(link_args[i], index, depth) : ResolvedString::wildcard();
+    };
+    if (link == "operator<<") {
+      value.append(link_arg(1));
+    } else if (contains(apis.path_appenders, qualified)) {
+      value = join_path(value, link_arg(0));
+    } else if (contains(apis.query_appenders, qualified)) {
+      value = append_query(value, link_arg(0), link_arg(1));
+    } else if (link == "append") {
+      value.append(link_arg(0));
+    }
+  }
+}
+
+// What `name` (snprintf, sprintf or their _chk builtins) writes into its first argument.
+ResolvedString StringResolver::printf_result(const std::string& name, const std::vector<CXCursor>& args,
+                                             int index, int depth) const {
+  size_t format = name.find("snprintf") != std::string::npos ? 2 : 1;
+  if (name.rfind("__builtin", 0) == 0) format += 2;
+  auto arg = [&](size_t i) { return i < args.size() ? resolve_at(args[i], index, depth) : ResolvedString::wildcard(); };
+  std::vector<ResolvedString> values;
+  for (size_t i = format + 1; i < args.size(); ++i) values.push_back(arg(i));
+  return format_printf(arg(format), values);
+}
+
+ResolvedString StringResolver::apply_events(CXCursor var, ResolvedString value, int position,
+                                            int depth) const {
+  const auto& nodes = context_.tree().nodes;
+  const auto& apis = context_.models().strings;
+  std::vector<CXCursor> consumed;
+  auto is_consumed = [&](CXCursor c) {
+    return std::any_of(consumed.begin(), consumed.end(), [&](CXCursor d) { return same_expression(c, d); });
+  };
+  int current = -1;  // the event being applied
+  // The last assignment before the use wins, unless it may not have run (a branch).
+  auto assign = [&](ResolvedString next) {
+    value = runs_conditionally(nodes, current, position) ? ResolvedString::wildcard() : std::move(next);
+  };
+  for (int index : context_.subject_events(var)) {
+    if (position >= 0 && index >= position) break;
+    const CXCursor event = nodes[static_cast<size_t>(index)].cursor;
+    if (is_consumed(event)) continue;
+    current = index;
+    const CXCursorKind kind = nodes[static_cast<size_t>(index)].kind;
+    const auto kids = children(event);
+    if (kind == CXCursor_BinaryOperator || kind == CXCursor_CompoundAssignOperator) {
+      if (kids.size() != 2 || !refers_to(kids[0], var)) continue;
+      const std::string op = binary_operator_token(context_.tu(), event);
+      if (op == "=") assign(resolve_at(kids[1], index, depth));
+      if (op == "+=") value.append(resolve_at(kids[1], index, depth));
+      continue;
+    }
+    const std::string name = spelling(event);
+    const auto args = call_arguments(event);
+    auto arg = [&](size_t i) {
+      return i < args.size() ? resolve_at(args[i], index, depth) : ResolvedString::wildcard();
+    };
+    if (name == "operator=" && args.size() == 2 && refers_to(args[0], var)) {
+      assign(arg(1));
+    } else if (name == "operator+=" && args.size() == 2 && refers_to(args[0], var)) {
+      value.append(arg(1));
+    } else if (name == "operator<<" || name == "append" ||
+               contains(apis.path_appenders, callee_name(event)) ||
+               contains(apis.query_appenders, callee_name(event))) {
+      apply_chain(event, var, index, depth, value, consumed);
+    } else if ((name == "snprintf" || name == "sprintf" || name == "__builtin___snprintf_chk" ||
+                name == "__builtin___sprintf_chk") && !args.empty() && refers_to(args[0], var)) {
+      assign(printf_result(name, args, index, depth));
+    } else if ((name == "strcpy" || name == "strncpy") && args.size() >= 2 && refers_to(args[0], var)) {
+      assign(arg(1));
+    } else if ((name == "strcat" || name == "strncat") && args.size() >= 2 && refers_to(args[0], var)) {
+      value.append(arg(1));
+    } else if (contains(apis.query_setters, callee_name(event)) && !args.empty()) {
+      value = with_query(value, query_text(args[0], index));
+    } else if (contains(apis.path_setters, callee_name(event)) && !args.empty()) {
+      value = with_path(value, arg(0));
+    } else if (name == "clear" && args.empty()) {
+      assign(ResolvedString::constant(""));
+    }
+  }
+  return value;
+}
+
+ResolvedString StringResolver::resolve_stream(CXCursor var, int position) const {
+  ResolvedString value = apply_events(var, ResolvedString::constant(""), position, 0);
+  value.text = collapse_wildcards(value.text);
+  return value;
+}
+
+}  // namespace scopelint::extract

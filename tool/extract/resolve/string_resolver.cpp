@@ -1,0 +1,326 @@
+// Resolution of string expressions to text with "{}" wildcards (see string_resolver.h).
+#include "extract/resolve/string_resolver.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "extract/clang/clang_handles.h"
+#include "extract/clang/cursor_utils.h"
+#include "extract/clang/macro_locations.h"
+#include "extract/resolve/adjacent_literals.h"
+#include "extract/resolve/literal_pieces.h"
+#include "extract/resolve/string_values.h"
+
+namespace scopelint::extract {
+namespace {
+
+constexpr int kMaxDepth = 96;
+
+bool contains(const std::vector<std::string>& list, const std::string& name) {
+  return std::find(list.begin(), list.end(), name) != list.end();
+}
+
+bool is_integral(CXType type) {
+  const CXTypeKind kind = clang_getCanonicalType(type).kind;
+  return (kind >= CXType_Bool && kind <= CXType_Int128) || kind == CXType_Enum;
+}
+
+std::optional<std::string> evaluate_integer(CXCursor expr) {
+  EvalResultHandle result(clang_Cursor_Evaluate(expr));
+  if (!result || clang_EvalResult_getKind(result.get()) != CXEval_Int) return std::nullopt;
+  if (clang_EvalResult_isUnsignedInt(result.get())) {
+    return std::to_string(clang_EvalResult_getAsUnsigned(result.get()));
+  }
+  return std::to_string(clang_EvalResult_getAsLongLong(result.get()));
+}
+
+}  // namespace
+
+ResolvedString StringResolver::resolve(CXCursor expr, int position) const {
+  ResolvedString value = resolve_at(expr, position, 0);
+  PiecedText collapsed = collapse_pieced({value.text, value.pieces});
+  value.text = std::move(collapsed.text);
+  value.pieces = std::move(collapsed.pieces);
+  return value;
+}
+
+std::optional<ResolvedString> StringResolver::literal_macro(CXCursor expr) const {
+  const auto& macros = context_.models().strings.literal_macros;
+  if (macros.empty()) return std::nullopt;
+  CXTranslationUnit tu = context_.tu();
+  const CXSourceRange extent = clang_getCursorExtent(expr);
+  const FileLocation begin = file_location(clang_getRangeStart(extent));
+  const FileLocation end = file_location(clang_getRangeEnd(extent));
+  if (!begin.file || !end.file || !clang_File_isEqual(begin.file, end.file)) return std::nullopt;
+  size_t size = 0;
+  const char* contents = clang_getFileContents(tu, begin.file, &size);
+  if (!contents || begin.offset >= size) return std::nullopt;
+  // Cheap test first: does the expression start with the name of a literal macro?
+  size_t name_end = begin.offset;
+  while (name_end < size && (std::isalnum(static_cast<unsigned char>(contents[name_end])) ||
+                             contents[name_end] == '_')) {
+    ++name_end;
+  }
+  if (!contains(macros, std::string(contents + begin.offset, name_end - begin.offset))) return std::nullopt;
+  // The invocation's tokens, up to its closing parenthesis.
+  const unsigned limit = static_cast<unsigned>(std::min<size_t>(size, begin.offset + 4096));
+  CXSourceRange range = clang_getRange(clang_getLocationForOffset(tu, begin.file, begin.offset),
+                                       clang_getLocationForOffset(tu, begin.file, limit));
+  CXToken* tokens = nullptr;
+  unsigned count = 0;
+  clang_tokenize(tu, range, &tokens, &count);
+  unsigned close = 0, depth = 0;
+  for (unsigned i = 1; i < count && close == 0; ++i) {
+    const std::string text = to_string(clang_getTokenSpelling(tu, tokens[i]));
+    if (i == 1 && text != "(") break;
+    if (text == "(") ++depth;
+    if (text == ")" && --depth == 0) close = i;
+  }
+  std::optional<SourceRange> literal;
+  bool inside = false;
+  if (close > 0) {
+    const FileLocation close_end = file_location(clang_getRangeEnd(clang_getTokenExtent(tu, tokens[close])));
+    inside = end.offset <= close_end.offset;
+    if (close == 3 && clang_getTokenKind(tokens[2]) == CXToken_Literal) {
+      const CXSourceRange lit = clang_getTokenExtent(tu, tokens[2]);
+      const FileLocation lit_begin = file_location(clang_getRangeStart(lit));
+      const FileLocation lit_end = file_location(clang_getRangeEnd(lit));
+      literal = SourceRange{to_source_location(lit_begin), to_source_location(lit_end), lit_begin.offset,
+                            lit_end.offset - lit_begin.offset};
+    }
+  }
+  if (tokens) clang_disposeTokens(tu, tokens, count);
+  if (!inside) return std::nullopt;
+  // The macro's expansion (Qt's lambda, or a plain constructor) holds the literal: find it.
+  std::vector<CXCursor> pending = {expr};
+  for (int visited = 0; !pending.empty() && visited < 400; ++visited) {
+    CXCursor current = pending.back();
+    pending.pop_back();
+    if (clang_getCursorKind(current) == CXCursor_StringLiteral) {
+      auto decoded = decode_string_literal(spelling(current));
+      if (!decoded) return std::nullopt;
+      return ResolvedString::literal_text(*decoded, literal);
+    }
+    auto kids = children(current);
+    pending.insert(pending.end(), kids.rbegin(), kids.rend());
+  }
+  return std::nullopt;
+}
+
+ResolvedString StringResolver::resolve_at(CXCursor expr, int position, int depth) const {
+  if (depth > kMaxDepth || is_null(expr)) return ResolvedString::wildcard();
+  const CXCursorKind kind = clang_getCursorKind(expr);
+  if (clang_isExpression(kind)) {
+    if (auto value = literal_macro(expr)) return *value;
+  }
+  switch (kind) {
+    case CXCursor_StringLiteral: {
+      auto decoded = decode_string_literal(spelling(expr));
+      if (!decoded) return ResolvedString::wildcard();
+      const std::optional<SourceRange> range = single_literal_range(context_.tu(), expr);
+      ResolvedString value = ResolvedString::literal_text(*decoded, range);
+      // A literal from a #define: the fix-it range stays unset (wrapper conditions read it), but
+      // the piece says where the text is written.
+      if (!range) {
+        if (auto spelled = macro_literal_range(context_.tu(), expr, *decoded)) {
+          value.pieces.push_back(whole_literal_piece(*spelled, *decoded));
+        } else {
+          value.pieces = adjacent_literal_pieces(context_.tu(), literal_macros_, expr, *decoded);
+        }
+      }
+      return value;
+    }
+    case CXCursor_DeclRefExpr:
+    case CXCursor_MemberRefExpr: {
+      CXCursor ref = clang_getCursorReferenced(expr);
+      const CXCursorKind ref_kind = clang_getCursorKind(ref);
+      if (ref_kind == CXCursor_VarDecl || ref_kind == CXCursor_ParmDecl ||
+          ref_kind == CXCursor_FieldDecl) {
+        return resolve_variable(ref, position, depth + 1);
+      }
+      break;
+    }
+    case CXCursor_CallExpr:
+      return resolve_call(expr, position, depth + 1);
+    case CXCursor_InitListExpr: {
+      auto kids = children(expr);
+      if (kids.empty()) return ResolvedString::constant("");
+      if (kids.size() == 1) return resolve_at(kids.front(), position, depth + 1);
+      break;
+    }
+    case CXCursor_ConditionalOperator: {
+      auto kids = children(expr);
+      if (kids.size() == 3) {
+        ResolvedString a = resolve_at(kids[1], position, depth + 1);
+        ResolvedString b = resolve_at(kids[2], position, depth + 1);
+        if (a.known && a.text == b.text) return a;
+      }
+      return ResolvedString::wildcard();
+    }
+    default: {
+      CXCursor inner = strip_wrappers(expr);
+      if (!clang_equalCursors(inner, expr)) return resolve_at(inner, position, depth + 1);
+    }
+  }
+  if (is_integral(clang_getCursorType(expr))) {
+    if (auto number = evaluate_integer(expr)) return ResolvedString::constant(*number);
+  }
+  return ResolvedString::wildcard();
+}
+
+// `a + b + c` is operator+(operator+(a, b), c): the left operands nest as deep as the sum is long.
+// They are followed in a loop, at one depth, so a long sum is resolved whole, not cut off.
+ResolvedString StringResolver::resolve_sum(CXCursor call, int position, int depth) const {
+  std::vector<CXCursor> right_operands;
+  CXCursor left = call;
+  for (;;) {
+    const auto args = call_arguments(left);
+    right_operands.push_back(args[1]);
+    CXCursor inner = strip_wrappers(args[0]);
+    if (clang_getCursorKind(inner) != CXCursor_CallExpr || spelling(inner) != "operator+" ||
+        call_arguments(inner).size() != 2) {
+      left = args[0];
+      break;
+    }
+    left = inner;
+  }
+  ResolvedString value = resolve_at(left, position, depth);
+  for (auto it = right_operands.rbegin(); it != right_operands.rend(); ++it) {
+    value.append(resolve_at(*it, position, depth));
+  }
+  return value;
+}
+
+bool StringResolver::is_passthrough(const std::string& name, CXCursor call) const {
+  static const std::vector<std::string> kStd = {
+      "std::basic_string::c_str",       "std::basic_string::data",
+      "std::basic_string_view::data",   "std::basic_ostringstream::str",
+      "std::basic_stringstream::str",   "std::move",
+      "std::forward",                   "std::basic_string::basic_string",
+      "std::basic_string::operator basic_string_view"};
+  if (contains(kStd, name) || contains(context_.models().strings.passthrough, name)) return true;
+  return clang_getCursorKind(callee_of(call)) == CXCursor_ConversionFunction;
+}
+
+ResolvedString StringResolver::resolve_call(CXCursor call, int position, int depth) const {
+  CXCursor callee = callee_of(call);
+  if (is_null(callee)) return ResolvedString::wildcard();
+  const auto& apis = context_.models().strings;
+  const std::string name = callee_name(call);
+  const std::string short_name = spelling(call);
+  const auto args = call_arguments(call);
+  const CXCursor object = member_call_object(call);
+  auto arg = [&](size_t i) {
+    return i < args.size() ? resolve_at(args[i], position, depth) : ResolvedString::wildcard();
+  };
+  auto receiver = [&] {
+    return is_null(object) ? ResolvedString::wildcard() : resolve_at(object, position, depth);
+  };
+
+  if (clang_getCursorKind(callee) == CXCursor_Constructor) {
+    return args.empty() ? ResolvedString::constant("") : arg(0);
+  }
+  if (short_name == "operator+") {
+    if (args.size() == 2) return resolve_sum(call, position, depth);
+    ResolvedString value = arg(0);
+    for (size_t i = 1; i < args.size(); ++i) value.append(arg(i));
+    return value;
+  }
+  if (name == "std::to_string" || name == "std::to_wstring" || contains(apis.wildcards, name)) {
+    return ResolvedString::wildcard();
+  }
+  for (const auto& encoder : apis.encoders) {
+    if (encoder.function != name) continue;
+    ResolvedString value = arg(encoder.arg);
+    value.pieces = encode_pieces(value.text, value.pieces);
+    value.text = percent_encode(value.text);
+    value.literal.reset();
+    return value;
+  }
+  if (contains(apis.format_methods, name)) {
+    // QString::arg(a, fieldWidth = 0, ...): only the written arguments are values.
+    std::vector<ResolvedString> values;
+    const size_t written = written_arguments(context_.tu(), call).size();
+    for (size_t i = 0; i < written; ++i) values.push_back(arg(i));
+    return format_qt_arg(receiver(), values);
+  }
+  if (contains(apis.path_appenders, name)) return join_path(receiver(), arg(0));
+  if (contains(apis.query_appenders, name)) return append_query(receiver(), arg(0), arg(1));
+  if (contains(apis.path_of_url, name)) return url_part(receiver(), UrlPart::PathAndQuery);
+  if (contains(apis.host_of_url, name)) return url_part(receiver(), UrlPart::Host);
+  if (short_name == "append" && !is_null(object) && !args.empty()) {
+    ResolvedString value = receiver();
+    value.append(arg(0));
+    return value;
+  }
+  if (is_passthrough(name, call)) return is_null(object) ? arg(0) : receiver();
+  return ResolvedString::wildcard();
+}
+
+ResolvedString StringResolver::query_text(CXCursor arg, int position) const {
+  ResolvedFields fields = resolve_fields(arg, position);
+  if (!fields.known || fields.fields.empty()) return resolve(arg, position);
+  ResolvedString text = ResolvedString::constant("");
+  for (const auto& field : fields.fields) {
+    if (!text.text.empty()) text.append(ResolvedString::constant("&"));
+    text.append(ResolvedString::constant(percent_encode(field.key) + "="));
+    if (!field.value) {
+      text.append(ResolvedString::wildcard());
+      continue;
+    }
+    ResolvedString value = ResolvedString::constant(percent_encode(*field.value));
+    value.pieces = encode_pieces(*field.value, field.value_pieces);
+    text.append(value);
+  }
+  return text;
+}
+
+CXCursor StringResolver::strip_passthrough(CXCursor expr) const {
+  for (int guard = 0; guard < 64; ++guard) {
+    expr = strip_wrappers(expr);
+    if (clang_getCursorKind(expr) != CXCursor_CallExpr) break;
+    CXCursor callee = callee_of(expr);
+    const auto args = call_arguments(expr);
+    if (clang_getCursorKind(callee) == CXCursor_Constructor && args.size() == 1) {
+      expr = args.front();
+    } else if (!is_null(callee) && is_passthrough(callee_name(expr), expr)) {
+      CXCursor object = member_call_object(expr);
+      if (is_null(object) && args.empty()) break;
+      expr = is_null(object) ? args.front() : object;
+    } else {
+      break;
+    }
+  }
+  return expr;
+}
+
+std::string StringResolver::constant_name(CXCursor expr) {
+  expr = strip_wrappers(expr);
+  const CXCursorKind kind = clang_getCursorKind(expr);
+  if (kind != CXCursor_DeclRefExpr && kind != CXCursor_MemberRefExpr) return "";
+  return spelling(clang_getCursorReferenced(expr));
+}
+
+std::optional<HttpMethod> StringResolver::resolve_method(CXCursor expr, int position) const {
+  CXCursor inner = strip_passthrough(expr);
+  const CXCursorKind kind = clang_getCursorKind(inner);
+  if (kind == CXCursor_DeclRefExpr || kind == CXCursor_MemberRefExpr) {
+    CXCursor ref = clang_getCursorReferenced(inner);
+    const std::string name = qualified_name(ref);
+    for (const auto& library : context_.models().libraries) {
+      auto it = library.method_constants.find(name);
+      if (it != library.method_constants.end()) return parse_http_method(it->second);
+    }
+    const CXCursorKind ref_kind = clang_getCursorKind(ref);
+    if (ref_kind == CXCursor_EnumConstantDecl ||
+        (ref_kind == CXCursor_VarDecl && !is_local_variable(ref) &&
+         is_null(clang_Cursor_getVarDeclInitializer(ref)))) {
+      if (auto method = parse_http_method(spelling(ref))) return method;
+    }
+  }
+  ResolvedString value = resolve(expr, position);
+  if (!value.known || value.text.find(kWildcard) != std::string::npos) return std::nullopt;
+  return parse_http_method(value.text);
+}
+
+}  // namespace scopelint::extract

@@ -1,0 +1,94 @@
+// Works out the text of string expressions (URLs, bodies, scope strings) with "{}" for every
+// run-time part, following literals, macros, constants, concatenation and local variables.
+#pragma once
+
+#include <clang-c/Index.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extract/resolve/adjacent_literals.h"
+#include "extract/resolve/tu_context.h"
+#include "model/facts.h"
+#include "model/http_method.h"
+
+namespace scopelint::extract {
+
+struct ResolvedString {
+  std::string text;  // "{}" for run-time parts
+  bool known = false;  // some part is known statically
+  int literal_count = 0;  // string literals that contributed
+  std::optional<SourceRange> literal;  // the literal that spells the whole value, if exactly one does
+  std::optional<std::string> literal_value;
+  // The literals that spell runs of `text` (through concatenation, formats, encoding), so that a
+  // finding about part of the value can point at the literal that writes it.
+  std::vector<LiteralPiece> pieces;
+
+  static ResolvedString wildcard();
+  // The value of one string literal; `range` is where it is written, when known.
+  static ResolvedString literal_text(std::string value, const std::optional<SourceRange>& range);
+  static ResolvedString constant(std::string text);
+  ResolvedString& append(const ResolvedString& other);
+  // The literal range only when that one literal spells the whole value.
+  std::optional<SourceRange> spelling_literal() const;
+  // text[begin, end) with the pieces inside it (a known constant when not empty).
+  ResolvedString slice(size_t begin, size_t end) const;
+};
+
+struct ResolvedFields {
+  std::vector<FormField> fields;
+  bool known = false;  // the form's construction was understood
+};
+
+// Percent-encodes like curl_easy_escape (unreserved characters kept), leaving "{}" as is.
+std::string percent_encode(const std::string& text);
+// printf-style formatting: %s takes the argument, other conversions become "{}", %% is "%".
+ResolvedString format_printf(const ResolvedString& format, const std::vector<ResolvedString>& args);
+
+class StringResolver {
+ public:
+  explicit StringResolver(const TuContext& context)
+      : context_(context), literal_macros_(context.tu(), context.in_scan()) {}
+
+  // The slot text when `expr` is exactly the value of a parameter of its function.
+  std::optional<std::string> parameter_slot(CXCursor expr, int position) const;
+
+  // The value of `expr` as evaluated at node `position` (local variables use the assignments and
+  // appends before it).
+  ResolvedString resolve(CXCursor expr, int position) const;
+  ResolvedFields resolve_fields(CXCursor expr, int position) const;
+  // What is written into a stream variable (`os << a << b`) before `position` (-1: anywhere).
+  ResolvedString resolve_stream(CXCursor var, int position) const;
+  std::optional<HttpMethod> resolve_method(CXCursor expr, int position) const;
+  // The name of the constant an expression names (`http::field::host` -> "host"), or "".
+  static std::string constant_name(CXCursor expr);
+  // Skips wrappers and value-preserving calls (c_str(), toUtf8(), std::string(x)).
+  CXCursor strip_passthrough(CXCursor expr) const;
+
+ private:
+  ResolvedString resolve_at(CXCursor expr, int position, int depth) const;
+  ResolvedString resolve_call(CXCursor call, int position, int depth) const;
+  ResolvedString resolve_sum(CXCursor call, int position, int depth) const;
+  ResolvedString resolve_variable(CXCursor var, int position, int depth) const;
+  ResolvedString apply_events(CXCursor var, ResolvedString value, int position, int depth) const;
+  void apply_chain(CXCursor event, CXCursor var, int index, int depth, ResolvedString& value,
+                   std::vector<CXCursor>& consumed) const;
+  ResolvedString printf_result(const std::string& name, const std::vector<CXCursor>& args, int index,
+                               int depth) const;
+  std::optional<ResolvedString> literal_macro(CXCursor expr) const;
+  // The query a QUrl::setQuery argument gives: a form's fields encoded, or a string.
+  ResolvedString query_text(CXCursor arg, int position) const;
+  void collect_pairs(CXCursor expr, int position, int depth, ResolvedFields& out) const;
+  void add_pair(CXCursor key, CXCursor value, int position, ResolvedFields& out) const;
+  bool is_passthrough(const std::string& name, CXCursor call) const;
+
+  // A function parameter resolves to its slot (parameter_slots.h), never to "{}": requests that
+  // depend on parameters become wrapper summaries.
+  ResolvedString resolve_parameter(CXCursor parameter, int position, int depth) const;
+
+  const TuContext& context_;
+  mutable LiteralMacros literal_macros_;  // read on first use
+};
+
+}  // namespace scopelint::extract

@@ -1,0 +1,30 @@
+// Pure operations on resolved strings: concatenation, printf/QString::arg formats, encoding, URLs.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "extract/resolve/string_resolver.h"
+
+namespace scopelint::extract {
+
+// "{}{}" -> "{}": adjacent run-time parts are one wildcard.
+std::string collapse_wildcards(const std::string& text);
+
+// QString::arg: each value replaces the lowest-numbered %N still in the text.
+ResolvedString format_qt_arg(const ResolvedString& format, const std::vector<ResolvedString>& args);
+
+// uri_builder::append_path: joins with exactly one '/'.
+ResolvedString join_path(const ResolvedString& base, const ResolvedString& path);
+// uri_builder::append_query(k, v): adds "?k=v" or "&k=v".
+ResolvedString append_query(const ResolvedString& base, const ResolvedString& key,
+                            const ResolvedString& value);
+
+// QUrl::setQuery / setPath on a URL value.
+ResolvedString with_query(const ResolvedString& url, const ResolvedString& query);
+ResolvedString with_path(const ResolvedString& url, const ResolvedString& path);
+
+enum class UrlPart { PathAndQuery, Host };
+ResolvedString url_part(const ResolvedString& url, UrlPart part);
+
+}  // namespace scopelint::extract

@@ -1,0 +1,88 @@
+// Indexes a walked translation unit by variable (see tu_context.h).
+#include "extract/resolve/tu_context.h"
+
+#include "extract/clang/cursor_utils.h"
+
+namespace scopelint::extract {
+namespace {
+
+const std::vector<int> kNoEvents;
+
+bool returns_reference(CXCursor call) {
+  const CXType type = clang_getCursorType(call);
+  if (type.kind == CXType_LValueReference) return true;
+  // libclang reports the value category's type; ask the callee's declared result instead.
+  CXCursor callee = callee_of(call);
+  if (is_null(callee)) return false;
+  return clang_getCursorResultType(callee).kind == CXType_LValueReference;
+}
+
+bool is_operator_call(CXCursor call) { return spelling(call).rfind("operator", 0) == 0; }
+
+// The expression a call acts on: the receiver of a member call, else argument 0.
+CXCursor direct_subject(CXCursor event) {
+  const CXCursorKind kind = clang_getCursorKind(event);
+  if (kind == CXCursor_BinaryOperator || kind == CXCursor_CompoundAssignOperator) {
+    auto kids = children(event);
+    return kids.empty() ? clang_getNullCursor() : kids.front();
+  }
+  if (kind != CXCursor_CallExpr) return clang_getNullCursor();
+  if (!is_operator_call(event)) {
+    CXCursor object = member_call_object(event);
+    if (!is_null(object)) return object;
+    if (is_member_call(event)) return clang_getNullCursor();  // implicit this
+  }
+  if (clang_Cursor_getNumArguments(event) < 1) return clang_getNullCursor();
+  return clang_Cursor_getArgument(event, 0);
+}
+
+}  // namespace
+
+CXCursor TuContext::subject_variable(CXCursor event) {
+  CXCursor subject = direct_subject(event);
+  for (int guard = 0; guard < 256 && !is_null(subject); ++guard) {
+    CXCursor var = referenced_variable(subject);
+    if (!is_null(var)) return var;
+    CXCursor inner = strip_wrappers(subject);
+    if (clang_getCursorKind(inner) != CXCursor_CallExpr || !returns_reference(inner)) break;
+    subject = direct_subject(inner);
+  }
+  return clang_getNullCursor();
+}
+
+TuContext::TuContext(CXTranslationUnit tu, AstTree tree, const LibraryModels& models,
+                     std::function<bool(CXFile)> in_scan)
+    : tu_(tu), tree_(std::move(tree)), models_(models), in_scan_(std::move(in_scan)) {
+  for (size_t i = 0; i < tree_.nodes.size(); ++i) {
+    const AstNode& node = tree_.nodes[i];
+    if (node.kind != CXCursor_CallExpr && node.kind != CXCursor_BinaryOperator &&
+        node.kind != CXCursor_CompoundAssignOperator) {
+      continue;
+    }
+    CXCursor subject = subject_variable(node.cursor);
+    std::string subject_key;
+    if (!is_null(subject)) {
+      subject_key = declaration_key(subject);
+      subject_events_[subject_key].push_back(static_cast<int>(i));
+    }
+    if (node.kind != CXCursor_CallExpr) continue;
+    for (CXCursor arg : call_arguments(node.cursor)) {
+      CXCursor var = referenced_variable(arg);
+      if (is_null(var)) continue;
+      std::string key = declaration_key(var);
+      if (key != subject_key) argument_uses_[key].push_back(static_cast<int>(i));
+    }
+  }
+}
+
+const std::vector<int>& TuContext::subject_events(CXCursor variable) const {
+  auto it = subject_events_.find(declaration_key(variable));
+  return it == subject_events_.end() ? kNoEvents : it->second;
+}
+
+const std::vector<int>& TuContext::argument_uses(CXCursor variable) const {
+  auto it = argument_uses_.find(declaration_key(variable));
+  return it == argument_uses_.end() ? kNoEvents : it->second;
+}
+
+}  // namespace scopelint::extract

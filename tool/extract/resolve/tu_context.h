@@ -1,0 +1,46 @@
+// What the resolvers and matchers share about one parsed translation unit: the walked tree and,
+// per variable, the calls and assignments that act on it in source order.
+#pragma once
+
+#include <clang-c/Index.h>
+
+#include <functional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "extract/clang/ast_walker.h"
+#include "extract/models/library_models.h"
+
+namespace scopelint::extract {
+
+class TuContext {
+ public:
+  // `in_scan`: whether a file's code is analysed (the files of the scan, not third-party headers).
+  TuContext(CXTranslationUnit tu, AstTree tree, const LibraryModels& models,
+            std::function<bool(CXFile)> in_scan);
+
+  CXTranslationUnit tu() const { return tu_; }
+  const std::function<bool(CXFile)>& in_scan() const { return in_scan_; }
+  const AstTree& tree() const { return tree_; }
+  const LibraryModels& models() const { return models_; }
+
+  // Calls and assignments whose subject (receiver, first argument, left side) is the variable.
+  const std::vector<int>& subject_events(CXCursor variable) const;
+  // Calls that take the variable as a non-subject argument (`form.prepareSubmit(req)`).
+  const std::vector<int>& argument_uses(CXCursor variable) const;
+
+  // The variable a call or assignment acts on, following chained calls that return references
+  // (`os << a << b`, `b.append_path(x).append_query(k, v)`); null cursor when none.
+  static CXCursor subject_variable(CXCursor event);
+
+ private:
+  CXTranslationUnit tu_;
+  AstTree tree_;
+  const LibraryModels& models_;
+  std::function<bool(CXFile)> in_scan_;
+  std::unordered_map<std::string, std::vector<int>> subject_events_;
+  std::unordered_map<std::string, std::vector<int>> argument_uses_;
+};
+
+}  // namespace scopelint::extract
