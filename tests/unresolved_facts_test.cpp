@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "checks/checks.h"
-#include "cli/facts_json.h"
+#include "codec/facts_codec.h"
 #include "rules/catalog.h"
 
 namespace scopelint {
@@ -106,7 +106,8 @@ TEST(UnresolvedFacts, FactsJsonReadsTheTypedParts) {
       {"file": "a.cpp", "line": 3, "unresolved": {"url": "built-at-run-time", "method": "chosen-by-parameter",
                                                   "chooser": "Api::send", "parameter": "verb"}},
       {"file": "a.cpp", "line": 4}]})",
-                                       "facts.json");
+                                       "facts.json")
+                          .facts;
   ASSERT_EQ(facts.calls.size(), 2u);
   EXPECT_EQ(facts.calls[0].unresolved.url, UnresolvedParts::Url::BuiltAtRunTime);
   EXPECT_EQ(facts.calls[0].unresolved.method, UnresolvedParts::Method::ChosenByParameter);

@@ -9,7 +9,7 @@
 #include "cache/cache_location.h"
 #include "cache/fact_cache.h"
 #include "checks/checks.h"
-#include "cli/facts_json.h"
+#include "codec/facts_codec.h"
 #include "extract/extractor.h"
 #include "precommit/precommit.h"
 #include "suppress/apply_nolint.h"
@@ -93,8 +93,11 @@ Facts gather_facts(const Options& options, ConfigSet& configs, std::vector<Findi
                    UnitCounts* units, std::optional<std::set<std::string>>* reported_files) {
   Facts facts;
   if (!options.facts_file.empty()) {
-    facts =
+    FactsFile file =
         parse_facts_json(read_input_file(options.facts_file, kMaxReportBytes), options.facts_file);
+    facts = std::move(file.facts);
+    diagnostics = std::move(file.diagnostics);
+    if (reported_files) *reported_files = std::move(file.reported_files);
   } else {
     if (options.paths.empty()) throw UsageError("no input paths (try 'scopelint --help')");
     ExtractOptions extract;
