@@ -86,6 +86,11 @@ void drop_outside_reasons(std::vector<Finding>& suppressed, const std::string& p
   }
 }
 
+// A broken config stops the run before the scan.
+void load_configs_of_paths(const Options& options, ConfigSet& configs) {
+  for (const auto& path : options.paths) configs.for_file(path);
+}
+
 }  // namespace
 
 Facts gather_facts(const Options& options, ConfigSet& configs, std::vector<Finding>& diagnostics,
@@ -130,7 +135,7 @@ Facts gather_facts(const Options& options, ConfigSet& configs, std::vector<Findi
 LintResult lint(const Options& options, const Catalog& catalog, ConfigSet& configs,
                 const UnsavedFiles& unsaved, std::ostream* log, const UnitProgress& progress) {
   LintResult result;
-  for (const auto& path : options.paths) configs.for_file(path);  // a broken config stops the run early
+  load_configs_of_paths(options, configs);
   std::vector<Finding> diagnostics;
   std::optional<std::set<std::string>> reported_files;
   result.facts = gather_facts(options, configs, diagnostics, result.files_scanned, unsaved, progress,
@@ -165,6 +170,15 @@ LintResult lint(const Options& options, const Catalog& catalog, ConfigSet& confi
   std::stable_sort(result.suppressed_findings.begin(), result.suppressed_findings.end(),
                    finding_order);
   return result;
+}
+
+FactsFile dump_facts(const Options& options, ConfigSet& configs, const UnitProgress& progress) {
+  load_configs_of_paths(options, configs);
+  FactsFile file;
+  unsigned files_scanned = 0;
+  file.facts = gather_facts(options, configs, file.diagnostics, files_scanned, {}, progress,
+                            nullptr, &file.reported_files);
+  return file;
 }
 
 }  // namespace scopelint
