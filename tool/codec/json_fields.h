@@ -23,7 +23,6 @@ class JsonWhere {
   JsonWhere operator/(size_t index) const {
     return JsonWhere(label_, path_ + "/" + std::to_string(index));
   }
-  const std::string& path() const { return path_; }
   // Throws std::runtime_error "<label>: <path>: <problem>".
   [[noreturn]] void fail(const std::string& problem) const;
 

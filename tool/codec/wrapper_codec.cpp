@@ -1,6 +1,7 @@
 // A unit's wrapper summaries and call sites <-> named JSON, for the fact cache and the workers.
-#include "codec/call_codec.h"
 #include "codec/facts_codec.h"
+
+#include "codec/call_codec.h"
 #include "codec/source_codec.h"
 
 namespace scopelint {
