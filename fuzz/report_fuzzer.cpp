@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "checks/checks.h"
-#include "cli/facts_json.h"
+#include "codec/facts_codec.h"
 #include "report/report.h"
 #include "catalog/catalog.h"
 
@@ -116,7 +116,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     findings = hostile_findings(text, selector);
   } else {
     try {
-      scopelint::Facts facts = scopelint::parse_facts_json(text, "fuzz.json");
+      scopelint::Facts facts = scopelint::parse_facts_json(text, "fuzz.json").facts;
       findings = scopelint::run_checks(facts, scopelint::default_catalog());
     } catch (const std::runtime_error&) {
       return 0;

@@ -6,7 +6,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "cli/facts_json.h"
+#include "codec/facts_codec.h"
 #include "config/config.h"
 #include "report/report.h"
 #include "catalog/catalog.h"
@@ -19,7 +19,7 @@ std::string nested_arrays(size_t depth) { return std::string(depth, '[') + std::
 
 // Found while probing --facts: {"calls": [[[...]]]} 200,000 deep crashed with SIGSEGV. parse_facts_json
 // took members with json::value(key, default), which returns a copy; copying a deeply nested value
-// recurses once per level and overflowed the stack. Fixed in tool/cli/facts_json.cpp (no copy).
+// recurses once per level and overflowed the stack. Fixed in tool/codec/json_fields.cpp (no copy).
 TEST(HostileRegressions, FactsJsonDeeplyNestedCallsDoNotOverflowTheStack) {
   for (const char* key : {"calls", "granted"}) {
     std::string text = std::string("{\"") + key + "\": " + nested_arrays(200000) + "}";
@@ -51,7 +51,7 @@ TEST(HostileRegressions, DeeplyNestedRulesAndConfigAreErrors) {
 // fuzz/config_fuzzer: a number too large for a double ({"wrappers":[{"function": 5555555555555E55555555…}]})
 // made nlohmann throw out_of_range 406, which only parse_error handlers were waiting for:
 // std::terminate. Fixed in tool/config/config_parser.cpp, tool/catalog/catalog_loader.cpp and
-// tool/cli/facts_json.cpp (catch json::exception).
+// util/bounded_input.cpp (parse_json_input, which the facts codec reads with).
 TEST(HostileRegressions, NumberTooLargeIsAnErrorNotATerminate) {
   const std::string huge = "5555555555555E55555555555555555555";
   EXPECT_THROW((void)parse_config("{\"wrappers\":[{\"function\": " + huge + "}]}", "/x/.scopelint.json"),

@@ -93,7 +93,7 @@ void forge_entries(const std::string& cache_dir, const std::function<void(json&)
     const std::string text = entry.dump();
     std::ofstream out(path, std::ios::trunc);
     if (signed_entry)
-      out << to_hex(hmac_sha256(std::string(32, 'A'), "scopelint-fact-cache-6\n" + text)) << "\n";
+      out << to_hex(hmac_sha256(std::string(32, 'A'), "scopelint-fact-cache-7\n" + text)) << "\n";
     out << text;
   }
 }
@@ -108,8 +108,12 @@ void hide_and_inject(json& entry) {
     }
   }
   entry["calls"] = kept;
-  entry["diagnostics"].push_back(
-      {"missing-scope", 2, "injected by a planted cache entry", {"api.c", 1, 1}, json::array()});
+  entry["diagnostics"].push_back({{"rule", "missing-scope"},
+                                  {"level", "error"},
+                                  {"message", "injected by a planted cache entry"},
+                                  {"file", "api.c"},
+                                  {"line", 1},
+                                  {"column", 1}});
 }
 
 void expect_real_findings(const test::CommandResult& result) {

@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "checks/checks.h"
-#include "cli/facts_json.h"
 #include "catalog/catalog.h"
+#include "codec/facts_codec.h"
 
 namespace scopelint {
 namespace {
@@ -106,7 +106,8 @@ TEST(UnresolvedFacts, FactsJsonReadsTheTypedParts) {
       {"file": "a.cpp", "line": 3, "unresolved": {"url": "built-at-run-time", "method": "chosen-by-parameter",
                                                   "chooser": "Api::send", "parameter": "verb"}},
       {"file": "a.cpp", "line": 4}]})",
-                                       "facts.json");
+                                       "facts.json")
+                          .facts;
   ASSERT_EQ(facts.calls.size(), 2u);
   EXPECT_EQ(facts.calls[0].unresolved.url, UnresolvedParts::Url::BuiltAtRunTime);
   EXPECT_EQ(facts.calls[0].unresolved.method, UnresolvedParts::Method::ChosenByParameter);
@@ -124,7 +125,7 @@ TEST(UnresolvedFacts, FactsJsonReadsTheTypedParts) {
     parse_facts_json(R"({"calls": [{"file": "a.cpp", "unresolved_reason": "the URL is not known"}]})", "facts.json");
     ADD_FAILURE() << "no error";
   } catch (const std::runtime_error& e) {
-    EXPECT_NE(std::string(e.what()).find("facts.json: /calls/0/unresolved_reason: no longer read"), std::string::npos)
+    EXPECT_NE(std::string(e.what()).find("facts.json:1: /calls/0/unresolved_reason: no longer read"), std::string::npos)
         << e.what();
   }
 }

@@ -10,7 +10,7 @@
 #include "cache/fact_cache.h"
 #include "checks/checks.h"
 #include "checks/rule_registry.h"
-#include "cli/facts_json.h"
+#include "codec/facts_codec.h"
 #include "extract/driver/extractor.h"
 #include "precommit/precommit.h"
 #include "suppress/apply_nolint.h"
@@ -87,6 +87,11 @@ void drop_outside_reasons(std::vector<Finding>& suppressed, const std::string& p
   }
 }
 
+// A broken config stops the run before the scan.
+void load_configs_of_paths(const Options& options, ConfigSet& configs) {
+  for (const auto& path : options.paths) configs.for_file(path);
+}
+
 }  // namespace
 
 Facts gather_facts(const Options& options, ConfigSet& configs, std::vector<Finding>& diagnostics,
@@ -94,8 +99,11 @@ Facts gather_facts(const Options& options, ConfigSet& configs, std::vector<Findi
                    UnitCounts* units, std::optional<std::set<std::string>>* reported_files) {
   Facts facts;
   if (!options.facts_file.empty()) {
-    facts =
+    FactsFile file =
         parse_facts_json(read_input_file(options.facts_file, kMaxReportBytes), options.facts_file);
+    facts = std::move(file.facts);
+    diagnostics = std::move(file.diagnostics);
+    if (reported_files) *reported_files = std::move(file.reported_files);
   } else {
     if (options.paths.empty()) throw UsageError("no input paths (try 'scopelint --help')");
     ExtractOptions extract;
@@ -128,7 +136,7 @@ Facts gather_facts(const Options& options, ConfigSet& configs, std::vector<Findi
 LintResult lint(const Options& options, const Catalog& catalog, ConfigSet& configs,
                 const UnsavedFiles& unsaved, std::ostream* log, const UnitProgress& progress) {
   LintResult result;
-  for (const auto& path : options.paths) configs.for_file(path);  // a broken config stops the run early
+  load_configs_of_paths(options, configs);
   std::vector<Finding> diagnostics;
   std::optional<std::set<std::string>> reported_files;
   result.facts = gather_facts(options, configs, diagnostics, result.files_scanned, unsaved, progress,
@@ -163,6 +171,15 @@ LintResult lint(const Options& options, const Catalog& catalog, ConfigSet& confi
   std::stable_sort(result.suppressed_findings.begin(), result.suppressed_findings.end(),
                    finding_order);
   return result;
+}
+
+FactsFile dump_facts(const Options& options, ConfigSet& configs, const UnitProgress& progress) {
+  load_configs_of_paths(options, configs);
+  FactsFile file;
+  unsigned files_scanned = 0;
+  file.facts = gather_facts(options, configs, file.diagnostics, files_scanned, {}, progress,
+                            nullptr, &file.reported_files);
+  return file;
 }
 
 }  // namespace scopelint

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli/options.h"
+#include "codec/facts_codec.h"
 #include "config/apply_config.h"
 #include "model/facts.h"
 #include "model/finding.h"
@@ -54,5 +55,10 @@ Facts gather_facts(const Options& options, ConfigSet& configs, std::vector<Findi
                    unsigned& files_scanned, const UnsavedFiles& unsaved = {},
                    const UnitProgress& progress = {}, UnitCounts* units = nullptr,
                    std::optional<std::set<std::string>>* reported_files = nullptr);
+
+// The facts of a scan as --dump-facts prints them: configuration applied (as the checks see them),
+// the scan's diagnostics and the files whose findings it reports. --facts reads them back and
+// gives the findings of the scan.
+FactsFile dump_facts(const Options& options, ConfigSet& configs, const UnitProgress& progress = {});
 
 }  // namespace scopelint

@@ -17,6 +17,7 @@
 #include "checks/checks.h"
 #include "checks/rule_registry.h"
 #include "cli/options.h"
+#include "codec/facts_codec.h"
 #include "extract/driver/compile_commands.h"
 #include "fix/apply_fixes.h"
 #include "fix/export_fixes.h"
@@ -193,6 +194,22 @@ void emit(const Options& options, const std::string& text, std::ostream& out) {
   }
 }
 
+// The summary on stderr: the findings (or that nothing was judged), the suppressed and baselined.
+void print_summary(const LintResult& result, size_t baselined, const Catalog& catalog,
+                   std::ostream& err) {
+  const bool silent_scan = result.findings.empty() && nothing_to_judge(result.facts, catalog);
+  err << (silent_scan ? nothing_judged_line(result.files_scanned) : summary_line(result.findings))
+      << "\n";
+  if (result.suppressed > 0) {
+    err << "Suppressed " << result.suppressed << " finding" << (result.suppressed > 1 ? "s" : "")
+        << " (" << result.suppressed << " NOLINT).\n";
+  }
+  if (baselined > 0) {
+    err << "Baseline: " << baselined << " known finding" << (baselined > 1 ? "s" : "")
+        << " not reported.\n";
+  }
+}
+
 int run_or_throw(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   Options options = parse_options(args);
   check_suggest_format(options);
@@ -244,6 +261,13 @@ int run_or_throw(const std::vector<std::string>& args, std::ostream& out, std::o
   const UnitProgress on_unit_done = [&progress](unsigned done, unsigned total, const std::string& file) {
     progress.update(done, total, file);
   };
+  if (options.dump_facts) {
+    FactsFile facts = unreadable_database ? FactsFile{{}, {*unreadable_database}, std::nullopt}
+                                          : dump_facts(options, configs, on_unit_done);
+    progress.finish();
+    emit(options, facts_file_text(facts), out);
+    return kExitClean;
+  }
   LintResult result;
   if (unreadable_database) {
     result.findings = {*unreadable_database};
@@ -274,19 +298,7 @@ int run_or_throw(const std::vector<std::string>& args, std::ostream& out, std::o
   report_options.color = use_color(options);
   emit(options, format_report(options.format, reported_findings(result), report_options), out);
   out.flush();  // the report before the summary, when both go to a terminal
-  if (!options.quiet) {
-    const bool silent_scan = result.findings.empty() && nothing_to_judge(result.facts, catalog);
-    err << (silent_scan ? nothing_judged_line(result.files_scanned) : summary_line(result.findings))
-        << "\n";
-    if (result.suppressed > 0) {
-      err << "Suppressed " << result.suppressed << " finding" << (result.suppressed > 1 ? "s" : "")
-          << " (" << result.suppressed << " NOLINT).\n";
-    }
-    if (baselined > 0) {
-      err << "Baseline: " << baselined << " known finding" << (baselined > 1 ? "s" : "")
-          << " not reported.\n";
-    }
-  }
+  if (!options.quiet) print_summary(result, baselined, catalog, err);
   return exit_code_for(result.findings, options.fail_level);
 }
 

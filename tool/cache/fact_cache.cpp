@@ -9,8 +9,8 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 
-#include "cache/facts_codec.h"
 #include "catalog/embedded_rules.h"
+#include "codec/facts_codec.h"
 #include "util/bounded_input.h"
 #include "util/file_io.h"
 #include "util/private_files.h"
@@ -23,8 +23,8 @@ using nlohmann::json;
 
 // Bumped whenever the encoding changes (2: wrapper data, macro chains; 3: HMAC, SHA-256, every
 // dependency including the main file; 6: what is unresolved about a call as facts, not a reason
-// text): older entries are misses.
-constexpr const char* kFormat = "scopelint-fact-cache-6";
+// text; 7: the named members of codec/facts_codec.h): older entries are misses.
+constexpr const char* kFormat = "scopelint-fact-cache-7";
 
 // Size and modification time: when both are unchanged the content hash is not recomputed.
 struct Stamp {
@@ -129,10 +129,11 @@ std::optional<CachedUnit> FactCache::lookup(const std::string& file,
       return std::nullopt;
     }
     CachedUnit unit;
-    unit.calls = decode_calls(entry.at("calls"));
-    unit.diagnostics = decode_findings(entry.at("diagnostics"));
+    const JsonWhere where(path);
+    unit.calls = decode_calls(entry.at("calls"), where / "calls");
+    unit.diagnostics = decode_diagnostics(entry.at("diagnostics"), where / "diagnostics");
     unit.included = entry.at("included").get<std::vector<std::string>>();
-    unit.wrappers = decode_wrappers(entry.at("wrappers"));
+    unit.wrappers = decode_wrappers(entry.at("wrappers"), where / "wrappers");
     return unit;
   } catch (const std::exception&) {
     return std::nullopt;  // missing, unreadable, corrupt, forged or foreign: rebuild
@@ -156,7 +157,7 @@ void FactCache::store(const std::string& file, const std::vector<std::string>& a
                   {"args", args},
                   {"deps", deps},
                   {"calls", encode_calls(unit.calls)},
-                  {"diagnostics", encode_findings(unit.diagnostics)},
+                  {"diagnostics", encode_diagnostics(unit.diagnostics)},
                   {"included", unit.included},
                   {"wrappers", encode_wrappers(unit.wrappers)}};
     const std::string path = entry_path(file, args);

@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <map>
+#include <utility>
 
 namespace scopelint {
 namespace {
@@ -63,6 +64,29 @@ void check_format_for_command(const Options& options) {
   }
 }
 
+// --dump-facts prints what the scan found and judges nothing: options that read facts from
+// elsewhere or act on findings would be ignored without a word.
+void check_dump_facts(const Options& options, bool format_given) {
+  if (!options.dump_facts) return;
+  const std::pair<bool, const char*> conflicts[] = {
+      {!options.facts_file.empty(), "--facts"},
+      {options.fix, "--fix"},
+      {!options.export_fixes.empty(), "--export-fixes"},
+      {!options.baseline_file.empty(), "--baseline"},
+      {!options.write_baseline.empty(), "--write-baseline"},
+      {options.pre_commit, "--pre-commit"},
+      {format_given, "--format"},
+      {options.suggest, "'scopelint suggest'"},
+      {!options.diff_base.empty(), "'scopelint diff'"},
+  };
+  for (const auto& [given, name] : conflicts) {
+    if (!given) continue;
+    throw UsageError(
+        std::string("--dump-facts prints the facts without checking them: it cannot be combined with ") +
+        name);
+  }
+}
+
 }  // namespace
 
 std::string usage_text() {
@@ -92,6 +116,8 @@ OPTIONS:
   --catalog=FILE          load the API catalog (scopes, endpoints) from FILE instead of the
                           built-in rules/elation.json (--rules=FILE: the same, its old name)
   --facts=FILE            check facts from a JSON file instead of scanning code
+  --dump-facts            scan as usual, print the facts found as JSON in the form --facts
+                          reads, and run no checks
   --config=FILE           use this configuration for every file (default: the nearest
                           .scopelint.json above each file)
   --granted-scopes=LIST   scopes a token gets outside the code (space-separated)
@@ -136,6 +162,7 @@ EXIT STATUS:
 Options parse_options(const std::vector<std::string>& args) {
   Options options;
   bool no_progress = false;
+  bool format_given = false;
   using Setter = std::function<void(const std::string&)>;
   const std::map<std::string, Setter> with_value = {
       {"-p", [&](const std::string& v) { options.compile_db_dir = v; }},
@@ -149,7 +176,11 @@ Options parse_options(const std::vector<std::string>& args) {
          CheckList more = parse_checks(v);  // repeated: appended, as one comma-separated list
          options.checks.insert(options.checks.end(), more.begin(), more.end());
        }},
-      {"--format", [&](const std::string& v) { options.format = parse_format(v); }},
+      {"--format",
+       [&](const std::string& v) {
+         options.format = parse_format(v);
+         format_given = true;
+       }},
       {"-o", [&](const std::string& v) { options.output_file = v; }},
       {"--output", [&](const std::string& v) { options.output_file = v; }},
       {"--fail-level", [&](const std::string& v) { options.fail_level = parse_fail_level(v); }},
@@ -173,6 +204,7 @@ Options parse_options(const std::vector<std::string>& args) {
       {"--version", &options.version}, {"--list-scopes", &options.list_scopes},
       {"--list-rules", &options.list_rules}, {"--fix", &options.fix},
       {"--pre-commit", &options.pre_commit}, {"--no-progress", &no_progress},
+      {"--dump-facts", &options.dump_facts},
   };
   size_t first = 0;
   if (!args.empty() && args[0] == "suggest") {
@@ -220,6 +252,7 @@ Options parse_options(const std::vector<std::string>& args) {
   }
   options.progress = !no_progress;
   check_format_for_command(options);
+  check_dump_facts(options, format_given);
   return options;
 }
 

@@ -24,6 +24,7 @@ struct Options {
   std::vector<std::string> paths;
   std::string catalog_file;  // --catalog (or its old name --rules); empty: the embedded rules/elation.json
   std::string facts_file;  // --facts: check facts from a JSON file instead of scanning code
+  bool dump_facts = false;  // --dump-facts: print the scan's facts as --facts reads them
   std::string config_file;  // --config: one config for every file instead of .scopelint.json lookup
   std::string granted_scopes;  // --granted-scopes: scopes provisioned outside the code
   CheckList checks;      // --checks: applied after the config's "checks" (config/rule_selection.h)

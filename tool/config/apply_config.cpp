@@ -105,6 +105,17 @@ bool rebase_onto_elation(HttpCall& call, const std::vector<std::string>& bases) 
   return false;
 }
 
+// A configuration's granted scopes, unless the facts already hold them: facts read back from
+// --dump-facts carry the granted scopes of the configuration they were scanned with.
+void add_config_granted(Facts& facts, GrantedScopes granted) {
+  const bool held =
+      std::any_of(facts.granted.begin(), facts.granted.end(), [&](const GrantedScopes& g) {
+        return g.location == granted.location && g.scopes == granted.scopes &&
+               g.component == granted.component;
+      });
+  if (!held) facts.granted.push_back(std::move(granted));
+}
+
 }  // namespace
 
 void apply_config_to_facts(Facts& facts, ConfigSet& configs, const std::string& cli_granted) {
@@ -119,11 +130,13 @@ void apply_config_to_facts(Facts& facts, ConfigSet& configs, const std::string& 
   facts.calls = std::move(kept);
   for (const Config* config : configs.loaded()) {
     if (config->granted_scopes) {
-      facts.granted.push_back({{config->file, config->granted_scopes_line, 0}, *config->granted_scopes, ""});
+      add_config_granted(
+          facts, {{config->file, config->granted_scopes_line, 0}, *config->granted_scopes, ""});
     }
     for (const auto& component : config->components) {
       if (component.granted_scopes) {
-        facts.granted.push_back({{config->file, component.line, 0}, *component.granted_scopes, component.name});
+        add_config_granted(
+            facts, {{config->file, component.line, 0}, *component.granted_scopes, component.name});
       }
     }
   }

@@ -38,7 +38,7 @@ class InputError : public std::runtime_error {
 // Size limits per kind of input, in bytes.
 inline constexpr size_t kMaxSourceBytes = size_t{64} << 20;  // a source file handed to the parser
 inline constexpr size_t kMaxConfigBytes = size_t{1} << 20;  // .scopelint.json
-inline constexpr size_t kMaxRulesBytes = size_t{16} << 20;  // --rules, library models
+inline constexpr size_t kMaxRulesBytes = size_t{16} << 20;  // --catalog, library models
 inline constexpr size_t kMaxDatabaseBytes = size_t{256} << 20;  // compile_commands.json
 inline constexpr size_t kMaxFlagsBytes = size_t{1} << 20;  // compile_flags.txt, @response files
 inline constexpr size_t kMaxReportBytes = size_t{256} << 20;  // --baseline, --facts, cache entries

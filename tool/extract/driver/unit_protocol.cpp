@@ -7,7 +7,7 @@
 #include <cerrno>
 #include <stdexcept>
 
-#include "cache/facts_codec.h"
+#include "codec/facts_codec.h"
 
 namespace scopelint::extract {
 namespace {
@@ -115,17 +115,18 @@ UnitJob decode_job(const json& j) {
 
 json encode_facts(const UnitFacts& facts) {
   return {{"calls", encode_calls(facts.calls)},
-          {"diagnostics", encode_findings(facts.diagnostics)},
+          {"diagnostics", encode_diagnostics(facts.diagnostics)},
           {"included", facts.included},
           {"wrappers", encode_wrappers(facts.wrappers)}};
 }
 
 UnitFacts decode_facts(const json& j) {
   UnitFacts facts;
-  facts.calls = decode_calls(j.at("calls"));
-  facts.diagnostics = decode_findings(j.at("diagnostics"));
+  const JsonWhere where("worker message");
+  facts.calls = decode_calls(j.at("calls"), where / "calls");
+  facts.diagnostics = decode_diagnostics(j.at("diagnostics"), where / "diagnostics");
   facts.included = strings_at(j, "included");
-  facts.wrappers = decode_wrappers(j.at("wrappers"));
+  facts.wrappers = decode_wrappers(j.at("wrappers"), where / "wrappers");
   return facts;
 }
 

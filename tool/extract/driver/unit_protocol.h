@@ -3,7 +3,8 @@
 //
 // A message is a frame: its length (8 bytes, little-endian), then the message as CBOR, the binary
 // form of JSON's data model: paths and string literals that are not UTF-8 pass unchanged (JSON
-// text could not carry them). Calls, findings and wrappers use the fact cache's codec.
+// text could not carry them). Calls, diagnostics and wrappers use the facts codec
+// (codec/facts_codec.h).
 #pragma once
 
 #include <cstddef>
