@@ -215,6 +215,16 @@ TEST(LspServer, UnsavedBufferChangesDiagnosticsWithoutSaving) {
   EXPECT_EQ(client.finish(), 0);
 }
 
+// The next diagnostics published for `uri` whose one message mentions `text` (null after 60 s).
+json publish_mentioning(Client& client, const std::string& uri, const std::string& text) {
+  return client.wait_for(
+      [&](const json& m) {
+        return m.value("method", "") == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri &&
+               only_message(m).find(text) != std::string::npos;
+      },
+      60);
+}
+
 TEST(LspServer, OnlyUnitsReadingAChangedBufferAreParsedAgain) {
   CurlProject project("system/patients.read");
   RecordingLint lint;
@@ -241,13 +251,7 @@ TEST(LspServer, OnlyUnitsReadingAChangedBufferAreParsedAgain) {
   // One unit's buffer changes: only it is parsed again.
   client.notify("textDocument/didChange",
                 change_params(project.allergies, 2, CurlProject::read_source("letters")));
-  json letters = client.wait_for(
-      [&](const json& m) {
-        return m.value("method", "") == "textDocument/publishDiagnostics" &&
-               m["params"]["uri"] == allergies_uri &&
-               only_message(m).find("system/letters.read") != std::string::npos;
-      },
-      60);
+  json letters = publish_mentioning(client, allergies_uri, "system/letters.read");
   ASSERT_FALSE(letters.is_null());
   std::optional<UnitCounts> edited = lint.run(2);
   ASSERT_TRUE(edited);
@@ -268,13 +272,7 @@ TEST(LspServer, OnlyUnitsReadingAChangedBufferAreParsedAgain) {
   client.notify("textDocument/didClose",
                 {{"textDocument", {{"uri", uri_from_path(project.dir.path() + "/api.h")}}}});
   client.notify("textDocument/didClose", {{"textDocument", {{"uri", allergies_uri}}}});
-  json back = client.wait_for(
-      [&](const json& m) {
-        return m.value("method", "") == "textDocument/publishDiagnostics" &&
-               m["params"]["uri"] == allergies_uri &&
-               only_message(m).find("system/allergies.read") != std::string::npos;
-      },
-      60);
+  json back = publish_mentioning(client, allergies_uri, "system/allergies.read");
   ASSERT_FALSE(back.is_null());
   const UnitCounts closed = lint.last();  // the closes may have been judged together or one by one
   EXPECT_EQ(closed.parsed, 0u);

@@ -30,8 +30,8 @@ inline Replacement replacement(const std::string& file, unsigned line, unsigned 
   return {{{file, line, column}, {file, line, end_column}, offset, end_column - column}, text};
 }
 
-// One finding per case the reporters must handle; in a fixed order, since reporters do not sort.
-inline std::vector<Finding> sample_findings() {
+// The findings in client.cpp: a tab, multi-byte characters before the column, fixes and notes.
+inline std::vector<Finding> findings_in_the_client() {
   const std::string client = data_file("client.cpp");
   std::vector<Finding> out;
 
@@ -91,7 +91,13 @@ inline std::vector<Finding> sample_findings() {
   no_column.message = "scope list has a raw space";
   no_column.location = {client, 3, 0};
   out.push_back(no_column);
+  return out;
+}
 
+// The findings at the edges: a file outside the base with bytes that are not UTF-8, a file without
+// a line, no location at all.
+inline std::vector<Finding> findings_at_the_edges() {
+  std::vector<Finding> out;
   Finding odd;  // unreadable file outside the base, bytes that are not UTF-8 in path and message
   odd.rule = "unknown-scope";
   odd.level = Level::Error;
@@ -117,6 +123,13 @@ inline std::vector<Finding> sample_findings() {
   nowhere.level = Level::Error;
   nowhere.message = "scope 'system/foo.read' given by --granted-scopes is not in the catalog";
   out.push_back(nowhere);
+  return out;
+}
+
+// One finding per case the reporters must handle; in a fixed order, since reporters do not sort.
+inline std::vector<Finding> sample_findings() {
+  std::vector<Finding> out = findings_in_the_client();
+  for (Finding& finding : findings_at_the_edges()) out.push_back(std::move(finding));
   return out;
 }
 

@@ -210,46 +210,56 @@ void print_summary(const LintResult& result, size_t baselined, const Catalog& ca
   }
 }
 
-int run_or_throw(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  Options options = parse_options(args);
-  check_suggest_format(options);
-  if (options.help) {
-    out << usage_text();
+// `scopelint suggest`: the least-privilege scope strings of the facts, no findings.
+int run_suggest(const Options& options, const Catalog& catalog, ConfigSet& configs,
+                const std::optional<Finding>& unreadable_database, const std::string& base_directory,
+                std::ostream& out, std::ostream& err) {
+  if (unreadable_database) throw std::runtime_error(unreadable_database->message);
+  std::vector<Finding> ignored;
+  unsigned files = 0;
+  Facts facts = gather_facts(options, configs, ignored, files);
+  emit(options, format_suggestion(facts, catalog, options.format, base_directory), out);
+  if (nothing_to_judge(facts, catalog) && !options.quiet) err << nothing_judged_line(files) << "\n";
+  return kExitClean;
+}
+
+// The findings of a lint, as the options want them: a new baseline, or the report (after the
+// baseline and the fixes) and the summary; the exit code.
+int report_findings(const Options& options, const Catalog& catalog, LintResult result,
+                    const std::vector<BaselineEntry>& baseline, const std::string& base_directory,
+                    std::ostream& out, std::ostream& err) {
+  if (!options.write_baseline.empty()) {
+    write_file_atomically(options.write_baseline,
+                          format_baseline(baseline_entries(result.findings, base_directory)));
+    if (!options.quiet) {
+      err << "scopelint: wrote " << result.findings.size() << " finding"
+          << (result.findings.size() == 1 ? "" : "s") << " to " << options.write_baseline << "\n";
+    }
     return kExitClean;
   }
-  if (options.version) {
-    out << "scopelint version " << SCOPELINT_VERSION << "\n";
-    return kExitClean;
-  }
-  Catalog catalog =
-      options.catalog_file.empty() ? default_catalog() : load_catalog_file(options.catalog_file);
-  if (options.list_scopes || options.list_rules || !options.explain.empty()) {
-    return print_information(options, catalog, out);
-  }
-  check_granted_scopes_option(options.granted_scopes, catalog);
-  if (!options.diff_base.empty()) {
-    emit(options, scope_diff_report(options, catalog, err), out);
-    return kExitClean;
-  }
-  const std::optional<Finding> unreadable_database = expand_database_paths(options);
-  // Discovery stops at the project root: a .scopelint.json above it (in /tmp, in $HOME) is not the
-  // project's and must not turn its rules off.
-  ConfigSet configs(find_project_root(options.paths, options.compile_db_dir), options.config_file);
-  std::string base_directory = std::filesystem::current_path().string();
-  if (options.suggest) {
-    if (unreadable_database) throw std::runtime_error(unreadable_database->message);
-    std::vector<Finding> ignored;
-    unsigned files = 0;
-    Facts facts = gather_facts(options, configs, ignored, files);
-    emit(options, format_suggestion(facts, catalog, options.format, base_directory), out);
-    if (nothing_to_judge(facts, catalog) && !options.quiet) err << nothing_judged_line(files) << "\n";
-    return kExitClean;
-  }
-  std::vector<BaselineEntry>
-      baseline;  // read first: a broken baseline stops the run before the scan
+  size_t baselined = 0;
   if (!options.baseline_file.empty()) {
-    baseline = parse_baseline(read_input_file(options.baseline_file, kMaxReportBytes),
-                              options.baseline_file);
+    result.findings = filter_baselined(std::move(result.findings), baseline, base_directory, baselined);
+  }
+  handle_fixes(options, result.findings, base_directory, err);
+  ReportOptions report_options;
+  report_options.base_directory = base_directory;
+  report_options.show_source = options.show_source && (options.format == ReportFormat::Text ||
+                                                       options.format == ReportFormat::Github);
+  report_options.color = use_color(options);
+  emit(options, format_report(options.format, reported_findings(result), report_options), out);
+  out.flush();  // the report before the summary, when both go to a terminal
+  if (!options.quiet) print_summary(result, baselined, catalog, err);
+  return exit_code_for(result.findings, options.fail_level);
+}
+
+// The scan: its facts (--dump-facts) or its findings.
+int run_scan(const Options& options, const Catalog& catalog, ConfigSet& configs,
+             const std::optional<Finding>& unreadable_database, const std::string& base_directory,
+             std::ostream& out, std::ostream& err) {
+  std::vector<BaselineEntry> baseline;  // read first: a broken baseline stops the run before the scan
+  if (!options.baseline_file.empty()) {
+    baseline = parse_baseline(read_input_file(options.baseline_file, kMaxReportBytes), options.baseline_file);
   }
   // Only on a terminal, and not mixed with --verbose logging: the elapsed time until the first unit
   // is done, then "[n/N] file" (the front end reports each unit as it finishes).
@@ -275,31 +285,39 @@ int run_or_throw(const std::vector<std::string>& args, std::ostream& out, std::o
     result = lint_for(options, catalog, configs, base_directory, err, on_unit_done);
   }
   progress.finish();
-  if (!options.write_baseline.empty()) {
-    write_file_atomically(options.write_baseline,
-                          format_baseline(baseline_entries(result.findings, base_directory)));
-    if (!options.quiet) {
-      err << "scopelint: wrote " << result.findings.size() << " finding"
-          << (result.findings.size() == 1 ? "" : "s") << " to " << options.write_baseline << "\n";
-    }
+  return report_findings(options, catalog, std::move(result), baseline, base_directory, out, err);
+}
+
+int run_or_throw(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  Options options = parse_options(args);
+  check_suggest_format(options);
+  if (options.help) {
+    out << usage_text();
     return kExitClean;
   }
-  size_t baselined = 0;
-  if (!options.baseline_file.empty()) {
-    result.findings =
-        filter_baselined(std::move(result.findings), baseline, base_directory, baselined);
+  if (options.version) {
+    out << "scopelint version " << SCOPELINT_VERSION << "\n";
+    return kExitClean;
   }
-  handle_fixes(options, result.findings, base_directory, err);
-
-  ReportOptions report_options;
-  report_options.base_directory = base_directory;
-  report_options.show_source = options.show_source && (options.format == ReportFormat::Text ||
-                                                       options.format == ReportFormat::Github);
-  report_options.color = use_color(options);
-  emit(options, format_report(options.format, reported_findings(result), report_options), out);
-  out.flush();  // the report before the summary, when both go to a terminal
-  if (!options.quiet) print_summary(result, baselined, catalog, err);
-  return exit_code_for(result.findings, options.fail_level);
+  Catalog catalog =
+      options.catalog_file.empty() ? default_catalog() : load_catalog_file(options.catalog_file);
+  if (options.list_scopes || options.list_rules || !options.explain.empty()) {
+    return print_information(options, catalog, out);
+  }
+  check_granted_scopes_option(options.granted_scopes, catalog);
+  if (!options.diff_base.empty()) {
+    emit(options, scope_diff_report(options, catalog, err), out);
+    return kExitClean;
+  }
+  const std::optional<Finding> unreadable_database = expand_database_paths(options);
+  // Discovery stops at the project root: a .scopelint.json above it (in /tmp, in $HOME) is not the
+  // project's and must not turn its rules off.
+  ConfigSet configs(find_project_root(options.paths, options.compile_db_dir), options.config_file);
+  const std::string base_directory = std::filesystem::current_path().string();
+  if (options.suggest) {
+    return run_suggest(options, catalog, configs, unreadable_database, base_directory, out, err);
+  }
+  return run_scan(options, catalog, configs, unreadable_database, base_directory, out, err);
 }
 
 }  // namespace

@@ -159,12 +159,19 @@ EXIT STATUS:
 )";
 }
 
-Options parse_options(const std::vector<std::string>& args) {
-  Options options;
+namespace {
+
+// What parsing remembers besides the options themselves.
+struct ParseState {
   bool no_progress = false;
   bool format_given = false;
-  using Setter = std::function<void(const std::string&)>;
-  const std::map<std::string, Setter> with_value = {
+};
+
+using Setter = std::function<void(const std::string&)>;
+
+// The options that take a value: "--name VALUE", "--name=VALUE", and "-pDIR", "-oFILE", "-jN".
+std::map<std::string, Setter> value_options(Options& options, ParseState& state) {
+  return {
       {"-p", [&](const std::string& v) { options.compile_db_dir = v; }},
       {"--catalog", [&](const std::string& v) { options.catalog_file = v; }},
       {"--rules", [&](const std::string& v) { options.catalog_file = v; }},  // the old name
@@ -179,7 +186,7 @@ Options parse_options(const std::vector<std::string>& args) {
       {"--format",
        [&](const std::string& v) {
          options.format = parse_format(v);
-         format_given = true;
+         state.format_given = true;
        }},
       {"-o", [&](const std::string& v) { options.output_file = v; }},
       {"--output", [&](const std::string& v) { options.output_file = v; }},
@@ -198,27 +205,56 @@ Options parse_options(const std::vector<std::string>& args) {
       {"--baseline", [&](const std::string& v) { options.baseline_file = v; }},
       {"--write-baseline", [&](const std::string& v) { options.write_baseline = v; }},
   };
-  const std::map<std::string, bool*> flags = {
+}
+
+std::map<std::string, bool*> flag_options(Options& options, ParseState& state) {
+  return {
       {"--no-source", nullptr}, {"--quiet", &options.quiet},     {"-v", &options.verbose},
       {"--verbose", &options.verbose}, {"--no-cache", &options.no_cache}, {"--help", &options.help}, {"-h", &options.help},
       {"--version", &options.version}, {"--list-scopes", &options.list_scopes},
       {"--list-rules", &options.list_rules}, {"--fix", &options.fix},
-      {"--pre-commit", &options.pre_commit}, {"--no-progress", &no_progress},
+      {"--pre-commit", &options.pre_commit}, {"--no-progress", &state.no_progress},
       {"--dump-facts", &options.dump_facts},
   };
-  size_t first = 0;
+}
+
+// A leading "suggest" or "diff BASE_REF": the index of the first argument after it.
+size_t parse_subcommand(const std::vector<std::string>& args, Options& options) {
   if (!args.empty() && args[0] == "suggest") {
     options.suggest = true;
-    first = 1;
-  } else if (!args.empty() && args[0] == "diff") {
+    return 1;
+  }
+  if (!args.empty() && args[0] == "diff") {
     // A revision starting with '-' would reach git as an option (git archive --exec=...).
     if (args.size() < 2 || args[1].empty() || args[1][0] == '-') {
       throw UsageError("scopelint diff needs a git revision to compare with: scopelint diff BASE_REF");
     }
     options.diff_base = args[1];
-    first = 2;
+    return 2;
   }
-  for (size_t i = first; i < args.size(); ++i) {
+  return 0;
+}
+
+// An option's name and the value glued to it ("--format=json", "-pbuild"), if any.
+std::pair<std::string, std::optional<std::string>> split_glued_value(const std::string& arg) {
+  if (size_t eq = arg.find('='); arg.rfind("--", 0) == 0 && eq != std::string::npos) {
+    return {arg.substr(0, eq), arg.substr(eq + 1)};
+  }
+  if (arg.size() > 2 && arg[1] != '-' &&
+      (arg.rfind("-p", 0) == 0 || arg.rfind("-o", 0) == 0 || arg.rfind("-j", 0) == 0)) {
+    return {arg.substr(0, 2), arg.substr(2)};
+  }
+  return {arg, std::nullopt};
+}
+
+}  // namespace
+
+Options parse_options(const std::vector<std::string>& args) {
+  Options options;
+  ParseState state;
+  const auto with_value = value_options(options, state);
+  const auto flags = flag_options(options, state);
+  for (size_t i = parse_subcommand(args, options); i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (arg == "--") {
       options.has_fixed_args = true;
@@ -227,18 +263,10 @@ Options parse_options(const std::vector<std::string>& args) {
     }
     if (auto flag = flags.find(arg); flag != flags.end()) {
       if (flag->second) *flag->second = true;
-      else options.show_source = false;
+      else options.show_source = false;  // --no-source
       continue;
     }
-    std::string name = arg;
-    std::optional<std::string> value;
-    if (size_t eq = arg.find('='); arg.rfind("--", 0) == 0 && eq != std::string::npos) {
-      name = arg.substr(0, eq);
-      value = arg.substr(eq + 1);
-    } else if (arg.size() > 2 && (arg.rfind("-p", 0) == 0 || arg.rfind("-o", 0) == 0 || arg.rfind("-j", 0) == 0) && arg[1] != '-') {
-      name = arg.substr(0, 2);
-      value = arg.substr(2);
-    }
+    auto [name, value] = split_glued_value(arg);
     if (auto setter = with_value.find(name); setter != with_value.end()) {
       if (!value) {
         if (i + 1 >= args.size()) throw UsageError("option '" + name + "' needs a value");
@@ -250,9 +278,9 @@ Options parse_options(const std::vector<std::string>& args) {
     if (!arg.empty() && arg[0] == '-' && arg != "-") throw UsageError("unknown option '" + arg + "'");
     options.paths.push_back(arg);
   }
-  options.progress = !no_progress;
+  options.progress = !state.no_progress;
   check_format_for_command(options);
-  check_dump_facts(options, format_given);
+  check_dump_facts(options, state.format_given);
   return options;
 }
 

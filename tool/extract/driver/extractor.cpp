@@ -260,6 +260,33 @@ std::set<std::string> reported_files(const std::vector<const SourceFile*>& named
   return reported;
 }
 
+// The facts of every unit joined: calls, diagnostics and counts, plus the calls through wrappers
+// composed across units; calls sorted, each once.
+void join_outcomes(std::vector<UnitOutcome>& outcomes, const std::vector<WrapperDeclaration>& declared,
+                   ExtractResult& result) {
+  std::vector<WrapperSummary> summaries;
+  std::vector<WrapperCallSite> call_sites;
+  for (auto& outcome : outcomes) {
+    if (outcome.scanned) ++result.files_scanned;
+    if (outcome.parsed) ++result.units_parsed;
+    if (outcome.from_cache) ++result.units_from_cache;
+    UnitFacts& facts = outcome.facts;
+    for (auto& call : facts.calls) result.facts.calls.push_back(std::move(call));
+    for (auto& diagnostic : facts.diagnostics) result.diagnostics.push_back(std::move(diagnostic));
+    std::move(facts.wrappers.summaries.begin(), facts.wrappers.summaries.end(), std::back_inserter(summaries));
+    std::move(facts.wrappers.call_sites.begin(), facts.wrappers.call_sites.end(), std::back_inserter(call_sites));
+  }
+  drop_repeated_notes(result.diagnostics);
+  for (auto& call : compose_wrapper_calls(std::move(summaries), call_sites, declared)) {
+    result.facts.calls.push_back(std::move(call));
+  }
+  auto& calls = result.facts.calls;
+  std::stable_sort(calls.begin(), calls.end(), [](const HttpCall& a, const HttpCall& b) {
+    return std::tie(a.location, a.method, a.url) < std::tie(b.location, b.method, b.url);
+  });
+  calls.erase(std::unique(calls.begin(), calls.end(), same_call), calls.end());
+}
+
 }  // namespace
 
 ExtractResult extract_facts(const ExtractOptions& options) {
@@ -303,27 +330,7 @@ ExtractResult extract_facts(const ExtractOptions& options) {
   outcomes.insert(outcomes.end(), std::make_move_iterator(header_outcomes.begin()),
                   std::make_move_iterator(header_outcomes.end()));
 
-  std::vector<WrapperSummary> summaries;
-  std::vector<WrapperCallSite> call_sites;
-  for (auto& outcome : outcomes) {
-    if (outcome.scanned) ++result.files_scanned;
-    if (outcome.parsed) ++result.units_parsed;
-    if (outcome.from_cache) ++result.units_from_cache;
-    UnitFacts& facts = outcome.facts;
-    for (auto& call : facts.calls) result.facts.calls.push_back(std::move(call));
-    for (auto& diagnostic : facts.diagnostics) result.diagnostics.push_back(std::move(diagnostic));
-    std::move(facts.wrappers.summaries.begin(), facts.wrappers.summaries.end(), std::back_inserter(summaries));
-    std::move(facts.wrappers.call_sites.begin(), facts.wrappers.call_sites.end(), std::back_inserter(call_sites));
-  }
-  drop_repeated_notes(result.diagnostics);
-  for (auto& call : compose_wrapper_calls(std::move(summaries), call_sites, options.wrappers)) {
-    result.facts.calls.push_back(std::move(call));
-  }
-  auto& calls = result.facts.calls;
-  std::stable_sort(calls.begin(), calls.end(), [](const HttpCall& a, const HttpCall& b) {
-    return std::tie(a.location, a.method, a.url) < std::tie(b.location, b.method, b.url);
-  });
-  calls.erase(std::unique(calls.begin(), calls.end(), same_call), calls.end());
+  join_outcomes(outcomes, options.wrappers, result);
   return result;
 }
 

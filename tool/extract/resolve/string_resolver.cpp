@@ -44,6 +44,28 @@ ResolvedString StringResolver::resolve(CXCursor expr, int position) const {
   return value;
 }
 
+namespace {
+
+// The string literal a literal macro's expansion (Qt's lambda, or a plain constructor) holds, as
+// spelt at `literal`.
+std::optional<ResolvedString> expanded_literal(CXCursor expansion, const std::optional<SourceRange>& literal) {
+  std::vector<CXCursor> pending = {expansion};
+  for (int visited = 0; !pending.empty() && visited < 400; ++visited) {
+    CXCursor current = pending.back();
+    pending.pop_back();
+    if (clang_getCursorKind(current) == CXCursor_StringLiteral) {
+      auto decoded = decode_string_literal(spelling(current));
+      if (!decoded) return std::nullopt;
+      return ResolvedString::literal_text(*decoded, literal);
+    }
+    auto kids = children(current);
+    pending.insert(pending.end(), kids.rbegin(), kids.rend());
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<ResolvedString> StringResolver::literal_macro(CXCursor expr) const {
   const auto& macros = context_.models().strings.literal_macros;
   if (macros.empty()) return std::nullopt;
@@ -91,20 +113,7 @@ std::optional<ResolvedString> StringResolver::literal_macro(CXCursor expr) const
   }
   if (tokens) clang_disposeTokens(tu, tokens, count);
   if (!inside) return std::nullopt;
-  // The macro's expansion (Qt's lambda, or a plain constructor) holds the literal: find it.
-  std::vector<CXCursor> pending = {expr};
-  for (int visited = 0; !pending.empty() && visited < 400; ++visited) {
-    CXCursor current = pending.back();
-    pending.pop_back();
-    if (clang_getCursorKind(current) == CXCursor_StringLiteral) {
-      auto decoded = decode_string_literal(spelling(current));
-      if (!decoded) return std::nullopt;
-      return ResolvedString::literal_text(*decoded, literal);
-    }
-    auto kids = children(current);
-    pending.insert(pending.end(), kids.rbegin(), kids.rend());
-  }
-  return std::nullopt;
+  return expanded_literal(expr, literal);
 }
 
 ResolvedString StringResolver::resolve_at(CXCursor expr, int position, int depth) const {
