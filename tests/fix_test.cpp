@@ -8,6 +8,7 @@
 #include "checks/scope_fix.h"
 #include "fix/apply_fixes.h"
 #include "fix/export_fixes.h"
+#include "fix/scope_edits.h"
 #include "fix/snapshots.h"
 #include "test_support.h"
 
@@ -46,6 +47,12 @@ TokenRequest token_in(const std::string& file, const std::string& text, const st
   place.value_length = static_cast<unsigned>(value.size());
   token.scope_literal = place;
   return token;
+}
+
+// The edit the checks plan for `token`, made into a replacement as lint() does after suppression.
+std::optional<Replacement> scope_value_replacement(const TokenRequest& token,
+                                                   const std::vector<std::string>& scopes) {
+  return scope_edit_replacement(plan_scope_edit(token, scopes));
 }
 
 TEST(FixLocate, PlainLiteralValueIsReplacedWhole) {
@@ -100,6 +107,56 @@ TEST(FixLocate, NoFixForEscapesRawStringsOrChangedText) {
   EXPECT_FALSE(scope_value_replacement(token, {"c.read"}));
   token.scope_literal.reset();  // split over literals or built at run time
   EXPECT_FALSE(scope_value_replacement(token, {"c.read"}));
+}
+
+TEST(FixPlanned, ThePlanBecomesAFixOrTheLastReasonAnEditCouldNotBeMade) {
+  TempDir dir;
+  const std::string text = "auto s = \"a.read b.read\";\n";
+  const std::string file = dir.write("p.cpp", text);
+  const TokenRequest token = token_in(file, text, "\"a.read b.read\"", "a.read b.read", ScopeEncoding::Plain);
+  TokenRequest unwritten = token;
+  unwritten.scope_literal.reset();  // the value is not one literal: planned with its reason
+  Finding planned;
+  planned.planned_fix = PlannedFix{"request only 'a.read'", {plan_scope_edit(unwritten, {"a.read"}),
+                                                             plan_scope_edit(token, {"a.read"})}};
+  EXPECT_FALSE(planned.planned_fix->edits[0].why_not.empty());
+  Finding stale = planned;
+  std::vector<Finding> findings = {planned};
+  make_planned_fixes(findings);
+  ASSERT_TRUE(findings[0].fix);
+  EXPECT_FALSE(findings[0].planned_fix);
+  EXPECT_EQ(findings[0].fix->description, "request only 'a.read'");
+  ASSERT_EQ(findings[0].fix->replacements.size(), 1u);
+  EXPECT_EQ(findings[0].fix->replacements[0].text, "a.read");
+  EXPECT_TRUE(findings[0].no_fix_reason.empty());
+
+  dir.write("p.cpp", "auto s = \"x.read b.read\";\n");  // edited after the scan
+  findings = {stale};
+  make_planned_fixes(findings);
+  EXPECT_FALSE(findings[0].fix);
+  EXPECT_EQ(findings[0].no_fix_reason, "the file changed since it was scanned");
+}
+
+TEST(FixPlanned, ASuppressedFindingCostsNoReadAndGetsNoFix) {
+  // --format=json reports suppressed findings too; their fix-it is never made.
+  TempDir dir;
+  dir.write("client.cpp",
+            "#include <httplib.h>\n"
+            "void f(httplib::Client& cli) {\n"
+            "  httplib::Params params{{\"grant_type\", \"client_credentials\"},\n"
+            "                         {\"scope\", \"system/patients.read system/vitals.read\"}};\n"
+            "  cli.Post(\"/api/2.0/oauth2/token/\", params);  // NOLINT(unused-scope)\n"
+            "  cli.Get(\"/api/2.0/patients/\");\n"
+            "}\n");
+  const auto suppressed = run_scopelint({"--format=json", "client.cpp"}, dir.path());
+  EXPECT_EQ(suppressed.exit_code, 0) << suppressed.err;
+  EXPECT_NE(suppressed.out.find("\"suppressed\""), std::string::npos) << suppressed.out;
+  EXPECT_EQ(suppressed.out.find("\"fix\""), std::string::npos) << suppressed.out;
+  dir.write("client.cpp", read_text(dir.path() + "/client.cpp").replace(
+                              read_text(dir.path() + "/client.cpp").find("  // NOLINT(unused-scope)"),
+                              std::string("  // NOLINT(unused-scope)").size(), ""));
+  const auto reported = run_scopelint({"--format=json", "client.cpp"}, dir.path());
+  EXPECT_NE(reported.out.find("\"fix\""), std::string::npos) << reported.out;
 }
 
 // A fix replacing [offset, offset + length) of `file` (as it is now) with `text`.

@@ -12,6 +12,7 @@
 #include "checks/rule_registry.h"
 #include "codec/facts_codec.h"
 #include "extract/driver/extractor.h"
+#include "fix/scope_edits.h"
 #include "precommit/precommit.h"
 #include "suppress/apply_nolint.h"
 #include "suppress/nolint_audit.h"
@@ -164,6 +165,9 @@ LintResult lint(const Options& options, const Catalog& catalog, ConfigSet& confi
   for (auto& finding : apply_config_to_findings(std::move(audit), configs, options.checks)) {
     result.findings.push_back(std::move(finding));
   }
+  // Fix-its are made for the findings reported, from what the checks planned.
+  make_planned_fixes(result.findings);
+  for (Finding& finding : nolint.suppressed) finding.planned_fix.reset();
   result.suppressed = nolint.suppressed.size();
   result.suppressed_findings = std::move(nolint.suppressed);
   drop_outside_reasons(result.suppressed_findings, root);

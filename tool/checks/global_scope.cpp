@@ -49,7 +49,7 @@ void check_global_scope(const CheckContext& context, std::vector<Finding>& out) 
       Finding f = make_scope_finding(global_scope_rule().id, *token, std::move(message));
       f.scope = context.catalog.global_scope;
       f.suggested_scopes = least;
-      f.fix = least_privilege_fix(context.catalog, component, {token}, &f.no_fix_reason);
+      f.planned_fix = least_privilege_fix(context.catalog, component, {token}, &f.no_fix_reason);
       out.push_back(std::move(f));
     }
   }

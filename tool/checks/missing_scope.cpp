@@ -33,7 +33,7 @@ void report_missing(const Component& component, const ApiCall& call, const std::
   for (auto& note : token_notes(component)) f.notes.push_back(std::move(note));
   for (auto& place : scope_literal_places(component)) f.depends_on.push_back(std::move(place));
   // Every token request of the component gets the least-privilege string, which covers this call.
-  f.fix = least_privilege_fix(catalog, component, component.tokens, &f.no_fix_reason);
+  f.planned_fix = least_privilege_fix(catalog, component, component.tokens, &f.no_fix_reason);
   out.push_back(std::move(f));
 }
 

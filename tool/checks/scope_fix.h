@@ -1,4 +1,5 @@
-// Fix-its that rewrite a token request's scope value to the least-privilege scope string.
+// Fix-its that rewrite a token request's scope value to the least-privilege scope string, planned
+// from the facts; fix/scope_edits.h makes them after suppression, reading the files.
 #pragma once
 
 #include <optional>
@@ -6,26 +7,21 @@
 #include <vector>
 
 #include "checks/check_context.h"
-#include "model/finding.h"
 #include "classify/classify.h"
+#include "model/finding.h"
 
 namespace scopelint {
 
-// The edit that replaces the scope value inside `token`'s scope literal (TokenRequest::scope_literal,
-// maybe a constant in a header) with `scopes` (joined in the literal's separator style), or nullopt
-// when the value cannot be located exactly: no single literal, a literal with escapes or a prefix
-// we do not rewrite, or source text that no longer matches what was scanned; then `why_not` (when
-// given) says which. Records the file's content hash (fix/snapshots.h).
-std::optional<Replacement> scope_value_replacement(const TokenRequest& token,
-                                                   const std::vector<std::string>& scopes,
-                                                   std::string* why_not = nullptr);
+// The edit that gives `token`'s scope literal (TokenRequest::scope_literal, maybe a constant in a
+// header) the value `scopes` (joined in the literal's separator style); its `why_not` says why
+// when the token's value has no single literal to edit.
+ScopeEdit plan_scope_edit(const TokenRequest& token, const std::vector<std::string>& scopes);
 
 // The fix that gives each of `tokens` the component's least-privilege scope string, or nullopt
 // when there is none to give: no call needs a specific scope, a call needs the global scope, an
-// unresolved call might need more, or no token's value can be rewritten; then `why_not` (when
-// given) says why.
-std::optional<Fix> least_privilege_fix(const Catalog& catalog, const Component& component,
-                                       const std::vector<const TokenRequest*>& tokens,
-                                       std::string* why_not = nullptr);
+// unresolved call might need more; then `why_not` (when given) says why.
+std::optional<PlannedFix> least_privilege_fix(const Catalog& catalog, const Component& component,
+                                              const std::vector<const TokenRequest*>& tokens,
+                                              std::string* why_not = nullptr);
 
 }  // namespace scopelint

@@ -22,7 +22,7 @@ void check_unused_scope(const CheckContext& context, std::vector<Finding>& out) 
         f.notes.push_back({token->location,
                            least.empty() ? std::string("no call found needs a specific scope")
                                          : "the calls found need only '" + join_scopes(least, " ") + "'"});
-        f.fix = least_privilege_fix(context.catalog, component, {token}, &f.no_fix_reason);
+        f.planned_fix = least_privilege_fix(context.catalog, component, {token}, &f.no_fix_reason);
         out.push_back(std::move(f));
       }
     }

@@ -28,6 +28,24 @@ struct Fix {
   std::vector<Replacement> replacements;
 };
 
+// One edit a scope fix-it plans from the facts: the scope value inside a string literal. It becomes
+// a Replacement after suppression (fix/scope_edits.h), where the literal's file is read to check
+// that it still holds what was scanned.
+struct ScopeEdit {
+  SourceRange literal;        // the string literal that holds the value
+  unsigned value_offset = 0;  // the value's place in the literal's value
+  unsigned value_length = 0;
+  std::string expected;  // the text the literal holds there
+  std::string text;      // the new value
+  std::string why_not;   // not empty: this value cannot be edited, and why
+};
+
+// A fix-it as the checks plan it; the edits are tried in order.
+struct PlannedFix {
+  std::string description;
+  std::vector<ScopeEdit> edits;
+};
+
 // The NOLINT comment that suppresses a finding; suppressed findings are reported only in JSON and
 // SARIF, marked as such.
 struct Suppression {
@@ -50,6 +68,7 @@ struct Finding {
   std::vector<SourceLocation> depends_on;
   std::vector<Note> notes;
   std::optional<Fix> fix;
+  std::optional<PlannedFix> planned_fix;  // from the checks, until made into `fix` (or a reason)
   std::string no_fix_reason;  // a rule that offers fix-its could not make one here: why
   // Structured details, where relevant.
   std::string scope;
