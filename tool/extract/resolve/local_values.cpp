@@ -4,6 +4,7 @@
 
 #include "extract/clang/clang_handles.h"
 #include "extract/clang/cursor_utils.h"
+#include "extract/resolve/buffer_writes.h"
 #include "extract/resolve/parameter_slots.h"
 #include "extract/resolve/string_resolver.h"
 #include "extract/resolve/string_values.h"
@@ -146,17 +147,6 @@ void StringResolver::apply_chain(CXCursor event, CXCursor var, int index, int de
   }
 }
 
-// What `name` (snprintf, sprintf or their _chk builtins) writes into its first argument.
-ResolvedString StringResolver::printf_result(const std::string& name, const std::vector<CXCursor>& args,
-                                             int index, int depth) const {
-  size_t format = name.find("snprintf") != std::string::npos ? 2 : 1;
-  if (name.rfind("__builtin", 0) == 0) format += 2;
-  auto arg = [&](size_t i) { return i < args.size() ? resolve_at(args[i], index, depth) : ResolvedString::wildcard(); };
-  std::vector<ResolvedString> values;
-  for (size_t i = format + 1; i < args.size(); ++i) values.push_back(arg(i));
-  return format_printf(arg(format), values);
-}
-
 ResolvedString StringResolver::apply_events(CXCursor var, ResolvedString value, int position,
                                             int depth) const {
   const auto& nodes = context_.tree().nodes;
@@ -197,13 +187,10 @@ ResolvedString StringResolver::apply_events(CXCursor var, ResolvedString value, 
                contains(apis.path_appenders, callee_name(event)) ||
                contains(apis.query_appenders, callee_name(event))) {
       apply_chain(event, var, index, depth, value, consumed);
-    } else if ((name == "snprintf" || name == "sprintf" || name == "__builtin___snprintf_chk" ||
-                name == "__builtin___sprintf_chk") && !args.empty() && refers_to(args[0], var)) {
-      assign(printf_result(name, args, index, depth));
-    } else if ((name == "strcpy" || name == "strncpy") && args.size() >= 2 && refers_to(args[0], var)) {
-      assign(arg(1));
-    } else if ((name == "strcat" || name == "strncat") && args.size() >= 2 && refers_to(args[0], var)) {
-      value.append(arg(1));
+    } else if (BufferWrite write = buffer_write(name, args.size(), arg);
+               write.kind != BufferWrite::Kind::None && refers_to(args[0], var)) {
+      if (write.kind == BufferWrite::Kind::Replace) assign(std::move(write.text));
+      else value.append(write.text);
     } else if (contains(apis.query_setters, callee_name(event)) && !args.empty()) {
       value = with_query(value, query_text(args[0], index));
     } else if (contains(apis.path_setters, callee_name(event)) && !args.empty()) {

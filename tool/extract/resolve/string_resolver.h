@@ -74,8 +74,6 @@ class StringResolver {
   ResolvedString apply_events(CXCursor var, ResolvedString value, int position, int depth) const;
   void apply_chain(CXCursor event, CXCursor var, int index, int depth, ResolvedString& value,
                    std::vector<CXCursor>& consumed) const;
-  ResolvedString printf_result(const std::string& name, const std::vector<CXCursor>& args, int index,
-                               int depth) const;
   std::optional<ResolvedString> literal_macro(CXCursor expr) const;
   // The query a QUrl::setQuery argument gives: a form's fields encoded, or a string.
   ResolvedString query_text(CXCursor arg, int position) const;

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "extract/clang/cursor_utils.h"
+#include "extract/resolve/buffer_writes.h"
 #include "extract/tokens/token_pass.h"
 
 namespace scopelint::extract::tokens {
@@ -106,19 +107,11 @@ std::optional<ResolvedString> TokenPass::written_buffer(const std::string& name,
     auto arg = [&](size_t k) {
       return k < args.size() ? resolve(tokens_, args[k], here, depth + 1) : ResolvedString::wildcard();
     };
-    auto format = [&](size_t first) {
-      std::vector<ResolvedString> values;
-      for (size_t k = first + 1; k < args.size(); ++k) values.push_back(arg(k));
-      return format_printf(arg(first), values);
-    };
-    if (callee == "snprintf" && args.size() >= 3) {
-      value = format(2);
-    } else if (callee == "sprintf" && args.size() >= 2) {
-      value = format(1);
-    } else if ((callee == "strcpy" || callee == "strncpy") && args.size() >= 2) {
-      value = arg(1);
-    } else if ((callee == "strcat" || callee == "strncat") && args.size() >= 2 && value) {
-      value->append(arg(1));
+    const BufferWrite write = buffer_write(callee, args.size(), arg);
+    if (write.kind == BufferWrite::Kind::Replace) {
+      value = write.text;
+    } else if (write.kind == BufferWrite::Kind::Append && value) {
+      value->append(write.text);  // onto what an earlier write left; the declaration is not read
     }
   }
   return value;
