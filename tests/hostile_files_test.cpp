@@ -133,25 +133,8 @@ TEST(HostileFiles, BinaryFileNamedCppIsAScanError) {
   expect_good_finding(result);
 }
 
-std::string sarif_schema_path() {
-  std::string shared = SCOPELINT_SOURCE_DIR "/../shared/schemas/sarif-schema-2.1.0.json";
-  if (fs::exists(shared)) return shared;
-  return std::string(SCOPELINT_TEST_DATA) + "/sarif-schema-2.1.0.json";
-}
-
-// Validates with python3-jsonschema, as tests/report_test.cpp does.
 void expect_valid_sarif(const TempDir& dir, const std::string& sarif) {
-  std::string instance = dir.write("report.sarif.json", sarif);
-  const std::string script =
-      "import json, sys, jsonschema\n"
-      "schema = json.load(open(sys.argv[1]))\n"
-      "log = json.load(open(sys.argv[2], encoding='utf-8'))\n"
-      "cls = jsonschema.validators.validator_for(schema)\n"
-      "errors = list(cls(schema, format_checker=jsonschema.FormatChecker()).iter_errors(log))\n"
-      "for e in errors: print(list(e.absolute_path), e.message)\n"
-      "sys.exit(3 if errors else 0)\n";
-  CommandResult result = run_shell("/usr/bin/python3 -c " + shell_quote(script) + " " +
-                                   shell_quote(sarif_schema_path()) + " " + shell_quote(instance));
+  CommandResult result = test::validate_sarif_file(dir.write("report.sarif.json", sarif));
   EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
 }
 

@@ -113,4 +113,34 @@ inline json initialize_params(const std::string& root, json encodings = json::ar
             {"textDocument", {{"publishDiagnostics", {{"relatedInformation", true}}}}}}}};
 }
 
+// A cpp-httplib client whose token asks for patients only; line 20 also reads allergies. The
+// comment before the call puts a 2-byte and a 4-byte character before the flagged column.
+inline std::string client_source(const std::string& scope) {
+  return "// A cpp-httplib client that reads patients and allergies.\n"
+         "#define CPPHTTPLIB_OPENSSL_SUPPORT\n"
+         "#include <httplib.h>\n"
+         "\n"
+         "#include <string>\n"
+         "\n"
+         "std::string get_token(httplib::Client& cli) {\n"
+         "  httplib::Params params;\n"
+         "  params.emplace(\"grant_type\", \"client_credentials\");\n"
+         "  params.emplace(\"scope\", \"" +
+         scope +
+         "\");\n"
+         "  auto res = cli.Post(\"/api/2.0/oauth2/token/\", params);\n"
+         "  return res ? res->body : \"\";\n"
+         "}\n"
+         "\n"
+         "int main() {\n"
+         "  httplib::Client cli(\"https://app.elationemr.com\");\n"
+         "  const std::string token = get_token(cli);\n"
+         "  httplib::Headers headers = {{\"Authorization\", \"Bearer \" + token}};\n"
+         "  auto patients = cli.Get(\"/api/2.0/patients/\", headers);\n"
+         "  /* \xC3\xA9\xF0\x9F\x98\x80 */ auto allergies = cli.Get(\"/api/2.0/allergies/\", "
+         "headers);\n"
+         "  return patients && allergies ? 0 : 1;\n"
+         "}\n";
+}
+
 }  // namespace scopelint::lsp

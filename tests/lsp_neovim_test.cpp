@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "lsp_client.h"
 #include "test_support.h"
 
 namespace scopelint {
@@ -10,34 +11,7 @@ namespace {
 
 using nlohmann::json;
 
-// Line 20 reads allergies with a token that asks for patients only.
-std::string client_source(const std::string& scope) {
-  return "// A cpp-httplib client that reads patients and allergies.\n"
-         "#define CPPHTTPLIB_OPENSSL_SUPPORT\n"
-         "#include <httplib.h>\n"
-         "\n"
-         "#include <string>\n"
-         "\n"
-         "std::string get_token(httplib::Client& cli) {\n"
-         "  httplib::Params params;\n"
-         "  params.emplace(\"grant_type\", \"client_credentials\");\n"
-         "  params.emplace(\"scope\", \"" +
-         scope +
-         "\");\n"
-         "  auto res = cli.Post(\"/api/2.0/oauth2/token/\", params);\n"
-         "  return res ? res->body : \"\";\n"
-         "}\n"
-         "\n"
-         "int main() {\n"
-         "  httplib::Client cli(\"https://app.elationemr.com\");\n"
-         "  const std::string token = get_token(cli);\n"
-         "  httplib::Headers headers = {{\"Authorization\", \"Bearer \" + token}};\n"
-         "  auto patients = cli.Get(\"/api/2.0/patients/\", headers);\n"
-         "  /* \xC3\xA9\xF0\x9F\x98\x80 */ auto allergies = cli.Get(\"/api/2.0/allergies/\", "
-         "headers);\n"
-         "  return patients && allergies ? 0 : 1;\n"
-         "}\n";
-}
+using lsp::client_source;  // line 20 reads allergies with a token that asks for patients only
 
 // Neovim 0.7 (bookworm) has vim.lsp.start_client + buf_attach_client (vim.lsp.start is 0.8+).
 // The script records what the server published and what Neovim shows, as JSON files.

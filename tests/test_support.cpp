@@ -120,4 +120,20 @@ std::string TempDir::write(const std::string& name, const std::string& contents)
   return full.string();
 }
 
+CommandResult validate_sarif_file(const std::string& path) {
+  std::string schema = SCOPELINT_SOURCE_DIR "/../shared/schemas/sarif-schema-2.1.0.json";
+  if (!std::filesystem::exists(schema)) {
+    schema = std::string(SCOPELINT_TEST_DATA) + "/sarif-schema-2.1.0.json";  // a copy for other checkouts
+  }
+  const std::string script =
+      "import json, sys, jsonschema\n"
+      "schema = json.load(open(sys.argv[1]))\n"
+      "log = json.load(open(sys.argv[2], encoding='utf-8'))\n"
+      "cls = jsonschema.validators.validator_for(schema)\n"
+      "errors = list(cls(schema, format_checker=jsonschema.FormatChecker()).iter_errors(log))\n"
+      "for e in errors: print(list(e.absolute_path), e.message)\n"
+      "sys.exit(3 if errors else 0)\n";
+  return run_shell("/usr/bin/python3 -c " + shell_quote(script) + " " + shell_quote(schema) + " " + shell_quote(path));
+}
+
 }  // namespace scopelint::test

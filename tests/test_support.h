@@ -70,4 +70,10 @@ class TempDir {
 
 std::string read_text(const std::string& path);
 
+// Validates the SARIF log in `path` against the SARIF 2.1.0 schema with python3-jsonschema (formats
+// too, where rfc3987 is installed): exit code 0 when valid, 3 when the schema rejects it (the
+// problems on stdout), other codes when python3 or jsonschema is missing. A missing validator is a
+// failure, not a skip: the README lists python3-jsonschema as a test dependency.
+CommandResult validate_sarif_file(const std::string& path);
+
 }  // namespace scopelint::test
