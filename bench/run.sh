@@ -43,7 +43,9 @@ ratio() { printf '%.3f' "$(echo "$1 / $2" | bc -l)"; }
 fmt() { printf '%.2f' "$1"; }
 cpu_wall() { echo "$(fmt "$1") s CPU ($(fmt "$2") s wall)"; }
 max_rss_kb() { { /usr/bin/time -v "$@" 2>&1 >/dev/null || true; } | awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2}'; }
-supports() { "$bin" --help 2>&1 | grep -q -- "$1"; }
+# Not grep -q: it stops reading at the first match, and --help writing on then dies of SIGPIPE,
+# which pipefail turns into "not supported".
+supports() { "$bin" --help 2>&1 | grep -- "$1" >/dev/null; }
 
 scan=("$bin" --quiet --no-source)
 cache_args=()
