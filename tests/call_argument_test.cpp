@@ -60,7 +60,9 @@ TEST(CallArgument, BodyAfterUrlSkipsIgnoredArgumentsAndTakesTheFirstString) {
   FakeArgument content_type = string_argument("application/json");
   CountingAttachment attachment;
   RequestParts parts;
-  apply_call_model(model, {&url, &headers, &body, &content_type}, attachment.at(), parts);
+  apply_call_model(model, "POST", {&url, &headers, &body, &content_type}, attachment.at(), parts);
+  EXPECT_EQ(parts.method, HttpMethod::Post);
+  EXPECT_TRUE(parts.method_given);
   ASSERT_TRUE(parts.url);
   EXPECT_EQ(parts.url->text, "/api/2.0/patients/");
   EXPECT_EQ(parts.url_location, (SourceLocation{"client.cpp", 7, 3}));
@@ -81,7 +83,7 @@ TEST(CallArgument, ArgumentsByTypeTakeTheRoleOfTheirType) {
   FakeArgument timeout;  // a type the library does not list
   CountingAttachment attachment;
   RequestParts parts;
-  apply_call_model(model, {&timeout, &form, &url}, attachment.at(), parts);
+  apply_call_model(model, "", {&timeout, &form, &url}, attachment.at(), parts);
   ASSERT_TRUE(parts.url);
   EXPECT_EQ(parts.url->text, "https://app.elationemr.com/api/2.0/problems/");
   EXPECT_EQ(parts.body.kind, RequestBody::Kind::Fields);
@@ -96,7 +98,7 @@ TEST(CallArgument, AFormNotUnderstoodIsAnUnknownBodyAndNoUrlNoAttachment) {
   form.role = Role::Fields;  // fields.known stays false
   CountingAttachment attachment;
   RequestParts parts;
-  apply_call_model(model, {&form}, attachment.at(), parts);
+  apply_call_model(model, "", {&form}, attachment.at(), parts);
   EXPECT_EQ(parts.body.kind, RequestBody::Kind::Unknown);
   EXPECT_FALSE(parts.url);
   EXPECT_EQ(attachment.calls, 0);
@@ -108,7 +110,7 @@ TEST(CallArgument, AMethodArgumentThatIsNotKnownIsStillGiven) {
   FakeArgument verb;  // named_method stays empty
   CountingAttachment attachment;
   RequestParts parts;
-  apply_call_model(model, {&verb}, attachment.at(), parts);
+  apply_call_model(model, "", {&verb}, attachment.at(), parts);
   EXPECT_FALSE(parts.method);
   EXPECT_TRUE(parts.method_given);
 }

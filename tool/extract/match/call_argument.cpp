@@ -1,19 +1,9 @@
 // The library models applied to call arguments, for both front ends (call_argument.h).
 #include "extract/match/call_argument.h"
 
+#include "extract/resolve/resolved_facts.h"
+
 namespace scopelint::extract {
-namespace {
-
-RequestBody raw_body(const ResolvedString& text) {
-  RequestBody body;
-  body.kind = RequestBody::Kind::Raw;
-  if (text.known) body.raw = text.text;
-  body.raw_literal = text.spelling_literal();
-  if (body.raw) body.raw_pieces = text.pieces;
-  return body;
-}
-
-}  // namespace
 
 RequestBody body_of(const CallArgument& arg) {
   RequestBody body;
@@ -67,8 +57,12 @@ void apply_role(Role role, const CallArgument& arg, const AttachedAt& at, Reques
   }
 }
 
-void apply_call_model(const CallModel& model, const std::vector<const CallArgument*>& args,
-                      const AttachedAt& at, RequestParts& parts) {
+void apply_call_model(const CallModel& model, const std::string& method_name,
+                      const std::vector<const CallArgument*>& args, const AttachedAt& at, RequestParts& parts) {
+  if (!method_name.empty()) {
+    parts.method = parse_http_method(method_name);
+    parts.method_given = true;
+  }
   if (model.method_arg && *model.method_arg < args.size()) {
     apply_role(Role::Method, *args[*model.method_arg], at, parts);
   }

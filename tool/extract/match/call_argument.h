@@ -45,10 +45,11 @@ using AttachedAt = std::function<Attachment()>;
 RequestBody body_of(const CallArgument& arg);
 // Applies one argument in a role.
 void apply_role(Role role, const CallArgument& arg, const AttachedAt& at, RequestParts& parts);
-// Applies a call's arguments in the roles its model gives them (url_arg, method_arg, body_arg,
-// body_after_url, args_by_type).
-void apply_call_model(const CallModel& model, const std::vector<const CallArgument*>& args,
-                      const AttachedAt& at, RequestParts& parts);
+// Applies a call as its model describes it: the method the model names for the callee
+// (`method_name`, "" when the arguments give it), then the arguments in their roles (url_arg,
+// method_arg, body_arg, body_after_url, args_by_type).
+void apply_call_model(const CallModel& model, const std::string& method_name,
+                      const std::vector<const CallArgument*>& args, const AttachedAt& at, RequestParts& parts);
 
 // What the options set on a libcurl-style handle have made of its request so far.
 struct HandleState {

@@ -11,6 +11,7 @@
 #include "extract/match/matchers.h"
 #include "extract/match/request_parts.h"
 #include "extract/resolve/method_branches.h"
+#include "extract/resolve/resolved_facts.h"
 
 namespace scopelint::extract {
 namespace {
@@ -113,16 +114,12 @@ class CallMatcher {
       }
     }
     RequestParts own;
-    if (!method_name.empty()) {
-      own.method = parse_http_method(method_name);
-      own.method_given = true;
-    }
     std::vector<AstArgument> read;
     read.reserve(args.size());
     for (CXCursor arg : args) read.emplace_back(library_, strings_, arg, position);
     std::vector<const CallArgument*> arguments;
     for (const auto& arg : read) arguments.push_back(&arg);
-    apply_call_model(model, arguments, attached_at(call), own);
+    apply_call_model(model, method_name, arguments, attached_at(call), own);
     if (model.base_from_receiver && !is_null(receiver)) own.base = parts_.client_base(library_, receiver);
     if (model.body_stream) stream_body(position, own);
     parts.merge(own);
@@ -159,12 +156,7 @@ class CallMatcher {
       text = strings_.resolve_stream(nodes[static_cast<size_t>(parent)].cursor, -1);
       written = text.known || text.text == kWildcard;
     }
-    if (!written) return;
-    parts.body = RequestBody{};
-    parts.body.kind = RequestBody::Kind::Raw;
-    if (text.known) parts.body.raw = text.text;
-    parts.body.raw_literal = text.spelling_literal();
-    if (parts.body.raw) parts.body.raw_pieces = text.pieces;
+    if (written) parts.body = raw_body(text);
   }
 
   // Request objects of `report_unsent` models declared in a function that does not send them.

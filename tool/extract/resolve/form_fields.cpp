@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "extract/clang/cursor_utils.h"
+#include "extract/resolve/resolved_facts.h"
 #include "extract/resolve/string_resolver.h"
 
 namespace scopelint::extract {
@@ -16,15 +17,9 @@ bool names_variable(CXCursor expr, CXCursor var) {
 }  // namespace
 
 void StringResolver::add_pair(CXCursor key, CXCursor value, int position, ResolvedFields& out) const {
-  ResolvedString k = resolve(key, position);
-  if (!k.known) return;
-  ResolvedString v = resolve(value, position);
-  FormField field;
-  field.key = k.text;
-  if (v.known || v.text.empty()) field.value = v.text;
-  field.value_literal = v.spelling_literal();
-  if (field.value) field.value_pieces = v.pieces;
-  out.fields.push_back(std::move(field));
+  const ResolvedString k = resolve(key, position);
+  if (!k.known) return;  // the value is not resolved then
+  if (auto field = form_field(k, resolve(value, position))) out.fields.push_back(std::move(*field));
 }
 
 void StringResolver::collect_pairs(CXCursor expr, int position, int depth, ResolvedFields& out) const {

@@ -2,20 +2,15 @@
 #include <algorithm>
 
 #include "extract/clang/cursor_utils.h"
+#include "extract/resolve/resolved_facts.h"
 #include "extract/tokens/token_pass.h"
 
 namespace scopelint::extract::tokens {
 
 void TokenPass::add_pair(Span key, Span value, unsigned at, ResolvedFields& out) const {
-  ResolvedString k = resolve(tokens_, key, at, 0);
-  if (!k.known) return;
-  ResolvedString v = resolve(tokens_, value, at, 0);
-  FormField field;
-  field.key = k.text;
-  if (v.known || v.text.empty()) field.value = v.text;
-  field.value_literal = v.spelling_literal();
-  if (field.value) field.value_pieces = v.pieces;
-  out.fields.push_back(std::move(field));
+  const ResolvedString k = resolve(tokens_, key, at, 0);
+  if (!k.known) return;  // the value is not resolved then
+  if (auto field = form_field(k, resolve(tokens_, value, at, 0))) out.fields.push_back(std::move(*field));
 }
 
 // Pairs of a brace list `{{k, v}, {k, v}}` (the braces at `open`).

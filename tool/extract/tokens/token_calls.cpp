@@ -45,12 +45,7 @@ void TokenPass::member_calls(const LibraryModel& library, const CallModel& model
     if (!listed(type_of(tokens_[i].text, i), model.classes)) continue;
     const auto args = arguments(i + 3);
     RequestParts parts;
-    const std::string& method = model.names.at(tokens_[i + 2].text);
-    if (!method.empty()) {
-      parts.method = parse_http_method(method);
-      parts.method_given = true;
-    }
-    apply_call(library, model, args, start, parts);
+    apply_call(library, model, model.names.at(tokens_[i + 2].text), args, start, parts);
     if (model.base_from_receiver) {
       if (const Declaration* decl = declaration(tokens_[i].text, tokens_[i].offset)) {
         parts.base = parts_.client_base(library, decl->cursor);
@@ -77,25 +72,20 @@ void TokenPass::free_calls(const LibraryModel& library, const CallModel& model,
     if (j >= tokens_.size() || tokens_[j].text != "(" || !model.names.count(name) || !inside_function(i)) continue;
     const auto args = arguments(j);
     RequestParts parts;
-    const std::string& method = model.names.at(name);
-    if (!method.empty()) {
-      parts.method = parse_http_method(method);
-      parts.method_given = true;
-    }
-    apply_call(library, model, args, i, parts);
+    apply_call(library, model, model.names.at(name), args, i, parts);
     out.push_back(make_http_call(library.library, parts, token_location(tokens_[i])));
   }
 }
 
-void TokenPass::apply_call(const LibraryModel& library, const CallModel& model, const std::vector<Span>& args,
-                           size_t call, RequestParts& parts) const {
+void TokenPass::apply_call(const LibraryModel& library, const CallModel& model, const std::string& method_name,
+                           const std::vector<Span>& args, size_t call, RequestParts& parts) const {
   const unsigned at = tokens_[call].offset;
   std::vector<TokenArgument> read;
   read.reserve(args.size());
   for (const Span& arg : args) read.emplace_back(*this, library, arg, at);
   std::vector<const CallArgument*> arguments;
   for (const auto& arg : read) arguments.push_back(&arg);
-  apply_call_model(model, arguments, attached_at(call), parts);
+  apply_call_model(model, method_name, arguments, attached_at(call), parts);
 }
 
 AttachedAt TokenPass::attached_at(size_t call) const {

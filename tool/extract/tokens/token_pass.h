@@ -131,10 +131,10 @@ class TokenPass {
   void member_calls(const LibraryModel& library, const CallModel& model, std::vector<FoundRequest>& out) const;
   // `cpr::Post(...)`, written with its namespace.
   void free_calls(const LibraryModel& library, const CallModel& model, std::vector<FoundRequest>& out) const;
-  // Gives a call's arguments their roles by its model (call_argument.h); `call` is the token the
-  // call starts at.
-  void apply_call(const LibraryModel& library, const CallModel& model, const std::vector<Span>& args,
-                  size_t call, RequestParts& parts) const;
+  // Applies a call by its model (call_argument.h): the method the model names for the callee,
+  // then the arguments in their roles; `call` is the token the call starts at.
+  void apply_call(const LibraryModel& library, const CallModel& model, const std::string& method_name,
+                  const std::vector<Span>& args, size_t call, RequestParts& parts) const;
   AttachedAt attached_at(size_t call) const;
   // Handle APIs (libcurl), per function and handle, in token order.
   void handle_calls(const LibraryModel& library, const HandleApi& api, std::vector<FoundRequest>& out) const;
