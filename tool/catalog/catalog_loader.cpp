@@ -36,12 +36,6 @@ std::string route_key(const std::vector<std::string>& segments) {
   return key + "/";
 }
 
-std::string join(const std::vector<std::string_view>& items) {
-  std::string out;
-  for (std::string_view item : items) out += (out.empty() ? "" : ", ") + std::string(item);
-  return out;
-}
-
 // Non-empty, and only lower-case letters, digits and the given punctuation.
 bool is_made_of(std::string_view text, std::string_view punctuation) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [punctuation](char c) {
@@ -90,7 +84,7 @@ class Loader {
 
  private:
   void expect_kind(const JsonNode& node, bool ok, const char* expected) const {
-    if (!ok) node.fail(std::string("expected ") + expected + ", found " + node.value().type_name());
+    if (!ok) node.expected(expected);
   }
 
   // The object must hold every required key and nothing else but the optional ones.
@@ -98,11 +92,7 @@ class Loader {
                      std::initializer_list<std::string_view> optional) const {
     std::vector<std::string_view> allowed(required.begin(), required.end());
     allowed.insert(allowed.end(), optional.begin(), optional.end());
-    for (const auto& [key, value] : node.members()) {
-      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-        value.fail("unknown key '" + key + "' (expected one of: " + join(allowed) + ")");
-      }
-    }
+    node.only_keys(allowed);
     for (std::string_view key : required) (void)node.member(key);  // "missing required key"
   }
 

@@ -19,7 +19,7 @@ nlohmann::json parse_or_throw(std::string_view text, const std::string& file) {
   }
 }
 
-std::string joined(std::initializer_list<std::string_view> items) {
+std::string joined(const std::vector<std::string_view>& items) {
   std::string out;
   for (std::string_view item : items) out += (out.empty() ? "" : ", ") + std::string(item);
   return out;
@@ -28,14 +28,17 @@ std::string joined(std::initializer_list<std::string_view> items) {
 }  // namespace
 
 JsonDocument::JsonDocument(std::string_view text, std::string file)
-    : file_(std::move(file)), root_(parse_or_throw(text, file_)), lines_(text) {
+    : file_(std::move(file)), text_(text), root_(parse_or_throw(text, file_)) {
   const std::string duplicate = first_duplicate_key(text);
   if (!duplicate.empty()) fail(duplicate, "duplicate key");
 }
 
 JsonNode JsonDocument::root() const { return JsonNode(*this, root_, ""); }
 
-unsigned JsonDocument::line_of(const std::string& pointer) const { return std::max(lines_.line_of(pointer), 1u); }
+unsigned JsonDocument::line_of(const std::string& pointer) const {
+  if (!lines_) lines_.emplace(text_);
+  return std::max(lines_->line_of(pointer), 1u);
+}
 
 void JsonDocument::fail(const std::string& pointer, const std::string& problem) const {
   throw JsonInputError(file_ + ":" + std::to_string(line_of(pointer)) + ": " +
@@ -77,7 +80,7 @@ std::vector<JsonNode> JsonNode::items() const {
   return out;
 }
 
-void JsonNode::only_keys(std::initializer_list<std::string_view> allowed) const {
+void JsonNode::only_keys(const std::vector<std::string_view>& allowed) const {
   for (const auto& [key, node] : members()) {
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
       node.fail("unknown key '" + key + "' (expected one of: " + joined(allowed) + ")");

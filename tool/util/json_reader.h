@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstdint>
-#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
@@ -27,7 +26,8 @@ class JsonNode;
 class JsonDocument {
  public:
   // Throws JsonInputError: "<file>:<line>:<column>: invalid JSON: <what>", nesting deeper than
-  // the bound, a number out of range, or "<file>:<line>: <pointer>: duplicate key".
+  // the bound, a number out of range, or "<file>:<line>: <pointer>: duplicate key". `text` must
+  // outlive the document: lines are looked up in it only when asked for (an error, line_of).
   JsonDocument(std::string_view text, std::string file);
   JsonDocument(const JsonDocument&) = delete;
   JsonDocument& operator=(const JsonDocument&) = delete;
@@ -40,8 +40,9 @@ class JsonDocument {
 
  private:
   std::string file_;
+  std::string_view text_;
   nlohmann::json root_;
-  JsonLines lines_;
+  mutable std::optional<JsonLines> lines_;  // built on first use
 };
 
 // A value of a JsonDocument and its pointer; the typed reads fail with "expected ..., found ...".
@@ -65,7 +66,7 @@ class JsonNode {
   // This array's items.
   std::vector<JsonNode> items() const;
   // Fails on a member not in `allowed`: "unknown key 'k' (expected one of: a, b)".
-  void only_keys(std::initializer_list<std::string_view> allowed) const;
+  void only_keys(const std::vector<std::string_view>& allowed) const;
 
   void expect_object() const;
   void expect_array() const;
@@ -75,9 +76,10 @@ class JsonNode {
   // otherwise "expected <what> from 0 to <max>".
   uint64_t unsigned_at_most(uint64_t max, const char* what = "an integer") const;
   std::vector<std::string> strings() const;
+  // Fails with "expected <what>, found <the value's JSON type>".
+  [[noreturn]] void expected(const char* what) const;
 
  private:
-  [[noreturn]] void expected(const char* what) const;
 
   const JsonDocument* document_;
   const nlohmann::json* value_;
