@@ -20,6 +20,8 @@ struct FakeArgument final : CallArgument {
   std::optional<HttpMethod> named_method;
   bool null_pointer = false;
   bool false_value = false;
+  ResolvedList list;
+  std::string enumerator_name;
 
   std::optional<Role> role_by_type() const override { return role; }
   bool is_stringish() const override { return stringish; }
@@ -29,6 +31,8 @@ struct FakeArgument final : CallArgument {
   std::optional<std::string> method_slot() const override { return std::nullopt; }
   bool is_null_pointer() const override { return null_pointer; }
   bool is_false() const override { return false_value; }
+  ResolvedList list_items() const override { return list; }
+  std::string enumerator() const override { return enumerator_name; }
 };
 
 FakeArgument string_argument(const std::string& text) {
@@ -146,6 +150,76 @@ TEST(CallArgument, HandleOptionsFollowLibcurlsRules) {
   EXPECT_EQ(sent.method, HttpMethod::Get);
   EXPECT_EQ(sent.body.kind, RequestBody::Kind::None);  // GET sends no body
   EXPECT_EQ(attachment.calls, 0);
+}
+
+TEST(CallArgument, HeaderRolesGiveTheNamesOfTheHeadersSet) {
+  CountingAttachment attachment;
+  RequestParts parts;
+  apply_role(Role::Header, string_argument("X-On-Behalf-Of"), attachment.at(), parts);
+  apply_role(Role::HeaderLine, string_argument("Accept : application/json"), attachment.at(), parts);
+  FakeArgument collection;
+  collection.form.known = true;
+  collection.form.fields = {FormField{"Authorization", std::nullopt, {}, {}}};
+  apply_role(Role::Headers, collection, attachment.at(), parts);
+  FakeArgument field;  // beast's set(http::field::user_agent, ...)
+  field.enumerator_name = "user_agent";
+  apply_role(Role::Header, field, attachment.at(), parts);
+  EXPECT_EQ(parts.headers, (std::vector<std::string>{"X-On-Behalf-Of", "Accept", "Authorization", "user_agent"}));
+  EXPECT_FALSE(parts.headers_unknown);
+  EXPECT_EQ(attachment.calls, 0);
+}
+
+TEST(CallArgument, AHeaderNotWorkedOutMakesTheHeadersUnknown) {
+  CountingAttachment attachment;
+  for (Role role : {Role::Header, Role::HeaderLine, Role::Headers}) {
+    RequestParts parts;
+    FakeArgument unknown;  // a run-time name, a line not understood, a collection not understood
+    apply_role(role, unknown, attachment.at(), parts);
+    EXPECT_TRUE(parts.headers_unknown) << static_cast<int>(role);
+    EXPECT_TRUE(parts.headers.empty());
+  }
+  RequestParts parts;
+  apply_role(Role::HeaderLine, string_argument("{}: 42"), attachment.at(), parts);
+  EXPECT_TRUE(parts.headers_unknown);
+}
+
+TEST(CallArgument, AHeaderListOptionReplacesTheHeadersWithTheLinesOfItsList) {
+  HandleOption option;
+  option.header_list = true;
+  FakeArgument list;
+  list.list.known = true;
+  list.list.items = {ResolvedString::constant("X-On-Behalf-Of: {}"), ResolvedString::constant("Accept: */*")};
+  HandleState state;
+  state.parts.headers = {"Old"};
+  CountingAttachment attachment;
+  apply_handle_option(option, list, attachment.at(), state);
+  EXPECT_EQ(state.parts.headers, (std::vector<std::string>{"X-On-Behalf-Of", "Accept"}));
+  EXPECT_FALSE(state.parts.headers_unknown);
+  FakeArgument not_understood;
+  apply_handle_option(option, not_understood, attachment.at(), state);
+  EXPECT_TRUE(state.parts.headers.empty());
+  EXPECT_TRUE(state.parts.headers_unknown);
+  FakeArgument null_list;  // CURLOPT_HTTPHEADER, NULL: no custom headers
+  null_list.null_pointer = true;
+  apply_handle_option(option, null_list, attachment.at(), state);
+  EXPECT_FALSE(state.parts.headers_unknown);
+}
+
+TEST(CallArgument, HeadersAfterTheUrlAreHeadersNotTheBody) {
+  CallModel model;
+  model.url_arg = 0;
+  model.body_after_url = true;
+  FakeArgument url = string_argument("/api/2.0/patients/");
+  FakeArgument headers;
+  headers.role = Role::Headers;
+  headers.form.known = true;
+  headers.form.fields = {FormField{"X-On-Behalf-Of", std::nullopt, {}, {}}};
+  FakeArgument body = string_argument("{}");
+  CountingAttachment attachment;
+  RequestParts parts;
+  apply_call_model(model, "POST", {&url, &headers, &body}, attachment.at(), parts);
+  EXPECT_EQ(parts.headers, std::vector<std::string>{"X-On-Behalf-Of"});
+  EXPECT_EQ(parts.body.kind, RequestBody::Kind::Raw);
 }
 
 }  // namespace

@@ -1,56 +1,14 @@
 // Every check on hand-built facts, positive and negative.
 #include <gtest/gtest.h>
 
+#include "check_facts.h"
 #include "checks/checks.h"
 #include "catalog/catalog.h"
 
 namespace scopelint {
 namespace {
 
-const char* kHost = "https://app.elationemr.com";
-
-HttpCall api(const char* method, const std::string& path, unsigned line) {
-  HttpCall call;
-  call.location = {"client.cpp", line, 5};
-  call.method = parse_http_method(method);
-  call.url = std::string(kHost) + "/api/2.0" + path;
-  return call;
-}
-
-HttpCall token_raw(const std::string& body, unsigned line) {
-  HttpCall call = api("POST", "/oauth2/token/", line);
-  call.body.kind = RequestBody::Kind::Raw;
-  call.body.raw = body;
-  return call;
-}
-
-HttpCall token_fields(const std::optional<std::string>& scope, unsigned line) {
-  HttpCall call = api("POST", "/oauth2/token/", line);
-  call.body.kind = RequestBody::Kind::Fields;
-  call.body.fields.push_back({"grant_type", std::string("client_credentials"), std::nullopt});
-  if (scope) call.body.fields.push_back({"scope", *scope, std::nullopt});
-  return call;
-}
-
-std::string raw_scope(const std::string& scope) {
-  return "grant_type=client_credentials&client_id=x&client_secret=y&scope=" + scope;
-}
-
-std::vector<Finding> check(std::vector<HttpCall> calls) {
-  Facts facts;
-  facts.calls = std::move(calls);
-  return run_checks(facts, default_catalog());
-}
-
-std::vector<Finding> of_rule(const std::vector<Finding>& findings, const std::string& rule) {
-  std::vector<Finding> out;
-  for (const auto& f : findings) {
-    if (f.rule == rule) out.push_back(f);
-  }
-  return out;
-}
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using namespace check_facts;
 
 TEST(Checks, CoveredCallsGiveNoFindings) {
   auto findings = check({token_raw(raw_scope("system/patients.read%20system/allergies.write"), 1),

@@ -54,8 +54,8 @@ inline void expect_same_fields(const std::vector<FormField>& expected,
 }
 
 inline void expect_same_call(const HttpCall& expected, const HttpCall& actual) {
-  const auto& [location, method, url, base, base_is_elation, body, library, unresolved, chain,
-               component, macro_chain] = actual;
+  const auto& [location, method, url, base, base_is_elation, body, headers, headers_unknown, library,
+               unresolved, chain, component, macro_chain] = actual;
   EXPECT_TRUE(unresolved == expected.unresolved);
   EXPECT_EQ(location, expected.location);
   EXPECT_EQ(method, expected.method);
@@ -68,6 +68,8 @@ inline void expect_same_call(const HttpCall& expected, const HttpCall& actual) {
   EXPECT_EQ(raw, expected.body.raw);
   expect_same_range(expected.body.raw_literal, raw_literal);
   expect_same_pieces(expected.body.raw_pieces, raw_pieces);
+  EXPECT_EQ(headers, expected.headers);
+  EXPECT_EQ(headers_unknown, expected.headers_unknown);
   EXPECT_EQ(library, expected.library);
   ASSERT_EQ(chain.size(), expected.chain.size());
   for (size_t i = 0; i < chain.size(); ++i) {
@@ -153,6 +155,8 @@ inline HttpCall sample_call(const std::string& file) {
   request.body.raw_literal = SourceRange{{file, 10, 1}, {file, 10, 30}, 140, 29};
   request.body.raw_pieces = {
       LiteralPiece{11, 18, SourceRange{{file, 11, 7}, {file, 11, 27}, 160, 20}, 0, 12, true}};
+  request.headers = {"Authorization", "X-On-Behalf-Of"};
+  request.headers_unknown = true;
   request.library = "cpp-httplib";
   request.unresolved.url = UnresolvedParts::Url::BuiltAtRunTime;
   request.unresolved.method = UnresolvedParts::Method::ChosenByParameter;

@@ -69,15 +69,10 @@ ComponentScopes component_scopes(const Facts& facts, const Catalog& catalog,
   for (const auto& component : context.components) {
     std::map<std::string, std::vector<ScopeCall>> needed_by;
     for (const ApiCall* call : component.calls) {
-      const Requirement& requirement = call->requirement;
       const SourceLocation& at = call->call->location;
       ScopeCall described{describe_call(*call),
                           display_path(at.file, base_directory) + ":" + std::to_string(at.line)};
-      if (requirement.kind == Requirement::Kind::Scopes) {
-        for (const auto& scope : requirement.scopes) needed_by[scope].push_back(described);
-      } else if (requirement.kind == Requirement::Kind::GlobalOnly) {
-        needed_by[catalog.global_scope].push_back(described);
-      }
+      for (const auto& scope : scopes_needed_by(*call, catalog)) needed_by[scope].push_back(described);
     }
     auto& scopes = out[component.name];
     for (const auto& scope : component.least_privilege(catalog)) {

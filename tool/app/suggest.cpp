@@ -43,12 +43,10 @@ std::string format_suggestion(const Facts& facts, const Catalog& catalog, Report
     std::map<std::string, nlohmann::json> by_scope;
     nlohmann::json unresolved = nlohmann::json::array();
     for (const auto* call : component.calls) {
-      const Requirement& req = call->requirement;
-      if (req.kind == Requirement::Kind::Scopes) {
-        for (const auto& scope : req.scopes) by_scope[scope].push_back(call_json(*call, base_directory));
-      } else if (req.kind == Requirement::Kind::GlobalOnly) {
-        by_scope[catalog.global_scope].push_back(call_json(*call, base_directory));
-      } else if (req.kind == Requirement::Kind::Unresolved) {
+      for (const auto& scope : scopes_needed_by(*call, catalog)) {
+        by_scope[scope].push_back(call_json(*call, base_directory));
+      }
+      if (call->requirement.kind == Requirement::Kind::Unresolved) {
         unresolved.push_back(call_json(*call, base_directory));
       }
     }

@@ -2,6 +2,7 @@
 // catalog.
 #include "catalog/catalog.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "catalog/embedded_rules.h"
@@ -60,6 +61,18 @@ std::string Catalog::scope_for(const std::string& resource, HttpMethod method) c
   if (permission.empty()) return "";
   std::string name = scope_prefix + resource + "." + permission;
   return scopes.count(name) != 0 ? name : "";
+}
+
+const HeaderScopeRule* Catalog::header_rule(std::string_view header) const {
+  for (const auto& rule : header_scopes) {
+    if (to_lower(rule.header) == to_lower(header)) return &rule;
+  }
+  return nullptr;
+}
+
+bool Catalog::is_header_scope(std::string_view scope) const {
+  return std::any_of(header_scopes.begin(), header_scopes.end(),
+                     [scope](const HeaderScopeRule& rule) { return rule.scope == scope; });
 }
 
 std::vector<std::string> Catalog::scope_names() const {

@@ -51,6 +51,14 @@ struct SigningRule {
   std::string note;
 };
 
+// A request header that needs a scope of its own, whatever the endpoint: impersonation's
+// X-On-Behalf-Of needs act_as_user besides the resource scope. The global scope does not include it.
+struct HeaderScopeRule {
+  std::string header;  // "X-On-Behalf-Of"; header names compare case-insensitively
+  std::string scope;  // "act_as_user"
+  std::string note;  // shown with findings about the header
+};
+
 class Catalog {
  public:
   std::string api;  // short name, "elation"
@@ -67,6 +75,7 @@ class Catalog {
   std::map<std::string, Resource> resources;  // by name
   std::vector<EndpointRule> endpoints;  // scoped and unscoped, in file order
   std::vector<SigningRule> signing;
+  std::vector<HeaderScopeRule> header_scopes;
 
   // Whether `host` (no scheme, no port) is one of the API's hosts; patterns may start with "*.".
   bool is_api_host(std::string_view host) const;
@@ -75,6 +84,11 @@ class Catalog {
   // The scope that grants `method` on `resource`, e.g. "system/patients.write"; empty if the catalog
   // has none (a write on read-only reference data).
   std::string scope_for(const std::string& resource, HttpMethod method) const;
+  // The rule for a header name (any case), or null.
+  const HeaderScopeRule* header_rule(std::string_view header) const;
+  // Whether `scope` is granted for a header (act_as_user): it may go beside the global scope and
+  // grants no resource.
+  bool is_header_scope(std::string_view scope) const;
   // Every scope name, sorted.
   std::vector<std::string> scope_names() const;
 };

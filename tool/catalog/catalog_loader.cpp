@@ -62,7 +62,7 @@ class Loader {
     check_members(top,
                   {"schema_version", "api", "title", "hosts", "base_path", "scope_prefix",
                    "global_scope", "permissions", "token_endpoint", "apis"},
-                  {"unscoped_endpoints", "signing"});
+                  {"unscoped_endpoints", "signing", "header_scopes"});
     catalog_.label = label_;
     catalog_.api = text_of(top.member("api"));
     catalog_.title = text_of(top.member("title"));
@@ -79,6 +79,7 @@ class Loader {
     load_apis(top.member("apis"));
     if (top.has("unscoped_endpoints")) load_unscoped(top.member("unscoped_endpoints"));
     if (top.has("signing")) load_signing(top.member("signing"));
+    if (top.has("header_scopes")) load_header_scopes(top.member("header_scopes"));
     return std::move(catalog_);
   }
 
@@ -296,6 +297,31 @@ class Loader {
       }
       if (item.has("note")) rule.note = text_of(item.member("note"));
       catalog_.signing.push_back(std::move(rule));
+    }
+  }
+
+  // Scopes a request header needs (act_as_user for X-On-Behalf-Of): scopes of no resource.
+  void load_header_scopes(const JsonNode& node) {
+    for (const JsonNode& item : items_of(node, true)) {
+      check_members(item, {"header", "scope", "description"}, {"note"});
+      HeaderScopeRule rule;
+      JsonNode header = item.member("header");
+      rule.header = text_of(header);
+      if (!std::all_of(rule.header.begin(), rule.header.end(),
+                       [](unsigned char c) { return std::isalnum(c) || c == '-'; }) ||
+          rule.header.empty()) {
+        header.fail("a header name may hold only letters, digits and '-'");
+      }
+      if (catalog_.header_rule(rule.header)) header.fail("duplicate header '" + rule.header + "'");
+      JsonNode scope = item.member("scope");
+      rule.scope = text_of(scope);
+      if (!is_made_of(rule.scope, "_-./") || rule.scope == catalog_.global_scope ||
+          catalog_.scopes.count(rule.scope)) {
+        scope.fail("scope '" + rule.scope + "' must be a new scope name, not a resource scope or the global scope");
+      }
+      if (item.has("note")) rule.note = text_of(item.member("note"));
+      catalog_.scopes[rule.scope] = ScopeInfo{rule.scope, "", "", text_of(item.member("description"))};
+      catalog_.header_scopes.push_back(std::move(rule));
     }
   }
 

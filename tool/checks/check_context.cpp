@@ -25,13 +25,35 @@ bool token_is_global(const Catalog& catalog, const TokenRequest& token) {
   if (!token.body_known) return false;
   if (!token.sends_scope) return true;
   if (!token.scope_known || token.parsed.has_runtime_part) return false;
-  if (token.parsed.scopes.empty()) return true;
-  return token.parsed.scopes.size() == 1 && token.parsed.scopes.front() == catalog.global_scope;
+  // A header's scope (act_as_user) grants no resource: "apiv2 act_as_user" is still global.
+  bool global = false;
+  for (const auto& scope : token.parsed.scopes) {
+    if (scope == catalog.global_scope) {
+      global = true;
+    } else if (!catalog.is_header_scope(scope)) {
+      return false;
+    }
+  }
+  return global || token.parsed.scopes.empty();
+}
+
+bool Component::may_need_header_scope(const std::string& scope) const {
+  return needed.count(scope) || (headers_unknown && granted.count(scope));
 }
 
 std::vector<std::string> Component::least_privilege(const Catalog& catalog) const {
-  if (needs_global) return {catalog.global_scope};
-  return {needed.begin(), needed.end()};
+  // The global scope does not include a header's scope (act_as_user): it goes beside it. One the
+  // token asks for stays while some headers are not known.
+  std::set<std::string> least;
+  for (const auto& rule : catalog.header_scopes) {
+    if (may_need_header_scope(rule.scope)) least.insert(rule.scope);
+  }
+  if (needs_global) {
+    least.insert(catalog.global_scope);
+  } else {
+    least.insert(needed.begin(), needed.end());
+  }
+  return {least.begin(), least.end()};
 }
 
 namespace {
@@ -41,10 +63,7 @@ void add_grant(Component& component, const Catalog& catalog, const TokenRequest&
       token.parsed.has_runtime_part) {
     component.grant_unknown = true;
   }
-  if (token_is_global(catalog, token)) {
-    component.global = true;
-    return;
-  }
+  if (token_is_global(catalog, token)) component.global = true;
   for (const auto& scope : token.parsed.scopes) {
     switch (scope_status(catalog, scope)) {
       case ScopeStatus::Known: component.granted.insert(scope); break;
@@ -58,6 +77,8 @@ void add_grant(Component& component, const Catalog& catalog, const TokenRequest&
 }
 
 void add_need(Component& component, const ApiCall& call) {
+  for (const HeaderScopeRule* rule : call.header_rules) component.needed.insert(rule->scope);
+  component.headers_unknown = component.headers_unknown || call.headers_unknown;
   const Requirement& req = call.requirement;
   switch (req.kind) {
     case Requirement::Kind::Scopes:
@@ -133,6 +154,14 @@ Finding make_scope_finding(std::string_view rule, const TokenRequest& token, std
   finding.macro_chain.insert(finding.macro_chain.begin(), token.location);
   finding.notes.push_back({token.location, "token request here"});
   return finding;
+}
+
+std::vector<std::string> scopes_needed_by(const ApiCall& call, const Catalog& catalog) {
+  std::vector<std::string> scopes;
+  if (call.requirement.kind == Requirement::Kind::Scopes) scopes = call.requirement.scopes;
+  if (call.requirement.kind == Requirement::Kind::GlobalOnly) scopes.push_back(catalog.global_scope);
+  for (const HeaderScopeRule* rule : call.header_rules) scopes.push_back(rule->scope);
+  return scopes;
 }
 
 std::string describe_call(const ApiCall& call) {

@@ -33,14 +33,18 @@ struct Component {
   std::set<std::string> maybe_needed;  // scopes unresolved calls might need
   bool may_need_any = false;  // an unresolved call might need any scope
   bool needs_global = false;  // a call reaches an endpoint only the global scope covers
+  bool headers_unknown = false;  // some call sets headers that could not be worked out
 
+  // Whether a call may need a header's scope (act_as_user): one sets the header, or one sets
+  // headers not worked out while the token asks for it.
+  bool may_need_header_scope(const std::string& scope) const;
   bool judged() const { return !tokens.empty(); }
   // The least-privilege scope string for the calls found: sorted, space-separated.
   std::vector<std::string> least_privilege(const Catalog& catalog) const;
 };
 
 // Whether a token request gets the global scope: no scope sent, an empty scope, or the global scope
-// alone.
+// alone (or beside header scopes such as act_as_user, which grant no resource).
 bool token_is_global(const Catalog& catalog, const TokenRequest& token);
 
 struct CheckContext {
@@ -58,6 +62,10 @@ Finding make_finding(std::string_view rule, const TokenRequest& token, std::stri
 // A finding about `token`'s scope value: at its scope literal when that is written elsewhere
 // (scope_written_elsewhere), with a note at the token request; a NOLINT at either place suppresses it.
 Finding make_scope_finding(std::string_view rule, const TokenRequest& token, std::string message);
+
+// The scopes a call is known to need: its endpoint's (the global scope for an endpoint no specific
+// scope covers) and its headers' (act_as_user).
+std::vector<std::string> scopes_needed_by(const ApiCall& call, const Catalog& catalog);
 
 // "GET /api/2.0/patients/{}/"
 std::string describe_call(const ApiCall& call);

@@ -11,7 +11,11 @@ void check_global_scope_combined(const CheckContext& context, std::vector<Findin
     for (const auto* token : component.tokens) {
       const auto& scopes = token->parsed.scopes;
       bool has_global = std::find(scopes.begin(), scopes.end(), context.catalog.global_scope) != scopes.end();
-      if (!has_global || scopes.size() < 2) continue;
+      // A header's scope (act_as_user) is meant to go beside apiv2: only resource scopes clash.
+      const auto resource_scopes = std::count_if(scopes.begin(), scopes.end(), [&](const std::string& scope) {
+        return scope != context.catalog.global_scope && !context.catalog.is_header_scope(scope);
+      });
+      if (!has_global || resource_scopes == 0) continue;
       Finding f =
           make_scope_finding(global_scope_combined_rule().id, *token,
                              "the global scope '" + context.catalog.global_scope +
@@ -28,7 +32,8 @@ const RuleInfo& global_scope_combined_rule() {
   static constexpr RuleInfo kRule{
       "global-scope-combined", Level::Error, "a token request combines apiv2 with specific scopes",
       "A token request whose scope list contains apiv2 together with one or more system/...\n"
-      "scopes, such as \"apiv2 system/patients.read\".",
+      "scopes, such as \"apiv2 system/patients.read\". act_as_user (impersonation) is not a\n"
+      "resource scope: \"apiv2 act_as_user\" is a valid request.",
       "Scopes cannot be combined with the apiv2 global scope: a token request must use\n"
       "either specific scopes or apiv2, not both. The server rejects the request, so no\n"
       "token is issued and every API call that follows fails.",

@@ -52,14 +52,40 @@ void report_global_only(const Component& component, const ApiCall& call, const C
   out.push_back(std::move(f));
 }
 
+// A header the request sets needs a scope the token requests lack (X-On-Behalf-Of, act_as_user);
+// the global scope does not include it.
+void report_missing_header_scope(const Component& component, const ApiCall& call,
+                                 const HeaderScopeRule& rule, std::vector<Finding>& out) {
+  Finding f = make_finding(missing_scope_rule().id, *call.call,
+                           describe_call(call) + " sets the header '" + rule.header + "', which needs scope '" +
+                               rule.scope + "'; no token request asks for it");
+  f.scope = rule.scope;
+  f.method = call.method ? std::string(to_string(*call.method)) : "";
+  f.path = call.display_path;
+  if (!rule.note.empty()) f.notes.push_back({call.call->location, rule.note});
+  for (auto& note : token_notes(component)) f.notes.push_back(std::move(note));
+  for (auto& place : scope_literal_places(component)) f.depends_on.push_back(std::move(place));
+  f.planned_fix = added_scope_fix(component.tokens, rule.scope);
+  out.push_back(std::move(f));
+}
+
+void check_header_scopes(const Component& component, const ApiCall& call, std::vector<Finding>& out) {
+  for (const HeaderScopeRule* rule : call.header_rules) {
+    if (!component.granted.count(rule->scope)) report_missing_header_scope(component, call, *rule, out);
+  }
+}
+
 }  // namespace
 
 void check_missing_scope(const CheckContext& context, std::vector<Finding>& out) {
   for (const auto& component : context.components) {
     // Without a token request, or with one whose scopes are only known at run time, nothing can be
-    // judged (a note says so elsewhere); the global scope covers every call.
-    if (!component.judged() || component.grant_unknown || component.global) continue;
+    // judged (a note says so elsewhere); the global scope covers every call, but not the scopes
+    // its headers need.
+    if (!component.judged() || component.grant_unknown) continue;
     for (const auto* call : component.calls) {
+      check_header_scopes(component, *call, out);
+      if (component.global) continue;
       const Requirement& req = call->requirement;
       if (req.kind == Requirement::Kind::GlobalOnly) {
         report_global_only(component, *call, context.catalog, out);
@@ -81,7 +107,8 @@ const RuleInfo& missing_scope_rule() {
       "token requests in the same component asks for. GET needs system/<resource>.read;\n"
       "POST, PUT, PATCH and DELETE need system/<resource>.write. Nested paths use their\n"
       "parent resource's scope. Write does not grant read: a token with only\n"
-      "system/patients.write cannot GET /api/2.0/patients/.",
+      "system/patients.write cannot GET /api/2.0/patients/. A request that sets the header\n"
+      "X-On-Behalf-Of (impersonation) also needs act_as_user, which apiv2 does not include.",
       "A token with specific scopes reaches only what its scopes name, so the server\n"
       "refuses the call (403) at run time, typically in production and far from the code\n"
       "that chose the scopes. Catching it here keeps the token narrow without breaking the\n"

@@ -82,4 +82,15 @@ std::optional<PlannedFix> least_privilege_fix(const Catalog& catalog, const Comp
   return fix;
 }
 
+PlannedFix added_scope_fix(const std::vector<const TokenRequest*>& tokens, const std::string& scope) {
+  PlannedFix fix;
+  fix.description = "add " + quote({scope});
+  for (const TokenRequest* token : tokens) {
+    std::vector<std::string> scopes = token->parsed.scopes;
+    if (std::find(scopes.begin(), scopes.end(), scope) == scopes.end()) scopes.push_back(scope);
+    fix.edits.push_back(plan_scope_edit(*token, scopes));
+  }
+  return fix;
+}
+
 }  // namespace scopelint

@@ -24,4 +24,8 @@ std::optional<PlannedFix> least_privilege_fix(const Catalog& catalog, const Comp
                                               const std::vector<const TokenRequest*>& tokens,
                                               std::string* why_not = nullptr);
 
+// The fix that adds `scope` to each of `tokens`' own scope string (a header's scope such as
+// act_as_user, which goes beside whatever the token asks for, the global scope included).
+PlannedFix added_scope_fix(const std::vector<const TokenRequest*>& tokens, const std::string& scope);
+
 }  // namespace scopelint

@@ -3,6 +3,17 @@
 #include "checks/scope_fix.h"
 
 namespace scopelint {
+namespace {
+
+// "no call needs it", or for a header's scope, the header no call sets.
+std::string no_need_words(const Catalog& catalog, const std::string& scope) {
+  for (const auto& rule : catalog.header_scopes) {
+    if (rule.scope == scope) return "no call sets the header '" + rule.header + "' that needs it";
+  }
+  return "no call needs it";
+}
+
+}  // namespace
 
 void check_unused_scope(const CheckContext& context, std::vector<Finding>& out) {
   for (const auto& component : context.components) {
@@ -15,8 +26,9 @@ void check_unused_scope(const CheckContext& context, std::vector<Finding>& out) 
       for (const auto& scope : token->parsed.scopes) {
         if (scope_status(context.catalog, scope) != ScopeStatus::Known) continue;
         if (component.needed.count(scope) || component.maybe_needed.count(scope)) continue;
+        if (context.catalog.is_header_scope(scope) && component.may_need_header_scope(scope)) continue;
         Finding f = make_scope_finding(unused_scope_rule().id, *token,
-                                       "scope '" + scope + "' is requested but no call needs it");
+                                       "scope '" + scope + "' is requested but " + no_need_words(context.catalog, scope));
         f.scope = scope;
         f.suggested_scopes = least;
         f.notes.push_back({token->location,

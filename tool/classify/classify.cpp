@@ -1,6 +1,7 @@
 // Classification of HTTP calls into API calls and token requests.
 #include "classify/classify.h"
 
+#include <algorithm>
 #include <regex>
 
 #include "util/url.h"
@@ -220,6 +221,21 @@ std::vector<std::string> body_field_names(const RequestBody& body) {
   return names;
 }
 
+namespace {
+
+void add_header_rules(const Catalog& catalog, const HttpCall& call, ApiCall& api) {
+  api.headers_unknown = call.headers_unknown;
+  for (const auto& header : call.headers) {
+    if (header.find(kWildcard) != std::string::npos) api.headers_unknown = true;
+    const HeaderScopeRule* rule = catalog.header_rule(header);
+    if (rule && std::find(api.header_rules.begin(), api.header_rules.end(), rule) == api.header_rules.end()) {
+      api.header_rules.push_back(rule);
+    }
+  }
+}
+
+}  // namespace
+
 ClassifiedFacts classify(const Facts& facts, const Catalog& catalog) {
   ClassifiedFacts out;
   for (const auto& call : facts.calls) {
@@ -248,6 +264,7 @@ ClassifiedFacts classify(const Facts& facts, const Catalog& catalog) {
         api.method_undocumented = true;
       }
     }
+    add_header_rules(catalog, call, api);
     out.calls.push_back(std::move(api));
   }
   for (const auto& granted : facts.granted) {

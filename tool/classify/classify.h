@@ -21,6 +21,10 @@ struct ApiCall {
   EndpointMatch match;
   Requirement requirement;
   bool method_undocumented = false;  // the path is documented, but not for this method
+  // Headers the request sets that need a scope of their own, whatever the endpoint (X-On-Behalf-Of
+  // needs act_as_user); headers_unknown: some header could be one of them.
+  std::vector<const HeaderScopeRule*> header_rules;
+  bool headers_unknown = false;
 };
 
 // Where a token request's scope value is written: one string literal (in the request, a constant in

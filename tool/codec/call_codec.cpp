@@ -99,6 +99,8 @@ json encode_call(const HttpCall& call) {
               {"base", optional_json(call.base)},
               {"base_is_elation", call.base_is_elation},
               {"body", encode_body(call.body)},
+              {"headers", call.headers},
+              {"headers_unknown", call.headers_unknown},
               {"library", call.library},
               {"unresolved", encode_unresolved(call.unresolved)},
               {"chain", encode_notes(call.chain)},
@@ -116,6 +118,8 @@ HttpCall decode_call(const json& value, const JsonWhere& where) {
   out.url = optional_string(call, "url", where);
   out.base = optional_string(call, "base", where);
   out.base_is_elation = bool_member(call, "base_is_elation", where);
+  out.headers = string_list(call, "headers", where);
+  out.headers_unknown = bool_member(call, "headers_unknown", where);
   out.library = string_member(call, "library", where);
   out.component = string_member(call, "component", where);
   // The text this key held before 0.3 is not read: ignoring it would judge the call as resolved.

@@ -94,6 +94,10 @@ struct HttpCall {
   std::optional<std::string> base;
   bool base_is_elation = false;  // a base configured as Elation (config, or known client wrapper)
   RequestBody body;
+  // Names of the request headers the code sets, as written ("X-On-Behalf-Of"); a name known only at
+  // run time is "{}".
+  std::vector<std::string> headers;
+  bool headers_unknown = false;  // headers are also set from something not worked out statically
   std::string library;  // "libcurl", "cpr", ... (for messages)
   UnresolvedParts unresolved;  // what of method and URL could not be worked out (checks word it)
   std::vector<Note> chain;  // wrapper chain down to the library call, outermost first

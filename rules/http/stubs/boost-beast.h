@@ -198,6 +198,7 @@ class header : public Fields {
   void set(field name, string_view value);
   void set(string_view name, string_view value);
   void insert(field name, string_view value);
+  void insert(string_view name, string_view value);
   void erase(field name);
 };
 template <bool isRequest, class Body, class Fields = fields>

@@ -16,6 +16,8 @@ class AstArgument final : public CallArgument {
   bool is_stringish() const override;
   ResolvedString value() const override { return strings_.resolve(arg_, position_); }
   ResolvedFields fields() const override { return strings_.resolve_fields(arg_, position_); }
+  ResolvedList list_items() const override { return strings_.resolve_list(arg_, position_); }
+  std::string enumerator() const override { return StringResolver::enumerator_name(arg_); }
   std::optional<HttpMethod> method() const override { return strings_.resolve_method(arg_, position_); }
   std::optional<std::string> method_slot() const override { return strings_.parameter_slot(arg_, position_); }
   bool is_null_pointer() const override;

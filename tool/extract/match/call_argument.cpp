@@ -20,6 +20,63 @@ RequestBody body_of(const CallArgument& arg) {
   return body;
 }
 
+namespace {
+
+// A header name; one with a run-time part could be any header.
+void add_header(std::string name, RequestParts& parts) {
+  if (name.find(kWildcard) != std::string::npos) {
+    parts.headers_unknown = true;
+  } else {
+    parts.headers.push_back(std::move(name));
+  }
+}
+
+// The name of a "Name: value" header line.
+void add_header_line(const ResolvedString& line, RequestParts& parts) {
+  if (!line.known) {
+    parts.headers_unknown = true;
+    return;
+  }
+  std::string name = line.text.substr(0, line.text.find(':'));
+  // A line without a colon is no header (curl removes the header then); a run-time part before it
+  // could name any header.
+  if (name.size() == line.text.size()) {
+    parts.headers_unknown = parts.headers_unknown || name.find(kWildcard) != std::string::npos;
+    return;
+  }
+  while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.pop_back();
+  add_header(std::move(name), parts);
+}
+
+// The header names an argument gives: a name, the name of a "Name: value" line, or the keys of a
+// collection of pairs.
+void add_headers(Role role, const CallArgument& arg, RequestParts& parts) {
+  if (role == Role::Headers) {
+    ResolvedFields fields = arg.fields();
+    for (auto& field : fields.fields) add_header(std::move(field.key), parts);
+    if (!fields.known) parts.headers_unknown = true;
+    return;
+  }
+  // beast's set(http::field::user_agent, ...): a standard header, named by the enumerator (whose
+  // value is only its number).
+  if (std::string name = role == Role::Header ? arg.enumerator() : ""; !name.empty()) {
+    parts.headers.push_back(std::move(name));
+    return;
+  }
+  ResolvedString text = arg.value();
+  if (!text.known) {
+    parts.headers_unknown = true;
+    return;
+  }
+  if (role == Role::HeaderLine) {
+    add_header_line(text, parts);
+  } else {
+    add_header(text.text, parts);
+  }
+}
+
+}  // namespace
+
 void apply_role(Role role, const CallArgument& arg, const AttachedAt& at, RequestParts& parts) {
   switch (role) {
     case Role::Url: {
@@ -47,6 +104,11 @@ void apply_role(Role role, const CallArgument& arg, const AttachedAt& at, Reques
       if (base.known) parts.base = base.text;
       break;
     }
+    case Role::Header:
+    case Role::HeaderLine:
+    case Role::Headers:
+      add_headers(role, arg, parts);
+      break;
     case Role::ByType:
       if (auto by_type = arg.role_by_type(); by_type && *by_type != Role::ByType) {
         apply_role(*by_type, arg, at, parts);
@@ -73,6 +135,10 @@ void apply_call_model(const CallModel& model, const std::string& method_name,
     for (size_t i = model.url_arg ? *model.url_arg + 1 : 0; i < args.size(); ++i) {
       const auto role = args[i]->role_by_type();
       if (role == Role::Ignore) continue;
+      if (role == Role::Headers) {
+        add_headers(*role, *args[i], parts);
+        continue;
+      }
       if (role || args[i]->is_stringish()) {
         parts.body = body_of(*args[i]);
         break;
@@ -89,6 +155,14 @@ void apply_call_model(const CallModel& model, const std::string& method_name,
 void apply_handle_option(const HandleOption& option, const CallArgument& value, const AttachedAt& at,
                          HandleState& state) {
   if (option.url) apply_role(Role::Url, value, at, state.parts);
+  if (option.header_list) {
+    // Each CURLOPT_HTTPHEADER replaces the headers set before.
+    state.parts.headers.clear();
+    const ResolvedList lines = value.list_items();
+    state.parts.headers_unknown = !lines.known && !value.is_null_pointer();
+    for (const ResolvedString& line : lines.items) add_header_line(line, state.parts);
+    return;
+  }
   if (option.custom_method) {
     // A null custom request restores the method the other options give.
     state.custom_given = !value.is_null_pointer();

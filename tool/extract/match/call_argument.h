@@ -24,6 +24,10 @@ class CallArgument {
   virtual bool is_stringish() const = 0;
   virtual ResolvedString value() const = 0;
   virtual ResolvedFields fields() const = 0;
+  // The items of a list variable built by list appenders (curl_slist_append).
+  virtual ResolvedList list_items() const = 0;
+  // The enumerator the argument names (`http::field::user_agent` -> "user_agent"), or "".
+  virtual std::string enumerator() const = 0;
   // A library method constant or a string naming a method.
   virtual std::optional<HttpMethod> method() const = 0;
   // The parameter an unresolved method comes from (parameter_slots.h), when the front end knows.

@@ -7,6 +7,23 @@
 
 namespace scopelint::extract {
 
+namespace {
+
+// The first form of the setter `name` that applies to `args`, or null.
+const SetterModel* setter_for(const RequestObjectModel& model, const std::string& name,
+                              const std::vector<CXCursor>& args) {
+  auto forms = model.setters.find(name);
+  if (forms == model.setters.end()) return nullptr;
+  for (const SetterModel& form : forms->second) {
+    if (form.arg >= args.size()) continue;
+    if (!form.when_arg0.empty() && StringResolver::constant_name(args[0]) != form.when_arg0) continue;
+    return &form;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 void RequestParts::merge(const RequestParts& later) {
   if (later.url) {
     url = later.url;
@@ -18,6 +35,8 @@ void RequestParts::merge(const RequestParts& later) {
   method_given = method_given || later.method_given;
   if (later.body.kind != RequestBody::Kind::None) body = later.body;
   if (later.base) base = later.base;
+  headers.insert(headers.end(), later.headers.begin(), later.headers.end());
+  headers_unknown = headers_unknown || later.headers_unknown;
 }
 
 void RequestPartsBuilder::apply_role(const LibraryModel& library, Role role, CXCursor arg, CXCursor at,
@@ -165,14 +184,8 @@ std::optional<RequestParts> RequestPartsBuilder::request_object(const LibraryMod
     if (nodes[static_cast<size_t>(index)].kind != CXCursor_CallExpr) continue;
     const std::string name = spelling(event);
     const auto args = call_arguments(event);
-    auto setter = model->setters.find(name);
-    if (setter != model->setters.end() && setter->second.arg < args.size() &&
-        !is_null(member_call_object(event))) {
-      if (!setter->second.when_arg0.empty() &&
-          (args.empty() || StringResolver::constant_name(args[0]) != setter->second.when_arg0)) {
-        continue;
-      }
-      apply_role(library, setter->second.role, args[setter->second.arg], event, index, parts);
+    if (const SetterModel* setter = setter_for(*model, name, args); setter && !is_null(member_call_object(event))) {
+      apply_role(library, setter->role, args[setter->arg], event, index, parts);
       continue;
     }
     if (name == "operator=" && args.size() == 2) {
@@ -206,6 +219,8 @@ FoundRequest make_http_call(const std::string& library, const RequestParts& part
   if (parts.url && parts.url->known) call.url = parts.url->text;
   call.base = parts.base;
   call.body = parts.body;
+  call.headers = parts.headers;
+  call.headers_unknown = parts.headers_unknown;
   if (!call.url) {
     call.unresolved.url =
         parts.url ? UnresolvedParts::Url::BuiltAtRunTime : UnresolvedParts::Url::NotSet;

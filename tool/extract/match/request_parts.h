@@ -25,8 +25,10 @@ struct RequestParts {
   std::optional<std::string> method_slot;  // unresolved method given by a parameter (parameter_slots.h)
   RequestBody body;
   std::optional<std::string> base;
+  std::vector<std::string> headers;  // names of the headers set ("{}" for run-time parts)
+  bool headers_unknown = false;  // a header collection or name could not be worked out
 
-  // Parts set in `later` win.
+  // Parts set in `later` win; headers add up.
   void merge(const RequestParts& later);
 };
 

@@ -33,11 +33,13 @@ Role role_named(const std::string& name, const JsonNode& where) {
   static const std::map<std::string, Role> kRoles = {
       {"url", Role::Url},   {"method", Role::Method},        {"fields", Role::Fields},
       {"raw", Role::Raw},   {"unknown-body", Role::UnknownBody}, {"base", Role::Base},
+      {"header", Role::Header}, {"header-line", Role::HeaderLine}, {"headers", Role::Headers},
       {"ignore", Role::Ignore}, {"by-type", Role::ByType}};
   auto it = kRoles.find(name);
   if (it == kRoles.end()) {
     where.fail("unknown role '" + name +
-               "' (expected url, method, fields, raw, unknown-body, base, ignore or by-type)");
+               "' (expected url, method, fields, raw, unknown-body, base, header, header-line, headers, "
+               "ignore or by-type)");
   }
   return it->second;
 }
@@ -62,13 +64,14 @@ HandleApi parse_handle_api(const JsonNode& node) {
   const JsonNode options = node.member("options");
   for (const auto& [key, item] : options.members()) {
     const JsonNode& opt = item;
-    opt.only_keys({"url", "custom_method", "method", "when_true", "body"});
+    opt.only_keys({"url", "custom_method", "method", "when_true", "body", "header_list"});
     HandleOption option;
     if (opt.has("url")) option.url = opt.member("url").boolean();
     if (opt.has("custom_method")) option.custom_method = opt.member("custom_method").boolean();
     if (opt.has("method")) option.method = parse_method(opt.member("method"));
     if (opt.has("when_true")) option.when_true = opt.member("when_true").boolean();
     if (opt.has("body")) option.body = parse_role(opt.member("body"));
+    if (opt.has("header_list")) option.header_list = opt.member("header_list").boolean();
     api.options[key] = option;
   }
   return api;
@@ -104,12 +107,19 @@ RequestObjectModel parse_request_object(const JsonNode& node) {
     std::stable_sort(model.constructors.begin(), model.constructors.end(),
                      [](const auto& a, const auto& b) { return a.min_args > b.min_args; });
   }
-  for (const char* key : {"setters", "assigned_members"}) {
-    if (!node.has(key)) continue;
-    const JsonNode setters = node.member(key);
-    auto& target = std::string(key) == "setters" ? model.setters : model.assigned_members;
-    for (const auto& [key, item] : setters.members()) {
-      target[key] = parse_setter(item);
+  if (node.has("setters")) {
+    // A setter is one form, or a list of forms tried in order.
+    for (const auto& [name, item] : node.member("setters").members()) {
+      if (item.value().is_array()) {
+        for (const JsonNode& form : item.items()) model.setters[name].push_back(parse_setter(form));
+      } else {
+        model.setters[name].push_back(parse_setter(item));
+      }
+    }
+  }
+  if (node.has("assigned_members")) {
+    for (const auto& [name, item] : node.member("assigned_members").members()) {
+      model.assigned_members[name] = parse_setter(item);
     }
   }
   if (node.has("report_unsent")) model.report_unsent = node.member("report_unsent").boolean();
@@ -166,7 +176,7 @@ CallModel parse_call(const JsonNode& node) {
 
 void parse_strings(const JsonNode& node, StringApis& strings) {
   node.only_keys({"passthrough", "encoders", "format_methods", "literal_macros", "path_appenders",
-                  "query_appenders", "wildcards", "field_adders", "path_of_url", "host_of_url", "query_setters", "path_setters"});
+                  "query_appenders", "wildcards", "field_adders", "path_of_url", "host_of_url", "query_setters", "path_setters", "list_appenders"});
   auto append = [&](const char* key, std::vector<std::string>& target) {
     if (!node.has(key)) return;
     for (auto& s : node.member(key).strings()) target.push_back(std::move(s));
@@ -182,11 +192,9 @@ void parse_strings(const JsonNode& node, StringApis& strings) {
   append("host_of_url", strings.host_of_url);
   append("query_setters", strings.query_setters);
   append("path_setters", strings.path_setters);
-  if (node.has("encoders")) {
-    const JsonNode encoders = node.member("encoders");
-    for (const auto& [key, item] : encoders.members()) {
-      strings.encoders.push_back({key, index_of(item)});
-    }
+  for (auto [key, target] : {std::pair{"encoders", &strings.encoders}, std::pair{"list_appenders", &strings.list_appenders}}) {
+    if (!node.has(key)) continue;
+    for (const auto& [function, item] : node.member(key).members()) target->push_back({function, index_of(item)});
   }
 }
 

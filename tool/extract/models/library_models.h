@@ -11,7 +11,9 @@
 namespace scopelint::extract {
 
 // What an argument or a setter gives a request.
-enum class Role { Url, Method, Fields, Raw, UnknownBody, Base, Ignore, ByType };
+// Header: a string naming one header; HeaderLine: a "Name: value" line; Headers: a collection of
+// name/value pairs (their keys are the names).
+enum class Role { Url, Method, Fields, Raw, UnknownBody, Base, Header, HeaderLine, Headers, Ignore, ByType };
 
 // libcurl-style API: options set on a handle, then a perform call (rules/http/libcurl.json).
 struct HandleOption {
@@ -20,6 +22,7 @@ struct HandleOption {
   std::optional<HttpMethod> method;  // set by the option (when `when_true`, only for a true value)
   bool when_true = false;
   std::optional<Role> body;  // Raw: the value is the body; UnknownBody: a body is sent
+  bool header_list = false;  // the value is a list of "Name: value" lines (StringApis::list_appenders)
 };
 struct HandleApi {
   std::string setopt;  // function name
@@ -49,7 +52,9 @@ struct SetterModel {
 struct RequestObjectModel {
   std::vector<std::string> types;
   std::vector<ConstructorForm> constructors;  // most arguments first
-  std::map<std::string, SetterModel> setters;  // by method name
+  // By method name; the first of a name whose `when_arg0` holds applies (beast's set(field::host, h)
+  // gives the base, any other set(name, value) a header).
+  std::map<std::string, std::vector<SetterModel>> setters;
   std::map<std::string, SetterModel> assigned_members;  // `obj.body() = x`, by method name
   bool report_unsent = false;  // a request object never sent in its function is still a request
   // `form.prepareSubmit(req)`: a call of this name taking the object makes its receiver the body.
@@ -110,6 +115,9 @@ struct StringApis {
   std::vector<std::string> host_of_url;  // Poco::URI::getHost: the host part of a URL
   std::vector<std::string> query_setters;  // QUrl::setQuery(q) on a URL variable
   std::vector<std::string> path_setters;  // QUrl::setPath(p) on a URL variable
+  // `list = curl_slist_append(list, item)`: functions that return a list with one more item, and
+  // the item's argument (the list is argument 0).
+  std::vector<EncoderModel> list_appenders;
 };
 
 struct LibraryModels {

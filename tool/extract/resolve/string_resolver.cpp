@@ -310,6 +310,13 @@ std::string StringResolver::constant_name(CXCursor expr) {
   return spelling(clang_getCursorReferenced(expr));
 }
 
+std::string StringResolver::enumerator_name(CXCursor expr) {
+  expr = strip_wrappers(expr);
+  if (clang_getCursorKind(expr) != CXCursor_DeclRefExpr) return "";
+  CXCursor referenced = clang_getCursorReferenced(expr);
+  return clang_getCursorKind(referenced) == CXCursor_EnumConstantDecl ? spelling(referenced) : "";
+}
+
 std::optional<HttpMethod> StringResolver::resolve_method(CXCursor expr, int position) const {
   CXCursor inner = strip_passthrough(expr);
   const CXCursorKind kind = clang_getCursorKind(inner);

@@ -41,6 +41,12 @@ struct ResolvedFields {
   bool known = false;  // the form's construction was understood
 };
 
+// The items of a list built by appender calls (curl_slist_append), in order.
+struct ResolvedList {
+  std::vector<ResolvedString> items;
+  bool known = false;  // every append was understood
+};
+
 // Percent-encodes like curl_easy_escape (unreserved characters kept), leaving "{}" as is.
 std::string percent_encode(const std::string& text);
 // printf-style formatting: %s takes the argument, other conversions become "{}", %% is "%".
@@ -58,11 +64,15 @@ class StringResolver {
   // appends before it).
   ResolvedString resolve(CXCursor expr, int position) const;
   ResolvedFields resolve_fields(CXCursor expr, int position) const;
+  // A list variable built by StringApis::list_appenders before `position`.
+  ResolvedList resolve_list(CXCursor expr, int position) const;
   // What is written into a stream variable (`os << a << b`) before `position` (-1: anywhere).
   ResolvedString resolve_stream(CXCursor var, int position) const;
   std::optional<HttpMethod> resolve_method(CXCursor expr, int position) const;
   // The name of the constant an expression names (`http::field::host` -> "host"), or "".
   static std::string constant_name(CXCursor expr);
+  // The enumerator an expression names (`http::field::user_agent` -> "user_agent"), or "".
+  static std::string enumerator_name(CXCursor expr);
   // Skips wrappers and value-preserving calls (c_str(), toUtf8(), std::string(x)).
   CXCursor strip_passthrough(CXCursor expr) const;
 

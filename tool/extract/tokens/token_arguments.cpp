@@ -121,6 +121,42 @@ ResolvedFields TokenPass::fields_of(Span arg, unsigned at) const {
   return fields;
 }
 
+ResolvedList TokenPass::list_items_of(Span arg, unsigned at) const {
+  ResolvedList out;
+  if (arg.end - arg.begin != 1 || !is_identifier(tokens_[arg.begin])) return out;
+  const std::string& name = tokens_[arg.begin].text;
+  const Declaration* decl = declaration(name, at);
+  if (!decl) return out;
+  out.known = true;
+  const auto& appenders = context_.models().strings.list_appenders;
+  for (size_t i = token_at(decl->offset); i + 1 < tokens_.size() && tokens_[i].offset < at; ++i) {
+    auto appender = std::find_if(appenders.begin(), appenders.end(),
+                                 [&](const EncoderModel& model) { return model.function == tokens_[i].text; });
+    if (appender == appenders.end() || tokens_[i + 1].text != "(") continue;
+    const auto args = arguments(i + 1);
+    if (appender->arg >= args.size()) continue;
+    // `curl_slist_append(list, item)` adds to the list; `list = curl_slist_append(NULL, item)` starts it.
+    const bool onto_list = args[0].end - args[0].begin == 1 && tokens_[args[0].begin].text == name;
+    const bool starts_list = i >= 2 && tokens_[i - 1].text == "=" && tokens_[i - 2].text == name;
+    if (!onto_list && !starts_list) continue;
+    if (!onto_list) out.items.clear();
+    out.items.push_back(resolve(tokens_, args[appender->arg], tokens_[i].offset, 0));
+  }
+  return out;
+}
+
+std::string TokenPass::enumerator_of(Span arg) const {
+  bool qualified = false;
+  for (size_t i = arg.begin; i < arg.end; ++i) {
+    if (tokens_[i].text == "::") {
+      qualified = true;
+    } else if (!is_identifier(tokens_[i])) {
+      return "";
+    }
+  }
+  return qualified && arg.end > arg.begin && is_identifier(tokens_[arg.end - 1]) ? tokens_[arg.end - 1].text : "";
+}
+
 TokenArgument::TokenArgument(const TokenPass& pass, const LibraryModel& library, Span span, unsigned at)
     : pass_(pass), library_(library), span_(span), at_(at) {
   role_ = pass.role_of_arg(library, span, &stringish_);

@@ -99,6 +99,10 @@ class TokenPass {
   std::optional<HttpMethod> method_of(const LibraryModel& library, Span arg, unsigned at) const;
   // The fields a form argument gives: a variable's, or a brace list's.
   ResolvedFields fields_of(Span arg, unsigned at) const;
+  // The items a list variable argument was given by list appenders before `at`.
+  ResolvedList list_items_of(Span arg, unsigned at) const;
+  // `a::b::c` as written: "c"; otherwise "".
+  std::string enumerator_of(Span arg) const;
   const Tokens& tokens() const { return tokens_; }
   bool is_macro(const std::string& name) const { return macros_.count(name) > 0; }
 
@@ -161,6 +165,8 @@ class TokenArgument final : public CallArgument {
   bool is_stringish() const override { return stringish_; }
   ResolvedString value() const override;
   ResolvedFields fields() const override { return pass_.fields_of(span_, at_); }
+  ResolvedList list_items() const override { return pass_.list_items_of(span_, at_); }
+  std::string enumerator() const override { return pass_.enumerator_of(span_); }
   std::optional<HttpMethod> method() const override { return pass_.method_of(library_, span_, at_); }
   std::optional<std::string> method_slot() const override { return std::nullopt; }
   bool is_null_pointer() const override;
