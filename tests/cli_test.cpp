@@ -85,6 +85,30 @@ TEST(Cli, FailLevelDecidesTheExitCode) {
   EXPECT_EQ(run_scopelint({"--facts", facts, "--fail-level=error"}).exit_code, 0);
 }
 
+// A token request, a call whose scope is known and one whose URL is built at run time.
+const char* kOneUnresolvedFacts = R"({"calls": [
+  {"file": "a.cpp", "line": 1, "method": "POST", "url": "https://app.elationemr.com/api/2.0/oauth2/token/",
+   "body": {"kind": "raw", "raw": "grant_type=client_credentials&scope=system/patients.read"}},
+  {"file": "a.cpp", "line": 2, "method": "GET", "url": "https://app.elationemr.com/api/2.0/patients/"},
+  {"file": "a.cpp", "line": 3, "method": "GET", "base": "https://app.elationemr.com",
+   "unresolved": {"url": "built-at-run-time"}}]})";
+
+TEST(Cli, SummaryCountsApiCallsAndResolvedOnes) {
+  TempDir dir;
+  std::string facts = dir.write("facts.json", kOneUnresolvedFacts);
+  auto result = run_scopelint({"--facts", facts, "--no-source"});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  // The token request is not an API call.
+  EXPECT_EQ(result.err, "1 note generated; 2 Elation API calls, 1 resolved (50%).\n");
+  auto quiet = run_scopelint({"--facts", facts, "--quiet"});
+  EXPECT_EQ(quiet.exit_code, 0);
+  EXPECT_EQ(quiet.err, "");
+  std::string clean = dir.write("clean.json", kFacts);
+  EXPECT_NE(run_scopelint({"--facts", clean}).err.find(
+                "; 2 Elation API calls, 2 resolved (100%).\n"),
+            std::string::npos);
+}
+
 TEST(Cli, OutputFileAndJsonFormat) {
   TempDir dir;
   std::string facts = dir.write("facts.json", kFacts);

@@ -198,7 +198,8 @@ void emit(const Options& options, const std::string& text, std::ostream& out) {
 void print_summary(const LintResult& result, size_t baselined, const Catalog& catalog,
                    std::ostream& err) {
   const bool silent_scan = result.findings.empty() && nothing_to_judge(result.facts, catalog);
-  err << (silent_scan ? nothing_judged_line(result.files_scanned) : summary_line(result.findings))
+  err << (silent_scan ? nothing_judged_line(result.files_scanned)
+                      : summary_line(result.findings, result.api_calls))
       << "\n";
   if (result.suppressed > 0) {
     err << "Suppressed " << result.suppressed << " finding" << (result.suppressed > 1 ? "s" : "")
