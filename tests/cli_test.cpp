@@ -109,6 +109,36 @@ TEST(Cli, SummaryCountsApiCallsAndResolvedOnes) {
             std::string::npos);
 }
 
+TEST(Cli, MaxUnresolvedFailsARunWithMoreUnresolvedCalls) {
+  TempDir dir;
+  std::string facts = dir.write("facts.json", kOneUnresolvedFacts);
+  const std::string why =
+      "scopelint: 1 Elation API call could not be resolved (more than --max-unresolved=0)\n";
+  auto below = run_scopelint({"--facts", facts, "--max-unresolved=0"});
+  EXPECT_EQ(below.exit_code, 1) << below.err;
+  EXPECT_EQ(below.err, "1 note generated; 2 Elation API calls, 1 resolved (50%).\n" + why);
+  auto quiet = run_scopelint({"--facts", facts, "--max-unresolved", "0", "--quiet"});
+  EXPECT_EQ(quiet.exit_code, 1);
+  EXPECT_EQ(quiet.err, why);  // why the run fails is said even with --quiet
+  for (const char* limit : {"--max-unresolved=1", "--max-unresolved=2"}) {
+    auto within = run_scopelint({"--facts", facts, limit});
+    EXPECT_EQ(within.exit_code, 0) << limit << within.err;
+    EXPECT_EQ(within.err.find("could not be resolved"), std::string::npos) << within.err;
+  }
+  // Findings at the fail level still fail a run within the limit.
+  std::string failing = dir.write("failing.json", kFacts);
+  EXPECT_EQ(run_scopelint({"--facts", failing, "--max-unresolved=5"}).exit_code, 1);
+}
+
+TEST(Cli, MaxUnresolvedTakesANonNegativeNumber) {
+  for (const char* bad : {"--max-unresolved=-1", "--max-unresolved=many", "--max-unresolved=",
+                          "--max-unresolved=1.5", "--max-unresolved=9999999999"}) {
+    expect_usage_error(run_scopelint({bad, "x.cpp"}), "--max-unresolved takes a number");
+  }
+  expect_usage_error(run_scopelint({"--max-unresolved"}), "needs a value");
+  EXPECT_NE(run_scopelint({"--help"}).out.find("--max-unresolved=N"), std::string::npos);
+}
+
 TEST(Cli, OutputFileAndJsonFormat) {
   TempDir dir;
   std::string facts = dir.write("facts.json", kFacts);

@@ -271,5 +271,12 @@ TEST(ReportSummary, CountsApiCallsAndRoundsThePercentDown) {
   EXPECT_EQ(summary_line(one, {}), "1 warning generated; no Elation API call found.");
 }
 
+TEST(ReportSummary, UnresolvedLimitLine) {
+  EXPECT_EQ(unresolved_limit_line({12, 7}, 3),
+            "scopelint: 5 Elation API calls could not be resolved (more than --max-unresolved=3)");
+  EXPECT_EQ(unresolved_limit_line({4, 3}, 0),
+            "scopelint: 1 Elation API call could not be resolved (more than --max-unresolved=0)");
+}
+
 }  // namespace
 }  // namespace scopelint

@@ -40,6 +40,10 @@ std::string format_report(ReportFormat format, const std::vector<Finding>& findi
 // found." (the percentage rounded down, so 100% means every call).
 std::string summary_line(const std::vector<Finding>& findings, const ApiCallCounts& api_calls);
 
+// Why a run with more unresolved API calls than --max-unresolved=`limit` fails: "scopelint: 5
+// Elation API calls could not be resolved (more than --max-unresolved=3)".
+std::string unresolved_limit_line(const ApiCallCounts& api_calls, size_t limit);
+
 // The stderr summary of a scan that found nothing to judge (no API call, no token request): said
 // instead of "no findings.", which would claim more than was checked.
 std::string nothing_judged_line(unsigned files_scanned);

@@ -203,4 +203,9 @@ std::string summary_line(const std::vector<Finding>& findings, const ApiCallCoun
   return findings_part(findings) + "; " + api_calls_part(api_calls) + ".";
 }
 
+std::string unresolved_limit_line(const ApiCallCounts& api_calls, size_t limit) {
+  return "scopelint: " + api_calls_words(api_calls.unresolved()) +
+         " could not be resolved (more than --max-unresolved=" + std::to_string(limit) + ")";
+}
+
 }  // namespace scopelint
