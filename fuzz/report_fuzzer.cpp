@@ -50,7 +50,7 @@ void check_reports(const std::vector<Finding>& findings, const scopelint::Report
       std::abort();
     }
   }
-  (void)scopelint::summary_line(findings);
+  (void)scopelint::summary_line(findings, {findings.size(), findings.size() / 2});
 }
 
 // Splits the input at NUL bytes into hostile fields.

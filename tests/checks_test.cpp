@@ -92,12 +92,48 @@ TEST(Checks, UnusedScope) {
   EXPECT_EQ(unused[0].suggested_scopes, std::vector<std::string>{"system/patients.read"});
 }
 
-TEST(Checks, UnusedScopeIsNotJudgedWhenACallCouldNeedAnything) {
-  HttpCall unknown = api("GET", "/patients/", 5);
+HttpCall could_need_anything(unsigned line) {
+  HttpCall unknown = api("GET", "/patients/", line);
   unknown.url = std::string(kHost) + "/api/2.0/{}/";
+  return unknown;
+}
+
+// Instead of unused-scope, one note per token request says what could not be judged, and points at
+// the calls that keep it from being judged.
+TEST(Checks, UnusedScopeIsNotJudgedWhenACallCouldNeedAnything) {
   auto findings = check({token_raw(raw_scope("system/patients.read%20system/vitals.write"), 2),
-                         api("GET", "/patients/", 4), unknown});
+                         api("GET", "/patients/", 4), could_need_anything(5),
+                         could_need_anything(6)});
   EXPECT_TRUE(of_rule(findings, "unused-scope").empty());
+  auto unresolved = of_rule(findings, "unresolved-call");
+  ASSERT_EQ(unresolved.size(), 3u);
+  const Finding& note = unresolved[0];
+  EXPECT_EQ(note.location.line, 2u);
+  EXPECT_EQ(note.level, Level::Note);
+  EXPECT_EQ(note.message,
+            "unused scopes of this token request cannot be judged while 2 API calls are "
+            "unresolved (no resolved call needs 'system/vitals.write')");
+  ASSERT_EQ(note.notes.size(), 2u);
+  EXPECT_EQ(note.notes[0].location.line, 5u);
+  EXPECT_EQ(note.notes[1].location.line, 6u);
+}
+
+// No note where there was nothing to judge: every scope needed, the global scope, unknown scopes
+// only, a scope the unresolved call's candidates cover, or no call that might need any scope.
+TEST(Checks, NoUnjudgedNoteWhenUnusedScopeHadNothingToJudge) {
+  for (const char* scope : {"system/patients.read", "apiv2", "system/nonsense.read", ""}) {
+    auto findings = check({token_raw(raw_scope(scope), 2), api("GET", "/patients/", 4),
+                           could_need_anything(5)});
+    EXPECT_EQ(of_rule(findings, "unresolved-call").size(), 1u) << scope;
+  }
+  HttpCall unknown_method = api("GET", "/medications/", 5);
+  unknown_method.method.reset();
+  auto findings = check({token_raw(raw_scope("system/patients.read%20system/medications.write"), 2),
+                         api("GET", "/patients/", 4), unknown_method});
+  EXPECT_EQ(of_rule(findings, "unresolved-call").size(), 1u);
+  findings = check({token_raw(raw_scope("system/patients.read%20system/vitals.write"), 2),
+                    api("GET", "/patients/", 4), unknown_method});
+  EXPECT_EQ(of_rule(findings, "unused-scope").size(), 1u);  // judged: the call cannot need vitals
   EXPECT_EQ(of_rule(findings, "unresolved-call").size(), 1u);
 }
 

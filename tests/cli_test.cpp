@@ -87,6 +87,60 @@ TEST(Cli, FailLevelDecidesTheExitCode) {
   EXPECT_EQ(run_scopelint({"--facts", facts, "--fail-level=error"}).exit_code, 0);
 }
 
+// A token request, a call whose scope is known and one whose URL is built at run time.
+const char* kOneUnresolvedFacts = R"({"calls": [
+  {"file": "a.cpp", "line": 1, "method": "POST", "url": "https://app.elationemr.com/api/2.0/oauth2/token/",
+   "body": {"kind": "raw", "raw": "grant_type=client_credentials&scope=system/patients.read"}},
+  {"file": "a.cpp", "line": 2, "method": "GET", "url": "https://app.elationemr.com/api/2.0/patients/"},
+  {"file": "a.cpp", "line": 3, "method": "GET", "base": "https://app.elationemr.com",
+   "unresolved": {"url": "built-at-run-time"}}]})";
+
+TEST(Cli, SummaryCountsApiCallsAndResolvedOnes) {
+  TempDir dir;
+  std::string facts = dir.write("facts.json", kOneUnresolvedFacts);
+  auto result = run_scopelint({"--facts", facts, "--no-source"});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  // The token request is not an API call.
+  EXPECT_EQ(result.err, "1 note generated; 2 Elation API calls, 1 resolved (50%).\n");
+  auto quiet = run_scopelint({"--facts", facts, "--quiet"});
+  EXPECT_EQ(quiet.exit_code, 0);
+  EXPECT_EQ(quiet.err, "");
+  std::string clean = dir.write("clean.json", kFacts);
+  EXPECT_NE(run_scopelint({"--facts", clean}).err.find(
+                "; 2 Elation API calls, 2 resolved (100%).\n"),
+            std::string::npos);
+}
+
+TEST(Cli, MaxUnresolvedFailsARunWithMoreUnresolvedCalls) {
+  TempDir dir;
+  std::string facts = dir.write("facts.json", kOneUnresolvedFacts);
+  const std::string why =
+      "scopelint: 1 Elation API call could not be resolved (more than --max-unresolved=0)\n";
+  auto below = run_scopelint({"--facts", facts, "--max-unresolved=0"});
+  EXPECT_EQ(below.exit_code, 1) << below.err;
+  EXPECT_EQ(below.err, "1 note generated; 2 Elation API calls, 1 resolved (50%).\n" + why);
+  auto quiet = run_scopelint({"--facts", facts, "--max-unresolved", "0", "--quiet"});
+  EXPECT_EQ(quiet.exit_code, 1);
+  EXPECT_EQ(quiet.err, why);  // why the run fails is said even with --quiet
+  for (const char* limit : {"--max-unresolved=1", "--max-unresolved=2"}) {
+    auto within = run_scopelint({"--facts", facts, limit});
+    EXPECT_EQ(within.exit_code, 0) << limit << within.err;
+    EXPECT_EQ(within.err.find("could not be resolved"), std::string::npos) << within.err;
+  }
+  // Findings at the fail level still fail a run within the limit.
+  std::string failing = dir.write("failing.json", kFacts);
+  EXPECT_EQ(run_scopelint({"--facts", failing, "--max-unresolved=5"}).exit_code, 1);
+}
+
+TEST(Cli, MaxUnresolvedTakesANonNegativeNumber) {
+  for (const char* bad : {"--max-unresolved=-1", "--max-unresolved=many", "--max-unresolved=",
+                          "--max-unresolved=1.5", "--max-unresolved=9999999999"}) {
+    expect_usage_error(run_scopelint({bad, "x.cpp"}), "--max-unresolved takes a number");
+  }
+  expect_usage_error(run_scopelint({"--max-unresolved"}), "needs a value");
+  EXPECT_NE(run_scopelint({"--help"}).out.find("--max-unresolved=N"), std::string::npos);
+}
+
 TEST(Cli, OutputFileAndJsonFormat) {
   TempDir dir;
   std::string facts = dir.write("facts.json", kFacts);

@@ -73,7 +73,7 @@ TEST(EditorProgress, CommandShowsItOnlyOnATerminal) {
       test::run_shell("script -qec " + test::shell_quote(command + " >/dev/null") + " /dev/null");
   EXPECT_EQ(tty.exit_code, 1) << tty.out << tty.err;
   EXPECT_NE(tty.out.find("\r\033[Kscopelint: scanning "), std::string::npos) << tty.out;
-  EXPECT_NE(tty.out.find("\r\033[K1 error and 1 warning generated."), std::string::npos) << tty.out;
+  EXPECT_NE(tty.out.find("\r\033[K1 error and 1 warning generated;"), std::string::npos) << tty.out;
 }
 
 struct UnitReport {

@@ -235,7 +235,8 @@ TEST(ReportCommon, Utf16ColumnsAndPercentEncoding) {
 }
 
 TEST(ReportSummary, CountsFindingsNotNotes) {
-  auto of = [](std::vector<Level> levels) {
+  const ApiCallCounts two_calls{2, 2};
+  auto of = [&](std::vector<Level> levels) {
     std::vector<Finding> findings;
     for (Level level : levels) {
       Finding f;
@@ -243,14 +244,38 @@ TEST(ReportSummary, CountsFindingsNotNotes) {
       f.notes = {{{}, "a note is not counted"}};
       findings.push_back(f);
     }
-    return summary_line(findings);
+    return summary_line(findings, two_calls);
   };
-  EXPECT_EQ(of({}), "no findings.");
-  EXPECT_EQ(of({Level::Error}), "1 error generated.");
-  EXPECT_EQ(of({Level::Warning, Level::Warning}), "2 warnings generated.");
-  EXPECT_EQ(of({Level::Note, Level::Error}), "1 error and 1 note generated.");
+  const std::string calls = "; 2 Elation API calls, 2 resolved (100%).";
+  EXPECT_EQ(of({}), "no findings" + calls);
+  EXPECT_EQ(of({Level::Error}), "1 error generated" + calls);
+  EXPECT_EQ(of({Level::Warning, Level::Warning}), "2 warnings generated" + calls);
+  EXPECT_EQ(of({Level::Note, Level::Error}), "1 error and 1 note generated" + calls);
   EXPECT_EQ(of({Level::Error, Level::Error, Level::Warning, Level::Note, Level::Note, Level::Note}),
-            "2 errors, 1 warning and 3 notes generated.");
+            "2 errors, 1 warning and 3 notes generated" + calls);
+}
+
+TEST(ReportSummary, CountsApiCallsAndRoundsThePercentDown) {
+  Finding warning;
+  warning.level = Level::Warning;
+  const std::vector<Finding> one{warning};
+  EXPECT_EQ(summary_line(one, {12, 10}),
+            "1 warning generated; 12 Elation API calls, 10 resolved (83%).");
+  EXPECT_EQ(summary_line({}, {1, 1}), "no findings; 1 Elation API call, 1 resolved (100%).");
+  EXPECT_EQ(summary_line({}, {3, 0}), "no findings; 3 Elation API calls, 0 resolved (0%).");
+  // Down, never up: 100% only when every call is resolved.
+  EXPECT_EQ(summary_line({}, {200, 199}),
+            "no findings; 200 Elation API calls, 199 resolved (99%).");
+  EXPECT_EQ(summary_line({}, {3, 2}), "no findings; 3 Elation API calls, 2 resolved (66%).");
+  // No percentage of nothing: token requests alone.
+  EXPECT_EQ(summary_line(one, {}), "1 warning generated; no Elation API call found.");
+}
+
+TEST(ReportSummary, UnresolvedLimitLine) {
+  EXPECT_EQ(unresolved_limit_line({12, 7}, 3),
+            "scopelint: 5 Elation API calls could not be resolved (more than --max-unresolved=3)");
+  EXPECT_EQ(unresolved_limit_line({4, 3}, 0),
+            "scopelint: 1 Elation API call could not be resolved (more than --max-unresolved=0)");
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "cache/fact_cache.h"
 #include "checks/checks.h"
 #include "checks/rule_registry.h"
+#include "classify/classify.h"
 #include "codec/facts_codec.h"
 #include "extract/driver/extractor.h"
 #include "fix/scope_edits.h"
@@ -146,7 +147,11 @@ LintResult lint(const Options& options, const Catalog& catalog, ConfigSet& confi
     *log << "scopelint: scanned " << result.files_scanned << " files (" << result.units.parsed
          << " parsed, " << result.units.from_cache << " from the cache)\n";
   }
-  std::vector<Finding> findings = run_checks(result.facts, catalog);
+  const ClassifiedFacts classified = classify(result.facts, catalog);
+  result.api_calls = count_api_calls(classified, [&](const HttpCall& call) {
+    return !reported_files || reported_files->count(canonical_path(call.location.file)) > 0;
+  });
+  std::vector<Finding> findings = run_checks(classified, catalog);
   if (reported_files) findings = findings_touching(std::move(findings), *reported_files, Unlocated::kKeep);
   findings.insert(findings.end(), diagnostics.begin(), diagnostics.end());
   const std::string root = find_project_root(options.paths, options.compile_db_dir);

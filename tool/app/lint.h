@@ -13,6 +13,7 @@
 #include "cli/options.h"
 #include "codec/facts_codec.h"
 #include "config/apply_config.h"
+#include "model/api_call_counts.h"
 #include "model/facts.h"
 #include "model/finding.h"
 #include "catalog/catalog.h"
@@ -35,6 +36,9 @@ struct LintResult {
   std::vector<Finding> suppressed_findings;
   unsigned files_scanned = 0;
   UnitCounts units;
+  // The API calls in the files whose findings are reported (all of the scan's, with --pre-commit),
+  // and how many were resolved.
+  ApiCallCounts api_calls;
 };
 
 // Editor buffers that differ from the files on disk: (path, contents).

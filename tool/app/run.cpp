@@ -98,6 +98,17 @@ int exit_code_for(const std::vector<Finding>& findings, Level fail_level) {
   return kExitClean;
 }
 
+// --max-unresolved: more unresolved API calls than allowed fail the run, said in one line on stderr
+// (also with --quiet: it is why the exit code is 1 when no finding is).
+int exit_code_for_unresolved(const Options& options, const ApiCallCounts& api_calls,
+                             std::ostream& err) {
+  if (!options.max_unresolved || api_calls.unresolved() <= *options.max_unresolved) {
+    return kExitClean;
+  }
+  err << unresolved_limit_line(api_calls, *options.max_unresolved) << "\n";
+  return kExitFindings;
+}
+
 // In --pre-commit mode the paths are the staged files: scan their whole project, then keep what
 // touches them.
 LintResult lint_for(const Options& options, const Catalog& catalog, ConfigSet& configs,
@@ -198,7 +209,8 @@ void emit(const Options& options, const std::string& text, std::ostream& out) {
 void print_summary(const LintResult& result, size_t baselined, const Catalog& catalog,
                    std::ostream& err) {
   const bool silent_scan = result.findings.empty() && nothing_to_judge(result.facts, catalog);
-  err << (silent_scan ? nothing_judged_line(result.files_scanned) : summary_line(result.findings))
+  err << (silent_scan ? nothing_judged_line(result.files_scanned)
+                      : summary_line(result.findings, result.api_calls))
       << "\n";
   if (result.suppressed > 0) {
     err << "Suppressed " << result.suppressed << " finding" << (result.suppressed > 1 ? "s" : "")
@@ -250,7 +262,8 @@ int report_findings(const Options& options, const Catalog& catalog, LintResult r
   emit(options, format_report(options.format, reported_findings(result), report_options), out);
   out.flush();  // the report before the summary, when both go to a terminal
   if (!options.quiet) print_summary(result, baselined, catalog, err);
-  return exit_code_for(result.findings, options.fail_level);
+  const int code = exit_code_for(result.findings, options.fail_level);
+  return std::max(code, exit_code_for_unresolved(options, result.api_calls, err));
 }
 
 // The scan: its facts (--dump-facts) or its findings.

@@ -41,7 +41,9 @@ std::optional<std::string> closest_scope(const Catalog& catalog, const std::stri
 // The rules that have a check, in registry order.
 std::vector<const RuleInfo*> all_checks();
 
-// Classifies the facts, runs every check and returns the findings sorted (finding_order).
+// Runs every check on classified facts and returns the findings sorted (finding_order).
+std::vector<Finding> run_checks(const ClassifiedFacts& classified, const Catalog& catalog);
+// The same, classifying the facts first.
 std::vector<Finding> run_checks(const Facts& facts, const Catalog& catalog);
 
 }  // namespace scopelint

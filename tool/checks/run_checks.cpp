@@ -14,7 +14,10 @@ std::vector<const RuleInfo*> all_checks() {
 }
 
 std::vector<Finding> run_checks(const Facts& facts, const Catalog& catalog) {
-  ClassifiedFacts classified = classify(facts, catalog);
+  return run_checks(classify(facts, catalog), catalog);
+}
+
+std::vector<Finding> run_checks(const ClassifiedFacts& classified, const Catalog& catalog) {
   CheckContext context = build_check_context(classified, catalog);
   std::vector<Finding> findings;
   for (const RuleInfo* rule : all_checks()) rule->check(context, findings);

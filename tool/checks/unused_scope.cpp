@@ -18,7 +18,8 @@ std::string no_need_words(const Catalog& catalog, const std::string& scope) {
 void check_unused_scope(const CheckContext& context, std::vector<Finding>& out) {
   for (const auto& component : context.components) {
     // With no call found, the calls live where the scan did not reach; an unresolved call may need
-    // any scope: in both cases "unused" would be a guess.
+    // any scope: in both cases "unused" would be a guess. In the second, an unresolved-call note on
+    // each token request says what could not be judged (unresolved_call.cpp).
     if (component.calls.empty() || component.may_need_any) continue;
     std::vector<std::string> least = component.least_privilege(context.catalog);
     for (const auto* token : component.tokens) {
@@ -52,7 +53,9 @@ const RuleInfo& unused_scope_rule() {
       "scopes allow. Each extra scope widens what a leaked token, a logged header or a\n"
       "compromised dependency can reach in patient data. Least privilege is the reason\n"
       "token scopes exist. If some call could not be resolved statically (see\n"
-      "unresolved-call), check whether it needs the scope before removing it.",
+      "unresolved-call), check whether it needs the scope before removing it. While a call\n"
+      "that might need any scope is unresolved, unused scopes are not reported: a note on\n"
+      "the token request says they cannot be judged.",
       "curl_easy_setopt(h, CURLOPT_URL,\n"
       "                 \"https://app.elationemr.com/api/2.0/oauth2/token/\");\n"
       "curl_easy_setopt(h, CURLOPT_POSTFIELDS,\n"

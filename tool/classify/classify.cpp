@@ -282,4 +282,20 @@ ClassifiedFacts classify(const Facts& facts, const Catalog& catalog) {
   return out;
 }
 
+bool is_resolved(const ApiCall& call) {
+  return call.requirement.kind != Requirement::Kind::Unresolved;
+}
+
+ApiCallCounts count_api_calls(const ClassifiedFacts& facts,
+                              const std::function<bool(const HttpCall&)>& counted) {
+  ApiCallCounts counts;
+  for (const ApiCall& call : facts.calls) {
+    if (call.requirement.kind == Requirement::Kind::TokenEndpoint) continue;
+    if (counted && !counted(*call.call)) continue;
+    ++counts.calls;
+    if (is_resolved(call)) ++counts.resolved;
+  }
+  return counts;
+}
+
 }  // namespace scopelint

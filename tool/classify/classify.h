@@ -2,10 +2,12 @@
 // each needs or asks for. Everything else (other hosts, other APIs) is dropped here.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "model/api_call_counts.h"
 #include "model/facts.h"
 #include "catalog/catalog.h"
 #include "classify/endpoint_matcher.h"
@@ -64,6 +66,14 @@ struct ClassifiedFacts {
 };
 
 ClassifiedFacts classify(const Facts& facts, const Catalog& catalog);
+
+// Whether the scope requirement of `call` is known: every kind but Requirement::Kind::Unresolved.
+bool is_resolved(const ApiCall& call);
+
+// The API calls of `facts` that `counted` accepts (all when it is empty) and how many are resolved.
+// A request to the token endpoint is a token request, never an API call, whatever its method.
+ApiCallCounts count_api_calls(const ClassifiedFacts& facts,
+                              const std::function<bool(const HttpCall&)>& counted = {});
 
 // Keys sent in a body: form fields, or the top-level keys of a JSON text.
 std::vector<std::string> body_field_names(const RequestBody& body);

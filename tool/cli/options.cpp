@@ -38,6 +38,15 @@ unsigned parse_unit_timeout(const std::string& value) {
   return static_cast<unsigned>(std::stoul(value));
 }
 
+size_t parse_max_unresolved(const std::string& value) {
+  if (value.empty() || value.size() > 9 ||
+      value.find_first_not_of("0123456789") != std::string::npos) {
+    throw UsageError("--max-unresolved takes a number of API calls (0: none may be unresolved), " +
+                     std::string("not '") + value + "'");
+  }
+  return static_cast<size_t>(std::stoul(value));
+}
+
 CheckList parse_checks(const std::string& value) {
   std::string problem;
   std::optional<CheckList> checks = parse_check_list(value, problem);
@@ -128,6 +137,8 @@ OPTIONS:
                           gitlab (Code Quality report) or markdown (diff only)
   -o FILE, --output=FILE  write the report to FILE instead of stdout
   --fail-level=LEVEL      exit 1 when a finding is at or above LEVEL: note, warning (default), error
+  --max-unresolved=N      exit 1 also when more than N API calls could not be resolved (their
+                          scope is not known); default: no limit
   --color=WHEN            auto (default), always or never
   --no-source             text: do not print the source line and caret
   --fix                   apply the fix-its in place (exit 1 still when unfixed findings remain)
@@ -154,7 +165,7 @@ SUBCOMMANDS:
 
 EXIT STATUS:
   0  no finding at or above the fail level
-  1  findings at or above the fail level
+  1  findings at or above the fail level, or more unresolved API calls than --max-unresolved
   2  usage, configuration, catalog or I/O error
 )";
 }
@@ -191,6 +202,8 @@ std::map<std::string, Setter> value_options(Options& options, ParseState& state)
       {"-o", [&](const std::string& v) { options.output_file = v; }},
       {"--output", [&](const std::string& v) { options.output_file = v; }},
       {"--fail-level", [&](const std::string& v) { options.fail_level = parse_fail_level(v); }},
+      {"--max-unresolved",
+       [&](const std::string& v) { options.max_unresolved = parse_max_unresolved(v); }},
       {"--color", [&](const std::string& v) { options.color = parse_color(v); }},
       {"--extra-arg", [&](const std::string& v) { options.extra_args.push_back(v); }},
       {"--extra-arg-before", [&](const std::string& v) { options.extra_args_before.push_back(v); }},

@@ -33,6 +33,8 @@ struct Options {
   ReportFormat format = ReportFormat::Text;
   std::string output_file;  // -o
   Level fail_level = Level::Warning;
+  // --max-unresolved: more unresolved API calls than this make the exit code 1; nullopt: no limit
+  std::optional<size_t> max_unresolved;
   ColorMode color = ColorMode::Auto;
   bool show_source = true;
   bool quiet = false;

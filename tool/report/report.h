@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "model/api_call_counts.h"
 #include "model/finding.h"
 
 namespace scopelint {
@@ -33,8 +34,15 @@ std::string format_gitlab(const std::vector<Finding>& findings, const ReportOpti
 std::string format_report(ReportFormat format, const std::vector<Finding>& findings,
                           const ReportOptions& options);
 
-// "2 errors, 1 warning and 3 notes generated." (the stderr summary)
-std::string summary_line(const std::vector<Finding>& findings);
+// The stderr summary: the findings, then the API calls found and how many were resolved,
+// "2 errors, 1 warning and 3 notes generated; 12 Elation API calls, 10 resolved (83%).",
+// "no findings; 1 Elation API call, 1 resolved (100%).", "1 warning generated; no Elation API call
+// found." (the percentage rounded down, so 100% means every call).
+std::string summary_line(const std::vector<Finding>& findings, const ApiCallCounts& api_calls);
+
+// Why a run with more unresolved API calls than --max-unresolved=`limit` fails: "scopelint: 5
+// Elation API calls could not be resolved (more than --max-unresolved=3)".
+std::string unresolved_limit_line(const ApiCallCounts& api_calls, size_t limit);
 
 // The stderr summary of a scan that found nothing to judge (no API call, no token request): said
 // instead of "no findings.", which would claim more than was checked.

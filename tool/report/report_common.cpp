@@ -166,7 +166,10 @@ std::string nothing_judged_line(unsigned files_scanned) {
          ": no Elation API call or token request found";
 }
 
-std::string summary_line(const std::vector<Finding>& findings) {
+namespace {
+
+// "2 errors, 1 warning and 3 notes generated", or "no findings".
+std::string findings_part(const std::vector<Finding>& findings) {
   size_t counts[3] = {0, 0, 0};  // indexed by Level
   for (const Finding& f : findings) ++counts[static_cast<int>(f.level)];
   std::vector<std::string> parts;
@@ -176,11 +179,33 @@ std::string summary_line(const std::vector<Finding>& findings) {
   add(counts[static_cast<int>(Level::Error)], "error", "errors");
   add(counts[static_cast<int>(Level::Warning)], "warning", "warnings");
   add(counts[static_cast<int>(Level::Note)], "note", "notes");
-  if (parts.empty()) return "no findings.";
+  if (parts.empty()) return "no findings";
   std::string out = parts[0];
   for (size_t i = 1; i < parts.size(); ++i)
     out += (i + 1 == parts.size() ? " and " : ", ") + parts[i];
-  return out + " generated.";
+  return out + " generated";
+}
+
+std::string api_calls_words(size_t n) {
+  return std::to_string(n) + " Elation API call" + (n == 1 ? "" : "s");
+}
+
+// "12 Elation API calls, 10 resolved (83%)": the percentage rounded down.
+std::string api_calls_part(const ApiCallCounts& api_calls) {
+  if (api_calls.calls == 0) return "no Elation API call found";
+  return api_calls_words(api_calls.calls) + ", " + std::to_string(api_calls.resolved) +
+         " resolved (" + std::to_string(api_calls.resolved * 100 / api_calls.calls) + "%)";
+}
+
+}  // namespace
+
+std::string summary_line(const std::vector<Finding>& findings, const ApiCallCounts& api_calls) {
+  return findings_part(findings) + "; " + api_calls_part(api_calls) + ".";
+}
+
+std::string unresolved_limit_line(const ApiCallCounts& api_calls, size_t limit) {
+  return "scopelint: " + api_calls_words(api_calls.unresolved()) +
+         " could not be resolved (more than --max-unresolved=" + std::to_string(limit) + ")";
 }
 
 }  // namespace scopelint
