@@ -278,7 +278,7 @@ TEST(ExtractModelsTest, BrokenModelNamesFileAndJsonPath) {
             "rules/http/x.json:1: /calls/0/url_arg: expected an argument index from 0 to 64");
   EXPECT_EQ(error_of(R"({"library": "x", "arg_types": {"T": "body"}})"),
             "rules/http/x.json:1: /arg_types/T: unknown role 'body' (expected url, method, fields, raw, "
-            "unknown-body, base, ignore or by-type)");
+            "unknown-body, base, header, header-line, headers, ignore or by-type)");
   EXPECT_EQ(error_of(R"({"library": "x",
   "colls": []})").rfind("rules/http/x.json:2: /colls: unknown key 'colls' (expected one of: ", 0), 0u);
   EXPECT_EQ(error_of("{").rfind("rules/http/x.json:1:2: invalid JSON: ", 0), 0u);

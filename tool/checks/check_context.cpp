@@ -41,6 +41,11 @@ bool Component::may_need_header_scope(const std::string& scope) const {
   return needed.count(scope) || (headers_unknown && granted.count(scope));
 }
 
+bool Component::may_need(const Catalog& catalog, const std::string& scope) const {
+  if (needed.count(scope) || maybe_needed.count(scope)) return true;
+  return catalog.is_header_scope(scope) && may_need_header_scope(scope);
+}
+
 std::vector<std::string> Component::least_privilege(const Catalog& catalog) const {
   // The global scope does not include a header's scope (act_as_user): it goes beside it. One the
   // token asks for stays while some headers are not known.

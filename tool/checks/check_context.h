@@ -38,6 +38,8 @@ struct Component {
   // Whether a call may need a header's scope (act_as_user): one sets the header, or one sets
   // headers not worked out while the token asks for it.
   bool may_need_header_scope(const std::string& scope) const;
+  // Whether a call found needs or may need `scope`: otherwise a token's request for it is unused.
+  bool may_need(const Catalog& catalog, const std::string& scope) const;
   bool judged() const { return !tokens.empty(); }
   // The least-privilege scope string for the calls found: sorted, space-separated.
   std::vector<std::string> least_privilege(const Catalog& catalog) const;

@@ -97,7 +97,7 @@ std::vector<std::string> unjudged_scopes(const CheckContext& context, const Comp
   if (!token.scope_known || token_is_global(context.catalog, token)) return scopes;
   for (const auto& scope : token.parsed.scopes) {
     if (scope_status(context.catalog, scope) != ScopeStatus::Known) continue;
-    if (component.needed.count(scope) || component.maybe_needed.count(scope)) continue;
+    if (component.may_need(context.catalog, scope)) continue;
     scopes.push_back(scope);
   }
   return scopes;

@@ -26,8 +26,7 @@ void check_unused_scope(const CheckContext& context, std::vector<Finding>& out) 
       if (!token->scope_known) continue;
       for (const auto& scope : token->parsed.scopes) {
         if (scope_status(context.catalog, scope) != ScopeStatus::Known) continue;
-        if (component.needed.count(scope) || component.maybe_needed.count(scope)) continue;
-        if (context.catalog.is_header_scope(scope) && component.may_need_header_scope(scope)) continue;
+        if (component.may_need(context.catalog, scope)) continue;
         Finding f = make_scope_finding(unused_scope_rule().id, *token,
                                        "scope '" + scope + "' is requested but " + no_need_words(context.catalog, scope));
         f.scope = scope;
