@@ -118,6 +118,44 @@ TEST(ExtractFallbackTest, SameFactsAsWithTheHeaderC) {
   expect_same_facts_with_header("referral_fax_sender.c", kCHeader);
 }
 
+// Headers given to a handle as a curl_slist, in a function whose parameter type the missing header
+// declares: the same header names with the header missing as with it there.
+TEST(ExtractFallbackTest, HeaderListsAreTheSameWithTheHeaderMissing) {
+  const std::string source = R"(#include <curl/curl.h>
+#include "elation_sdk_private.h"
+void place(CURL *h, esdk_user_t *user, long physician) {
+  char on_behalf[64];
+  snprintf(on_behalf, sizeof on_behalf, "X-On-Behalf-Of: %ld", physician);
+  struct curl_slist *list = curl_slist_append(NULL, "Content-Type: application/json");
+  list = curl_slist_append(list, on_behalf);
+  /* Statements that use what the missing header declares. */
+  if (esdk_user_id(user) > 0) curl_slist_append(list, "X-Audit: 1");
+  curl_slist_append(list, "Accept: application/json");
+  curl_easy_setopt(h, CURLOPT_URL, "https://app.elationemr.com/api/2.0/lab_orders/");
+  curl_easy_setopt(h, CURLOPT_HTTPHEADER, list);
+  curl_easy_setopt(h, CURLOPT_POSTFIELDS, esdk_order_json(user));
+  curl_easy_perform(h);
+}
+)";
+  const auto headers_of = [](const std::string& path) {
+    ExtractOptions options;
+    options.paths = {path};
+    options.jobs = 1;
+    std::vector<std::vector<std::string>> headers;
+    for (const auto& call : extract_facts(options).facts.calls) headers.push_back(call.headers);
+    return headers;
+  };
+  test::TempDir missing, present;
+  const auto without = headers_of(missing.write("order.c", source));
+  present.write("elation_sdk_private.h",
+                "#include <stdio.h>\ntypedef struct esdk_user esdk_user_t;\nconst char *esdk_order_json(esdk_user_t *);\n"
+                "int esdk_user_id(esdk_user_t *);\n");
+  const auto with = headers_of(present.write("order.c", source));
+  const std::vector<std::vector<std::string>> expected = {{"Content-Type", "X-On-Behalf-Of", "X-Audit", "Accept"}};
+  EXPECT_EQ(with, expected);
+  EXPECT_EQ(without, expected);
+}
+
 // Without a missing header the pass does nothing, even where the AST lost a call for another
 // reason (here a misspelt type).
 TEST(ExtractFallbackTest, NoMissingHeaderLeavesTheAstAlone) {

@@ -1,6 +1,7 @@
 // Lists built by appender calls, `list = curl_slist_append(list, "X-On-Behalf-Of: 42")`: the items
 // appended to a list variable before the request (part of StringResolver, see string_resolver.h).
 #include <algorithm>
+#include <set>
 
 #include "extract/clang/cursor_utils.h"
 #include "extract/resolve/string_resolver.h"
@@ -23,6 +24,11 @@ bool same_variable(CXCursor expr, CXCursor var) {
   return !is_null(ref) && declaration_key(ref) == declaration_key(var);
 }
 
+bool is_null_constant(CXCursor expr) {
+  const auto tokens = token_spellings(clang_Cursor_getTranslationUnit(expr), expr);
+  return tokens.size() == 1 && (tokens[0] == "NULL" || tokens[0] == "nullptr" || tokens[0] == "0");
+}
+
 }  // namespace
 
 ResolvedList StringResolver::resolve_list(CXCursor expr, int position) const {
@@ -32,39 +38,48 @@ ResolvedList StringResolver::resolve_list(CXCursor expr, int position) const {
   CXCursor definition = clang_getCursorDefinition(var);
   if (!is_null(definition)) var = definition;
   const auto& appenders = context_.models().strings.list_appenders;
-  out.known = true;
-  const auto add_item = [&](CXCursor call, int at) {
-    const EncoderModel* appender = appender_of(appenders, call);
-    if (!appender) return false;
-    out.items.push_back(resolve(call_arguments(strip_wrappers(call))[appender->arg], at));
-    return true;
+  // `list = curl_slist_append(start, item)`: a new list from `start`, whose items are known only
+  // when it is NULL (or `list` itself).
+  const auto start_list = [&](CXCursor value, int at) {
+    value = strip_wrappers(value);
+    const EncoderModel* appender = appender_of(appenders, value);
+    if (!appender) {
+      out.items.clear();
+      out.known = is_null_constant(value);
+      return;
+    }
+    const auto args = call_arguments(value);
+    if (!same_variable(args[0], var)) {
+      out.items.clear();
+      out.known = is_null_constant(args[0]);
+    }
+    out.items.push_back(resolve(args[appender->arg], at));
   };
   CXCursor init = clang_Cursor_getVarDeclInitializer(var);
-  if (!is_null(init) && !add_item(init, position)) {
-    // Initialised from something else (another list, a function): its items are not known.
-    const auto tokens = token_spellings(clang_Cursor_getTranslationUnit(init), init);
-    out.known = tokens.size() == 1 && (tokens[0] == "NULL" || tokens[0] == "nullptr" || tokens[0] == "0");
+  if (is_null(init)) {
+    out.known = true;
+  } else {
+    start_list(init, position);
   }
   const auto& nodes = context_.tree().nodes;
+  std::set<unsigned> assigned;  // appender calls taken with their assignment
   for (int index : context_.subject_events(var)) {
     if (position >= 0 && index >= position) break;
     const CXCursor event = nodes[static_cast<size_t>(index)].cursor;
     const auto kind = nodes[static_cast<size_t>(index)].kind;
-    // `curl_slist_append(list, item)`, alone or assigned back to the list.
-    if (kind == CXCursor_CallExpr) {
-      const auto args = call_arguments(event);
-      if (!args.empty() && same_variable(args[0], var) && add_item(event, index)) continue;
-    }
-    // `list = curl_slist_append(NULL, item)` starts a new list.
     if (kind == CXCursor_BinaryOperator) {
+      // An assignment to the list (the appender inside it is an event too, and is taken here).
       auto kids = children(event);
       if (kids.size() == 2 && same_variable(kids[0], var)) {
-        CXCursor call = strip_wrappers(kids[1]);
-        const auto args = clang_getCursorKind(call) == CXCursor_CallExpr ? call_arguments(call) : std::vector<CXCursor>{};
-        if (appender_of(appenders, call) && !args.empty() && !same_variable(args[0], var)) {
-          out.items.clear();
-          add_item(call, index);
-        }
+        assigned.insert(clang_hashCursor(strip_wrappers(kids[1])));
+        start_list(kids[1], index);
+      }
+    } else if (kind == CXCursor_CallExpr) {
+      // `curl_slist_append(list, item)` whose result is not assigned: the list grows in place.
+      const auto args = call_arguments(event);
+      const EncoderModel* appender = appender_of(appenders, event);
+      if (appender && !args.empty() && same_variable(args[0], var) && !assigned.count(clang_hashCursor(event))) {
+        out.items.push_back(resolve(args[appender->arg], index));
       }
     }
   }

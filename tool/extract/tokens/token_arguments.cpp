@@ -135,11 +135,19 @@ ResolvedList TokenPass::list_items_of(Span arg, unsigned at) const {
     if (appender == appenders.end() || tokens_[i + 1].text != "(") continue;
     const auto args = arguments(i + 1);
     if (appender->arg >= args.size()) continue;
-    // `curl_slist_append(list, item)` adds to the list; `list = curl_slist_append(NULL, item)` starts it.
-    const bool onto_list = args[0].end - args[0].begin == 1 && tokens_[args[0].begin].text == name;
+    // `curl_slist_append(list, item)` adds to the list; `list = curl_slist_append(start, item)`
+    // starts it anew, with items known only from a NULL start.
+    const auto is_single = [&](Span span, std::initializer_list<const char*> texts) {
+      return span.end - span.begin == 1 &&
+             std::any_of(texts.begin(), texts.end(), [&](const char* text) { return tokens_[span.begin].text == text; });
+    };
+    const bool onto_list = is_single(args[0], {name.c_str()});
     const bool starts_list = i >= 2 && tokens_[i - 1].text == "=" && tokens_[i - 2].text == name;
     if (!onto_list && !starts_list) continue;
-    if (!onto_list) out.items.clear();
+    if (!onto_list) {
+      out.items.clear();
+      out.known = is_single(args[0], {"NULL", "nullptr", "0"});
+    }
     out.items.push_back(resolve(tokens_, args[appender->arg], tokens_[i].offset, 0));
   }
   return out;
