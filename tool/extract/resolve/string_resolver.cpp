@@ -263,6 +263,7 @@ ResolvedString StringResolver::resolve_call(CXCursor call, int position, int dep
     return value;
   }
   if (is_passthrough(name, call)) return is_null(object) ? arg(0) : receiver();
+  if (auto value = resolve_helper(call, callee, position, depth)) return *value;
   return ResolvedString::wildcard();
 }
 

@@ -79,6 +79,8 @@ class StringResolver {
  private:
   ResolvedString resolve_at(CXCursor expr, int position, int depth) const;
   ResolvedString resolve_call(CXCursor call, int position, int depth) const;
+  // A call of a project function that returns a string (a URL helper, helper_returns.cpp).
+  std::optional<ResolvedString> resolve_helper(CXCursor call, CXCursor callee, int position, int depth) const;
   ResolvedString resolve_sum(CXCursor call, int position, int depth) const;
   ResolvedString resolve_variable(CXCursor var, int position, int depth) const;
   ResolvedString apply_events(CXCursor var, ResolvedString value, int position, int depth) const;
@@ -97,6 +99,7 @@ class StringResolver {
 
   const TuContext& context_;
   mutable LiteralMacros literal_macros_;  // read on first use
+  mutable std::vector<int> helpers_in_progress_;  // helper definitions being resolved (recursion)
 };
 
 }  // namespace scopelint::extract

@@ -55,6 +55,9 @@ TuContext::TuContext(CXTranslationUnit tu, AstTree tree, const LibraryModels& mo
     : tu_(tu), tree_(std::move(tree)), models_(models), in_scan_(std::move(in_scan)) {
   for (size_t i = 0; i < tree_.nodes.size(); ++i) {
     const AstNode& node = tree_.nodes[i];
+    if (is_function_like(node.kind) && clang_isCursorDefinition(node.cursor)) {
+      definitions_.emplace(declaration_key(node.cursor), static_cast<int>(i));
+    }
     if (node.kind != CXCursor_CallExpr && node.kind != CXCursor_BinaryOperator &&
         node.kind != CXCursor_CompoundAssignOperator) {
       continue;
@@ -78,6 +81,23 @@ TuContext::TuContext(CXTranslationUnit tu, AstTree tree, const LibraryModels& mo
 const std::vector<int>& TuContext::subject_events(CXCursor variable) const {
   auto it = subject_events_.find(declaration_key(variable));
   return it == subject_events_.end() ? kNoEvents : it->second;
+}
+
+int TuContext::definition_node(CXCursor function) const {
+  CXCursor definition = clang_getCursorDefinition(function);
+  if (is_null(definition)) return -1;
+  auto it = definitions_.find(declaration_key(definition));
+  return it == definitions_.end() ? -1 : it->second;
+}
+
+std::vector<int> TuContext::return_statements(int function) const {
+  std::vector<int> returns;
+  if (function < 0) return returns;
+  for (int i = function + 1; i < tree_.subtree_end[static_cast<size_t>(function)]; ++i) {
+    const AstNode& node = tree_.nodes[static_cast<size_t>(i)];
+    if (node.kind == CXCursor_ReturnStmt && node.function == function) returns.push_back(i);
+  }
+  return returns;
 }
 
 const std::vector<int>& TuContext::argument_uses(CXCursor variable) const {

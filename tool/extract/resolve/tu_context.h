@@ -34,6 +34,11 @@ class TuContext {
   // (`os << a << b`, `b.append_path(x).append_query(k, v)`); null cursor when none.
   static CXCursor subject_variable(CXCursor event);
 
+  // The node of a function's definition when this unit walked it (the scanned files), or -1.
+  int definition_node(CXCursor function) const;
+  // The return statements of the function at node `function` (not those of lambdas inside it).
+  std::vector<int> return_statements(int function) const;
+
  private:
   CXTranslationUnit tu_;
   AstTree tree_;
@@ -41,6 +46,7 @@ class TuContext {
   std::function<bool(CXFile)> in_scan_;
   std::unordered_map<std::string, std::vector<int>> subject_events_;
   std::unordered_map<std::string, std::vector<int>> argument_uses_;
+  std::unordered_map<std::string, int> definitions_;  // function definitions by declaration_key
 };
 
 }  // namespace scopelint::extract

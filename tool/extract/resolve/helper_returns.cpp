@@ -1,0 +1,62 @@
+// URL helpers: a call of a project function that returns a string is the value the function returns,
+// with the call's arguments for its parameters (part of StringResolver, see string_resolver.h).
+//
+//   std::string url(const std::string& path) const { return base_ + "/api/2.0" + path; }
+//   cpr::Get(cpr::Url{url("/patients/")});  // "{}/api/2.0/patients/"
+#include <algorithm>
+
+#include "extract/clang/clang_handles.h"
+#include "extract/clang/cursor_utils.h"
+#include "extract/resolve/literal_pieces.h"
+#include "extract/resolve/parameter_slots.h"
+#include "extract/resolve/string_resolver.h"
+
+namespace scopelint::extract {
+
+std::optional<ResolvedString> StringResolver::resolve_helper(CXCursor call, CXCursor callee, int position,
+                                                             int depth) const {
+  if (!is_stringish_type(clang_getResultType(clang_getCursorType(callee)))) return std::nullopt;
+  const int definition = context_.definition_node(callee);
+  if (definition < 0) return std::nullopt;
+  // A helper that calls itself is not followed again.
+  if (std::find(helpers_in_progress_.begin(), helpers_in_progress_.end(), definition) != helpers_in_progress_.end()) {
+    return std::nullopt;
+  }
+  const std::vector<int> returns = context_.return_statements(definition);
+  if (returns.empty()) return std::nullopt;
+  helpers_in_progress_.push_back(definition);
+  const auto& nodes = context_.tree().nodes;
+  std::optional<ResolvedString> returned;
+  for (int index : returns) {
+    auto kids = children(nodes[static_cast<size_t>(index)].cursor);
+    ResolvedString value = kids.empty() ? ResolvedString::wildcard() : resolve_at(kids.front(), index, depth + 1);
+    // Returns that differ would make several values; until values hold alternatives, none is known.
+    if (returned && returned->text != value.text) {
+      returned = ResolvedString::wildcard();
+      break;
+    }
+    if (!returned) returned = std::move(value);
+  }
+  helpers_in_progress_.pop_back();
+  if (!returned->known || !has_slot(returned->text)) return returned;
+  // The helper's parameters take the call's arguments; other slots (the caller's own parameters,
+  // reached through the arguments) stay for wrapper inference.
+  const std::string usr = to_string(clang_getCursorUSR(nodes[static_cast<size_t>(definition)].cursor));
+  const auto args = call_arguments(call);
+  ResolvedString out = *returned;
+  const PiecedText substituted =
+      substitute_pieced({returned->text, returned->pieces}, [&](const ParameterSlot& slot) -> PiecedText {
+        if (slot.function != usr) return {slot_text(slot.function, slot.index), {}};
+        if (slot.index < 0 || static_cast<size_t>(slot.index) >= args.size()) return {kWildcard, {}};
+        ResolvedString arg = resolve_at(args[static_cast<size_t>(slot.index)], position, depth + 1);
+        out.literal_count += arg.literal_count;
+        return {arg.text, arg.pieces};
+      });
+  out.text = substituted.text;
+  out.pieces = substituted.pieces;
+  out.literal.reset();
+  out.literal_value.reset();
+  return out;
+}
+
+}  // namespace scopelint::extract
