@@ -1,0 +1,99 @@
+// URL helpers: a call of a project function that returns a string is the string it returns, with
+// the call's arguments for its parameters (extract/resolve/helper_returns.cpp).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract/driver/extractor.h"
+#include "test_support.h"
+
+namespace scopelint {
+namespace {
+
+// "<line> <url or <none>>" of each call found in `source`.
+std::vector<std::string> urls_of(const std::string& source) {
+  test::TempDir dir;
+  ExtractOptions options;
+  options.paths = {dir.write("client.cpp", source)};
+  options.jobs = 1;
+  options.has_fixed_args = true;
+  options.fixed_args = {"-std=c++17"};
+  std::vector<std::string> urls;
+  for (const auto& call : extract_facts(options).facts.calls) {
+    urls.push_back(std::to_string(call.location.line) + " " + call.url.value_or("<none>"));
+  }
+  return urls;
+}
+
+TEST(UrlHelpers, AHelperReturnsItsTextWithTheCallsArguments) {
+  const std::vector<std::string> expected = {
+      "16 {}/api/2.0/patients/",
+      "17 https://app.elationemr.com/api/2.0/problems/{}/",
+      "18 https://app.elationemr.com/api/2.0/allergies/",
+  };
+  EXPECT_EQ(urls_of(R"(#include <httplib.h>
+#include <string>
+const char* kHost = "https://app.elationemr.com";
+std::string endpoint(const std::string& resource, long id) {
+  return std::string(kHost) + "/api/2.0/" + resource + "/" + std::to_string(id) + "/";
+}
+std::string root() { return std::string(kHost) + "/api/2.0"; }
+std::string under_root(const char* path) { return root() + path; }
+class Api {
+ public:
+  explicit Api(std::string base) : base_(std::move(base)) {}
+  std::string url(const std::string& path) const { return base_ + "/api/2.0" + path; }
+  void run(httplib::Client& cli) {
+    httplib::Headers none;
+    // member helper, free helper with two parameters, a helper calling a helper
+    cli.Get(url("/patients/"), none);
+    cli.Get(endpoint("problems", 42), none);
+    cli.Get(under_root("/allergies/"), none);
+  }
+ private:
+  std::string base_;
+};
+)"),
+            expected);
+}
+
+TEST(UrlHelpers, HelpersThatDifferGiveNoUrlAndRecursionStops) {
+  // The recursive call inside is a run-time value: only the text around it is known.
+  const std::vector<std::string> expected = {"11 <none>", "12 {}x"};
+  EXPECT_EQ(urls_of(R"(#include <httplib.h>
+#include <string>
+std::string either(bool sandbox) {
+  if (sandbox) return "https://sandbox.elationemr.com/api/2.0/patients/";
+  return "https://app.elationemr.com/api/2.0/patients/";
+}
+std::string forever(const std::string& p) { return forever(p + "/") + "x"; }
+void run(httplib::Client& cli, bool sandbox) {
+  httplib::Headers none;
+  // Two different returns are two values, which a URL does not hold yet; recursion stops.
+  cli.Get(either(sandbox), none);
+  cli.Get(forever("/api/2.0/patients"), none);
+}
+)"),
+            expected);
+}
+
+TEST(UrlHelpers, AHelperInsideAWrapperKeepsTheWrappersParameter) {
+  const std::vector<std::string> expected = {"10 https://app.elationemr.com/api/2.0/visit_notes/"};
+  EXPECT_EQ(urls_of(R"(#include <httplib.h>
+#include <string>
+std::string api(const std::string& path) { return "https://app.elationemr.com/api/2.0" + path; }
+void get(httplib::Client& cli, const std::string& path) {
+  httplib::Headers none;
+  cli.Get(api(path), none);
+}
+void run() {
+  httplib::Client cli("https://app.elationemr.com");
+  get(cli, "/visit_notes/");
+}
+)"),
+            expected);
+}
+
+}  // namespace
+}  // namespace scopelint
