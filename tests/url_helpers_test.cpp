@@ -95,5 +95,28 @@ void run() {
             expected);
 }
 
+TEST(UrlHelpers, AMemberTakesWhatTheConstructorsInitializerListsGiveIt) {
+  // other_ is one of two hosts: a run-time value until values hold alternatives.
+  const std::vector<std::string> expected = {"10 {}/api/2.0/patients/", "11 {}/problems/"};
+  EXPECT_EQ(urls_of(R"(#include <httplib.h>
+#include <string>
+class Api {
+ public:
+  explicit Api(const std::string& host) : api_(host + "/api/2.0"), other_("https://app.elationemr.com/api/2.0") {}
+  Api(const std::string& host, int) : api_(host + "/api/2.0"), other_("https://sandbox.elationemr.com/api/2.0") {}
+  void run(httplib::Client& cli) {
+    httplib::Headers none;
+    // Both constructors give api_ the same text; other_ is given different ones.
+    cli.Get(api_ + "/patients/", none);
+    cli.Get(other_ + "/problems/", none);
+  }
+ private:
+  std::string api_;
+  std::string other_;
+};
+)"),
+            expected);
+}
+
 }  // namespace
 }  // namespace scopelint

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <regex>
+#include <set>
 
 #include "util/url.h"
 
@@ -223,6 +224,33 @@ std::vector<std::string> body_field_names(const RequestBody& body) {
 
 namespace {
 
+// Whether nothing of where a request goes is known: no URL, or one whose host and path are both
+// run-time values ("{}", "{}/{}"). A literal non-API host, or a literal path, says where it goes.
+bool destination_unknown(const HttpCall& call) {
+  if (call.base && !call.base->empty() && split_url(*call.base).host && !split_url(*call.base).host_is_runtime) {
+    return false;
+  }
+  if (!call.url) return true;
+  const UrlParts parts = split_url(*call.url);
+  if (parts.host && !parts.host_is_runtime) return false;
+  for (const auto& segment : path_segments(parts.path)) {
+    if (segment != kWildcard) return false;
+  }
+  return true;
+}
+
+// An HTTP request whose destination is unknown, in a file that makes API calls or token requests:
+// it may be an API call, so it is reported as one whose requirement is not known, never dropped.
+ApiCall unknown_destination_call(const HttpCall& call) {
+  ApiCall api;
+  api.call = &call;
+  api.method = call.method;
+  api.display_path = call.url.value_or("");
+  api.requirement.kind = Requirement::Kind::Unresolved;
+  api.requirement.could_need_any = true;
+  return api;
+}
+
 void add_header_rules(const Catalog& catalog, const HttpCall& call, ApiCall& api) {
   api.headers_unknown = call.headers_unknown;
   for (const auto& header : call.headers) {
@@ -238,9 +266,15 @@ void add_header_rules(const Catalog& catalog, const HttpCall& call, ApiCall& api
 
 ClassifiedFacts classify(const Facts& facts, const Catalog& catalog) {
   ClassifiedFacts out;
+  std::set<std::string> evidence_files;  // files with API calls or token requests
+  std::vector<const HttpCall*> unknown_destinations;
   for (const auto& call : facts.calls) {
     Target target = locate(call, catalog);
-    if (!target.is_api) continue;
+    if (!target.is_api) {
+      if (destination_unknown(call)) unknown_destinations.push_back(&call);
+      continue;
+    }
+    evidence_files.insert(call.location.file);
     EndpointMatch match;
     if (target.url_known) match = match_endpoint(catalog, target.segments);
     bool may_post = !call.method || *call.method == HttpMethod::Post;
@@ -265,6 +299,12 @@ ClassifiedFacts classify(const Facts& facts, const Catalog& catalog) {
       }
     }
     add_header_rules(catalog, call, api);
+    out.calls.push_back(std::move(api));
+  }
+  for (const HttpCall* call : unknown_destinations) {
+    if (!evidence_files.count(call->location.file)) continue;
+    ApiCall api = unknown_destination_call(*call);
+    add_header_rules(catalog, *call, api);
     out.calls.push_back(std::move(api));
   }
   for (const auto& granted : facts.granted) {

@@ -58,7 +58,10 @@ std::optional<std::string> RequestPartsBuilder::client_base(const LibraryModel& 
       for (CXCursor child : children(var)) {
         if (clang_isExpression(clang_getCursorKind(child))) construct = child;
       }
-      if (is_null(construct)) construct = member_initializer(var);
+      if (is_null(construct)) {
+        const std::vector<int> inits = context_.member_initializers(var);
+        if (!inits.empty()) construct = context_.tree().nodes[static_cast<size_t>(inits.front())].cursor;
+      }
     }
     if (is_null(construct)) return std::nullopt;
   }
@@ -101,26 +104,6 @@ std::optional<std::string> RequestPartsBuilder::client_base(const LibraryModel& 
     return std::nullopt;
   }
   return std::nullopt;
-}
-
-CXCursor RequestPartsBuilder::member_initializer(CXCursor field) const {
-  // In a constructor, a member initializer is a MemberRef followed by its initializing expression.
-  const auto& nodes = context_.tree().nodes;
-  const std::string key = declaration_key(field);
-  for (size_t i = 0; i < nodes.size(); ++i) {
-    if (nodes[i].kind != CXCursor_MemberRef || nodes[i].parent < 0 ||
-        nodes[static_cast<size_t>(nodes[i].parent)].kind != CXCursor_Constructor) {
-      continue;
-    }
-    CXCursor ref = clang_getCursorReferenced(nodes[i].cursor);
-    if (is_null(ref) || declaration_key(ref) != key) continue;
-    for (size_t j = i + 1; j < nodes.size(); ++j) {
-      if (nodes[j].parent == nodes[i].parent) {
-        return clang_isExpression(nodes[j].kind) ? nodes[j].cursor : clang_getNullCursor();
-      }
-    }
-  }
-  return clang_getNullCursor();
 }
 
 const RequestObjectModel* RequestPartsBuilder::request_object_model(const LibraryModel& library,

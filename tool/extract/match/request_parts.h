@@ -46,8 +46,6 @@ class RequestPartsBuilder {
   const RequestObjectModel* request_object_model(const LibraryModel& library, CXType type) const;
 
  private:
-  // The expression a constructor's member initializer list gives a field, or null.
-  CXCursor member_initializer(CXCursor field) const;
   // Applies one argument in a role (call_argument.h); a URL is attached at `at`.
   void apply_role(const LibraryModel& library, Role role, CXCursor arg, CXCursor at, int position,
                   RequestParts& parts) const;

@@ -5,6 +5,7 @@
 #include "extract/clang/clang_handles.h"
 #include "extract/clang/cursor_utils.h"
 #include "extract/resolve/buffer_writes.h"
+#include "extract/resolve/literal_pieces.h"
 #include "extract/resolve/parameter_slots.h"
 #include "extract/resolve/string_resolver.h"
 #include "extract/resolve/string_values.h"
@@ -67,12 +68,7 @@ bool runs_conditionally(const std::vector<AstNode>& nodes, int event, int positi
 ResolvedString StringResolver::resolve_variable(CXCursor var, int position, int depth) const {
   const CXCursorKind kind = clang_getCursorKind(var);
   if (kind == CXCursor_ParmDecl) return resolve_parameter(var, position, depth);
-  if (kind == CXCursor_FieldDecl) {
-    for (CXCursor child : children(var)) {
-      if (clang_isExpression(clang_getCursorKind(child))) return resolve_at(child, position, depth);
-    }
-    return ResolvedString::wildcard();
-  }
+  if (kind == CXCursor_FieldDecl) return resolve_field(var, depth);
   CXCursor definition = clang_getCursorDefinition(var);
   if (!is_null(definition)) var = definition;
   CXCursor init = clang_Cursor_getVarDeclInitializer(var);
@@ -82,6 +78,26 @@ ResolvedString StringResolver::resolve_variable(CXCursor var, int position, int 
   }
   ResolvedString value = is_null(init) ? ResolvedString::constant("") : resolve_at(init, position, depth);
   return apply_events(var, value, position, depth);
+}
+
+// A member's value: its default initializer, or what the constructors' initializer lists give it
+// when they agree (`: api_(host + "/api/2.0")` is "{}/api/2.0": a constructor's parameters are
+// run-time values here, as its callers are not followed).
+ResolvedString StringResolver::resolve_field(CXCursor field, int depth) const {
+  for (CXCursor child : children(field)) {
+    if (clang_isExpression(clang_getCursorKind(child))) return resolve_at(child, -1, depth);
+  }
+  std::optional<ResolvedString> agreed;
+  for (int index : context_.member_initializers(field)) {
+    ResolvedString value = resolve_at(context_.tree().nodes[static_cast<size_t>(index)].cursor, index, depth);
+    const PiecedText plain = substitute_pieced(
+        {value.text, value.pieces}, [](const ParameterSlot&) { return PiecedText{kWildcard, {}}; });
+    value.text = plain.text;
+    value.pieces = plain.pieces;
+    if (agreed && agreed->text != value.text) return ResolvedString::wildcard();
+    if (!agreed) agreed = std::move(value);
+  }
+  return agreed.value_or(ResolvedString::wildcard());
 }
 
 // A parameter's value is the caller's argument: its slot, then what the function does to it.

@@ -83,6 +83,7 @@ class StringResolver {
   std::optional<ResolvedString> resolve_helper(CXCursor call, CXCursor callee, int position, int depth) const;
   ResolvedString resolve_sum(CXCursor call, int position, int depth) const;
   ResolvedString resolve_variable(CXCursor var, int position, int depth) const;
+  ResolvedString resolve_field(CXCursor field, int depth) const;
   ResolvedString apply_events(CXCursor var, ResolvedString value, int position, int depth) const;
   void apply_chain(CXCursor event, CXCursor var, int index, int depth, ResolvedString& value,
                    std::vector<CXCursor>& consumed) const;

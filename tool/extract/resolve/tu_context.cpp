@@ -90,6 +90,27 @@ int TuContext::definition_node(CXCursor function) const {
   return it == definitions_.end() ? -1 : it->second;
 }
 
+std::vector<int> TuContext::member_initializers(CXCursor field) const {
+  // In a constructor, a member initializer is a MemberRef followed by its initializing expression.
+  std::vector<int> inits;
+  const auto& nodes = tree_.nodes;
+  const std::string key = declaration_key(field);
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].kind != CXCursor_MemberRef || nodes[i].parent < 0 ||
+        nodes[static_cast<size_t>(nodes[i].parent)].kind != CXCursor_Constructor) {
+      continue;
+    }
+    CXCursor ref = clang_getCursorReferenced(nodes[i].cursor);
+    if (is_null(ref) || declaration_key(ref) != key) continue;
+    for (size_t j = i + 1; j < nodes.size(); ++j) {
+      if (nodes[j].parent != nodes[i].parent) continue;
+      if (clang_isExpression(nodes[j].kind)) inits.push_back(static_cast<int>(j));
+      break;
+    }
+  }
+  return inits;
+}
+
 std::vector<int> TuContext::return_statements(int function) const {
   std::vector<int> returns;
   if (function < 0) return returns;

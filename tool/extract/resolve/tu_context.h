@@ -36,6 +36,9 @@ class TuContext {
 
   // The node of a function's definition when this unit walked it (the scanned files), or -1.
   int definition_node(CXCursor function) const;
+  // The expressions constructors' member initializer lists give a field (`: base_(host)`), as
+  // node indices, in source order.
+  std::vector<int> member_initializers(CXCursor field) const;
   // The return statements of the function at node `function` (not those of lambdas inside it).
   std::vector<int> return_statements(int function) const;
 
