@@ -52,5 +52,19 @@ TEST(UnknownDestination, StaysOutElsewhere) {
   EXPECT_TRUE(of_rule(check({token, api("GET", "/patients/", 9), keycloak}), "unresolved-call").empty());
 }
 
+TEST(UnknownDestination, APathGluedToTheApiBaseCouldBeAnyEndpoint) {
+  // `"/api/2.0" + path` with the path a run-time value: not "/api/2.0{}" as one odd segment.
+  HttpCall glued = nowhere("client.cpp", "/api/2.0{}");
+  glued.base = "https://app.elationemr.com";
+  HttpCall unknown_client = nowhere("client.cpp", "/api/2.0{}");
+  for (const HttpCall& call : {glued, unknown_client}) {
+    auto findings = check({token_raw(raw_scope("system/patients.read"), 2), api("GET", "/patients/", 9), call});
+    EXPECT_TRUE(of_rule(findings, "unknown-endpoint").empty());
+    auto unresolved = of_rule(findings, "unresolved-call");
+    ASSERT_EQ(unresolved.size(), 1u) << call.base.value_or("");
+    EXPECT_EQ(unresolved[0].location.line, 30u);
+  }
+}
+
 }  // namespace
 }  // namespace scopelint

@@ -1,5 +1,6 @@
 // URL helpers: a call of a project function that returns a string is the string it returns, with
-// the call's arguments for its parameters (extract/resolve/helper_returns.cpp).
+// the call's arguments for its parameters (extract/resolve/helper_returns.cpp); and lambdas that
+// make requests are wrappers like named functions (extract/wrappers/wrapper_summaries.cpp).
 #include <gtest/gtest.h>
 
 #include <string>
@@ -116,6 +117,34 @@ class Api {
 };
 )"),
             expected);
+}
+
+TEST(UrlHelpers, LambdasThatMakeRequestsAreWrappers) {
+  // Two lambdas of one signature in one function, one kept in a std::function.
+  const std::vector<std::string> expected = {"8 GET https://app.elationemr.com/api/2.0/vitals/",
+                                             "9 POST https://app.elationemr.com/api/2.0/allergies/"};
+  test::TempDir dir;
+  ExtractOptions options;
+  options.paths = {dir.write("client.cpp", R"(#include <httplib.h>
+#include <functional>
+#include <string>
+void run() {
+  httplib::Client cli("https://app.elationemr.com");
+  auto get = [&cli](const std::string& p) { return cli.Get("/api/2.0" + p); };
+  std::function<void(const std::string&)> post = [&cli](const std::string& p) { cli.Post("/api/2.0" + p, "{}", "application/json"); };
+  get("/vitals/");
+  post("/allergies/");
+}
+)")};
+  options.jobs = 1;
+  options.has_fixed_args = true;
+  options.fixed_args = {"-std=c++17"};
+  std::vector<std::string> calls;
+  for (const auto& call : extract_facts(options).facts.calls) {
+    calls.push_back(std::to_string(call.location.line) + " " + (call.method ? std::string(to_string(*call.method)) : "?") + " " +
+                    call.base.value_or("") + call.url.value_or("<none>"));
+  }
+  EXPECT_EQ(calls, expected);
 }
 
 }  // namespace

@@ -24,6 +24,13 @@ bool starts_with(const std::vector<std::string>& segments, const std::vector<std
          std::equal(prefix.begin(), prefix.end(), segments.begin());
 }
 
+// Whether `path` is the API's base path with a run-time value glued to it ("/api/2.0{}..."): the
+// value may hold any number of segments, so no endpoint can be told.
+bool glued_to_base(const Catalog& catalog, const std::string& path) {
+  const std::string glued = catalog.base_path + kWildcard;
+  return path.compare(0, glued.size(), glued) == 0;
+}
+
 Target locate(const HttpCall& call, const Catalog& catalog) {
   Target target;
   bool base_elation = call.base_is_elation;
@@ -40,7 +47,11 @@ Target locate(const HttpCall& call, const Catalog& catalog) {
   bool api_host = parts.host && !parts.host_is_runtime && catalog.is_api_host(*parts.host);
   if (parts.host && !parts.host_is_runtime && !api_host && !call.base_is_elation) return target;
   if (size_t q = full.find('?'); q != std::string::npos) target.query = full.substr(q + 1);
-
+  // "/api/2.0" + path with the path a run-time value: the API's base, then anything at all.
+  if (glued_to_base(catalog, parts.path)) {
+    target.is_api = api_host || base_elation;
+    return target;
+  }
   target.segments = path_segments(parts.path);
   target.trailing_slash = !parts.path.empty() && parts.path.back() == '/';
   std::vector<std::string> base_segments = path_segments(catalog.base_path);
@@ -225,14 +236,16 @@ std::vector<std::string> body_field_names(const RequestBody& body) {
 namespace {
 
 // Whether nothing of where a request goes is known: no URL, or one whose host and path are both
-// run-time values ("{}", "{}/{}"). A literal non-API host, or a literal path, says where it goes.
-bool destination_unknown(const HttpCall& call) {
+// run-time values ("{}", "{}/{}", "/api/2.0{}"). A literal non-API host, or a literal path, says
+// where it goes.
+bool destination_unknown(const HttpCall& call, const Catalog& catalog) {
   if (call.base && !call.base->empty() && split_url(*call.base).host && !split_url(*call.base).host_is_runtime) {
     return false;
   }
   if (!call.url) return true;
   const UrlParts parts = split_url(*call.url);
   if (parts.host && !parts.host_is_runtime) return false;
+  if (glued_to_base(catalog, parts.path)) return true;
   for (const auto& segment : path_segments(parts.path)) {
     if (segment != kWildcard) return false;
   }
@@ -271,7 +284,7 @@ ClassifiedFacts classify(const Facts& facts, const Catalog& catalog) {
   for (const auto& call : facts.calls) {
     Target target = locate(call, catalog);
     if (!target.is_api) {
-      if (destination_unknown(call)) unknown_destinations.push_back(&call);
+      if (destination_unknown(call, catalog)) unknown_destinations.push_back(&call);
       continue;
     }
     evidence_files.insert(call.location.file);

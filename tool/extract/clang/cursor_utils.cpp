@@ -253,6 +253,17 @@ std::string declaration_key(CXCursor decl) {
   return usr + "@" + loc.path + ":" + std::to_string(loc.offset);
 }
 
+std::string function_key(CXCursor function) {
+  std::string usr = to_string(clang_getCursorUSR(function));
+  if (spelling(function) != "operator()") return usr;
+  // A lambda's class has no name ("" or "(lambda at ...)"); a named functor keeps its USR, which
+  // every unit spells the same.
+  const std::string owner = spelling(clang_getCursorSemanticParent(function));
+  if (!owner.empty() && owner.front() != '(') return usr;
+  const FileLocation loc = cursor_location(function);
+  return usr + "@" + loc.path + ":" + std::to_string(loc.offset);
+}
+
 namespace {
 
 using LocationGetter = void (*)(CXSourceLocation, CXFile*, unsigned*, unsigned*, unsigned*);

@@ -46,6 +46,10 @@ bool is_stringish_type(CXType type);
 CXCursor referenced_variable(CXCursor expr);
 // A stable key for a declaration (its USR, or file:offset).
 std::string declaration_key(CXCursor decl);
+// The identity of a function for parameter slots and wrapper summaries: its USR, and for a
+// lambda's call operator also where it is declared (two lambdas of one signature in one function
+// share a USR).
+std::string function_key(CXCursor function);
 
 // The file location (expansion location for macro-produced code) of a cursor.
 struct FileLocation {

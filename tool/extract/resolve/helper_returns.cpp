@@ -41,7 +41,7 @@ std::optional<ResolvedString> StringResolver::resolve_helper(CXCursor call, CXCu
   if (!returned->known || !has_slot(returned->text)) return returned;
   // The helper's parameters take the call's arguments; other slots (the caller's own parameters,
   // reached through the arguments) stay for wrapper inference.
-  const std::string usr = to_string(clang_getCursorUSR(nodes[static_cast<size_t>(definition)].cursor));
+  const std::string usr = function_key(nodes[static_cast<size_t>(definition)].cursor);
   const auto args = call_arguments(call);
   ResolvedString out = *returned;
   const PiecedText substituted =

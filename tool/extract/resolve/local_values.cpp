@@ -108,7 +108,7 @@ ResolvedString StringResolver::resolve_parameter(CXCursor parameter, int positio
       kind != CXCursor_FunctionTemplate) {
     return ResolvedString::wildcard();
   }
-  const std::string usr = to_string(clang_getCursorUSR(function));
+  const std::string usr = function_key(function);
   if (usr.empty()) return ResolvedString::wildcard();
   int index = 0;
   for (CXCursor child : children(function)) {

@@ -36,7 +36,7 @@ bool is_named_function(CXCursorKind kind) {
          kind == CXCursor_Constructor;
 }
 
-std::string usr_of(CXCursor cursor) { return to_string(clang_getCursorUSR(cursor)); }
+std::string usr_of(CXCursor cursor) { return function_key(cursor); }
 
 // Qualified names of the functions defined in the walked code, by USR.
 std::unordered_map<std::string, std::string> function_names(const AstTree& tree) {
@@ -45,6 +45,42 @@ std::unordered_map<std::string, std::string> function_names(const AstTree& tree)
     if (is_named_function(node.kind)) names.emplace(usr_of(node.cursor), qualified_name(node.cursor));
   }
   return names;
+}
+
+// The call operator of the lambda a variable holds (`auto get = [](...) {...}`, a std::function
+// initialised with a lambda), or null: a lambda's parameters are its operator()'s.
+CXCursor lambda_operator_of(CXCursor object) {
+  CXCursor var = referenced_variable(strip_wrappers(object));
+  if (is_null(var) || clang_getCursorKind(var) != CXCursor_VarDecl) return clang_getNullCursor();
+  std::vector<CXCursor> pending = {clang_Cursor_getVarDeclInitializer(var)};
+  for (int guard = 0; !pending.empty() && guard < 16; ++guard) {
+    CXCursor current = pending.back();
+    pending.pop_back();
+    if (is_null(current)) continue;
+    if (clang_getCursorKind(current) == CXCursor_LambdaExpr) {
+      for (CXCursor child : children(current)) {
+        if (clang_getCursorKind(child) == CXCursor_ParmDecl) return clang_getCursorSemanticParent(child);
+      }
+      return clang_getNullCursor();
+    }
+    for (CXCursor child : children(current)) pending.push_back(child);
+  }
+  return clang_getNullCursor();
+}
+
+// The function a call runs and the arguments it is given: a call of a lambda (or of a
+// std::function holding one) runs the lambda's operator(), and the call expression's first
+// argument is then the lambda object itself.
+CXCursor called_function(CXCursor call, std::vector<CXCursor>& args) {
+  CXCursor callee = callee_of(call);
+  if (is_null(callee) || spelling(callee) != "operator()") return callee;
+  const int params = clang_Cursor_getNumArguments(callee);
+  if (!args.empty() && params >= 0 && args.size() == static_cast<size_t>(params) + 1) {
+    CXCursor lambda = lambda_operator_of(args.front());
+    args.erase(args.begin());
+    if (!is_null(lambda)) return lambda;
+  }
+  return callee;
 }
 
 // An argument known to be empty: "", {}, std::string(), std::nullopt.
@@ -112,7 +148,8 @@ void collect_call_sites(const TuContext& context, const StringResolver& strings,
   for (size_t i = 0; i < nodes.size(); ++i) {
     if (nodes[i].kind != CXCursor_CallExpr) continue;
     const CXCursor call = nodes[i].cursor;
-    CXCursor callee = callee_of(call);
+    auto args = written_arguments(context.tu(), call);
+    CXCursor callee = called_function(call, args);
     if (is_null(callee) || !is_named_function(clang_getCursorKind(callee))) continue;
     CXCursor templated = clang_getSpecializedCursorTemplate(callee);
     if (!is_null(templated)) callee = templated;
@@ -122,7 +159,6 @@ void collect_call_sites(const TuContext& context, const StringResolver& strings,
       clang_getExpansionLocation(clang_getCursorLocation(callee), &file, nullptr, nullptr, nullptr);
       if (!file || !in_scan(file)) continue;
     }
-    const auto args = written_arguments(context.tu(), call);
     const auto defaults = default_arguments(callee, clang_getCursorReferenced(call), args.size());
     if (args.empty() && defaults.empty()) continue;
     WrapperCallSite site;
