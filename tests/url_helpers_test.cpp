@@ -119,6 +119,34 @@ class Api {
             expected);
 }
 
+TEST(UrlHelpers, ASwitchOnAConstantArgumentSelectsItsReturn) {
+  // A case, cases that fall through, no case (the return after the switch), and a parameter of
+  // the caller, which no switch can decide yet.
+  const std::vector<std::string> expected = {"15 /api/2.0/patients/", "16 /api/2.0/problems/",
+                                             "17 /api/2.0/vitals/", "18 <none>"};
+  EXPECT_EQ(urls_of(R"(#include <httplib.h>
+#include <string>
+enum class Resource { Patients, Problems, Allergies };
+std::string path_for(Resource r) {
+  switch (r) {
+    case Resource::Patients: return "/api/2.0/patients/";
+    case Resource::Problems:
+    case Resource::Allergies: return "/api/2.0/problems/";
+    default: break;
+  }
+  return "/api/2.0/vitals/";
+}
+void run(httplib::Client& cli, Resource chosen) {
+  httplib::Headers h;
+  cli.Get(path_for(Resource::Patients), h);
+  cli.Get(path_for(Resource::Allergies), h);
+  cli.Get(path_for(static_cast<Resource>(7)), h);
+  cli.Get(path_for(chosen), h);
+}
+)"),
+            expected);
+}
+
 TEST(UrlHelpers, LambdasThatMakeRequestsAreWrappers) {
   // Two lambdas of one signature in one function, one kept in a std::function.
   const std::vector<std::string> expected = {"8 GET https://app.elationemr.com/api/2.0/vitals/",

@@ -10,6 +10,7 @@
 #include "extract/resolve/literal_pieces.h"
 #include "extract/resolve/parameter_slots.h"
 #include "extract/resolve/string_resolver.h"
+#include "extract/resolve/switch_returns.h"
 
 namespace scopelint::extract {
 
@@ -22,7 +23,8 @@ std::optional<ResolvedString> StringResolver::resolve_helper(CXCursor call, CXCu
   if (std::find(helpers_in_progress_.begin(), helpers_in_progress_.end(), definition) != helpers_in_progress_.end()) {
     return std::nullopt;
   }
-  const std::vector<int> returns = context_.return_statements(definition);
+  const std::vector<int> returns =
+      returns_selected_by(context_, definition, context_.return_statements(definition), call_arguments(call));
   if (returns.empty()) return std::nullopt;
   helpers_in_progress_.push_back(definition);
   const auto& nodes = context_.tree().nodes;
