@@ -59,6 +59,23 @@ class Api {
             expected);
 }
 
+TEST(UrlHelpers, TheReturnsOfALambdaInsideAHelperAreTheLambdas) {
+  // Qt's QStringLiteral expands to a lambda with a return of its own.
+  const std::vector<std::string> expected = {"9 https://app.elationemr.com/api/2.0/patients/"};
+  EXPECT_EQ(urls_of(R"(#include <httplib.h>
+#include <string>
+std::string patients() {
+  auto label = [] { return std::string("unused"); };
+  return "https://app.elationemr.com/api/2.0/patients/";
+}
+void run(httplib::Client& cli) {
+  httplib::Headers none;
+  cli.Get(patients(), none);
+}
+)"),
+            expected);
+}
+
 TEST(UrlHelpers, HelpersThatDifferGiveNoUrlAndRecursionStops) {
   // The recursive call inside is a run-time value: only the text around it is known.
   const std::vector<std::string> expected = {"11 <none>", "12 {}x"};
@@ -143,6 +160,37 @@ void run(httplib::Client& cli, Resource chosen) {
   cli.Get(path_for(static_cast<Resource>(7)), h);
   cli.Get(path_for(chosen), h);
 }
+)"),
+            expected);
+}
+
+TEST(UrlHelpers, AHelperThatReturnsARequestGivesItsUrlWithTheCallsArguments) {
+  // The URL decided by the caller is reported at the call; one fixed in the helper, in the helper.
+  const std::vector<std::string> expected = {"14 https://app.elationemr.com/api/2.0/vitals/",
+                                             "19 https://app.elationemr.com/api/2.0/patients/"};
+  EXPECT_EQ(urls_of(R"(#include <QtCore/QByteArray>
+#include <QtCore/QString>
+#include <QtCore/QUrl>
+#include <QtNetwork/QNetworkAccessManager>
+#include <QtNetwork/QNetworkRequest>
+class Client {
+ public:
+  QNetworkRequest authorized(const QUrl& url) const {
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", bearer_);
+    return request;
+  }
+  QNetworkRequest vitals_request() const {
+    QNetworkRequest request(QUrl(QStringLiteral("https://app.elationemr.com/api/2.0/vitals/")));
+    request.setRawHeader("Authorization", bearer_);
+    return request;
+  }
+  void run(QNetworkAccessManager& nam) {
+    nam.get(authorized(QUrl(QStringLiteral("https://app.elationemr.com/api/2.0/patients/"))));
+    nam.get(vitals_request());
+  }
+  QByteArray bearer_;
+};
 )"),
             expected);
 }

@@ -1,6 +1,8 @@
 // Shared request-building steps for the matchers (see request_parts.h).
 #include "extract/match/request_parts.h"
 
+#include <algorithm>
+
 #include "extract/clang/cursor_utils.h"
 #include "extract/clang/macro_locations.h"
 #include "extract/match/ast_argument.h"
@@ -152,6 +154,7 @@ std::optional<RequestParts> RequestPartsBuilder::request_object(const LibraryMod
   RequestParts parts;
   CXCursor var = referenced_variable(object);
   if (is_null(var)) {
+    if (auto returned = returned_request(library, object, position)) return returned;
     apply_constructor(library, *model, object, object, position, parts);
     return parts;
   }
@@ -186,6 +189,36 @@ std::optional<RequestParts> RequestPartsBuilder::request_object(const LibraryMod
     CXCursor source = member_call_object(use);
     if (attached == model->attached_by.end() || is_null(source)) continue;
     apply_role(library, attached->second, source, use, index, parts);
+  }
+  return parts;
+}
+
+std::optional<RequestParts> RequestPartsBuilder::returned_request(const LibraryModel& library, CXCursor call,
+                                                                  int position) const {
+  if (clang_getCursorKind(call) != CXCursor_CallExpr) return std::nullopt;
+  CXCursor callee = callee_of(call);
+  if (is_null(callee) || clang_getCursorKind(callee) == CXCursor_Constructor) return std::nullopt;
+  const int definition = context_.definition_node(callee);
+  if (definition < 0 || std::find(helpers_in_progress_.begin(), helpers_in_progress_.end(), definition) !=
+                            helpers_in_progress_.end()) {
+    return std::nullopt;
+  }
+  const auto& nodes = context_.tree().nodes;
+  const std::vector<int> returns = context_.return_statements(definition);
+  if (returns.size() != 1) return std::nullopt;  // several requests: not one value yet
+  auto kids = children(nodes[static_cast<size_t>(returns.front())].cursor);
+  if (kids.empty()) return std::nullopt;
+  helpers_in_progress_.push_back(definition);
+  std::optional<RequestParts> parts = request_object(library, kids.front(), returns.front(), nullptr);
+  helpers_in_progress_.pop_back();
+  if (!parts || !parts->url) return parts;
+  // A URL the caller decides (a parameter of the helper) is attached at the call.
+  ResolvedString bound = strings_.bind_arguments(*parts->url, nodes[static_cast<size_t>(definition)].cursor, call,
+                                                 position);
+  if (bound.text != parts->url->text) {
+    parts->url = std::move(bound);
+    parts->url_location = to_source_location(cursor_location(call));
+    parts->url_macro_chain = macro_chain(call);
   }
   return parts;
 }

@@ -51,9 +51,13 @@ class RequestPartsBuilder {
                   RequestParts& parts) const;
   void apply_constructor(const LibraryModel& library, const RequestObjectModel& model,
                          CXCursor construct, CXCursor at, int position, RequestParts& parts) const;
+  // The request a project function returns (`QNetworkRequest authorized(QUrl u)`), with the
+  // call's arguments for its parameters; nullopt when `call` is no such call.
+  std::optional<RequestParts> returned_request(const LibraryModel& library, CXCursor call, int position) const;
 
   const TuContext& context_;
   const StringResolver& strings_;
+  mutable std::vector<int> helpers_in_progress_;  // request helpers being read (recursion)
 };
 
 // A request as a matcher finds it: the call, and what only wrapper inference reads

@@ -40,17 +40,22 @@ std::optional<ResolvedString> StringResolver::resolve_helper(CXCursor call, CXCu
     if (!returned) returned = std::move(value);
   }
   helpers_in_progress_.pop_back();
-  if (!returned->known || !has_slot(returned->text)) return returned;
-  // The helper's parameters take the call's arguments; other slots (the caller's own parameters,
-  // reached through the arguments) stay for wrapper inference.
-  const std::string usr = function_key(nodes[static_cast<size_t>(definition)].cursor);
+  return bind_arguments(*returned, nodes[static_cast<size_t>(definition)].cursor, call, position, depth + 1);
+}
+
+ResolvedString StringResolver::bind_arguments(const ResolvedString& value, CXCursor function, CXCursor call,
+                                              int position, int depth) const {
+  if (!value.known || !has_slot(value.text)) return value;
+  // The function's parameters take the call's arguments; other slots (the caller's own
+  // parameters, reached through the arguments) stay for wrapper inference.
+  const std::string key = function_key(function);
   const auto args = call_arguments(call);
-  ResolvedString out = *returned;
+  ResolvedString out = value;
   const PiecedText substituted =
-      substitute_pieced({returned->text, returned->pieces}, [&](const ParameterSlot& slot) -> PiecedText {
-        if (slot.function != usr) return {slot_text(slot.function, slot.index), {}};
+      substitute_pieced({value.text, value.pieces}, [&](const ParameterSlot& slot) -> PiecedText {
+        if (slot.function != key) return {slot_text(slot.function, slot.index), {}};
         if (slot.index < 0 || static_cast<size_t>(slot.index) >= args.size()) return {kWildcard, {}};
-        ResolvedString arg = resolve_at(args[static_cast<size_t>(slot.index)], position, depth + 1);
+        ResolvedString arg = resolve_at(args[static_cast<size_t>(slot.index)], position, depth);
         out.literal_count += arg.literal_count;
         return {arg.text, arg.pieces};
       });

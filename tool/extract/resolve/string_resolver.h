@@ -73,6 +73,10 @@ class StringResolver {
   static std::string constant_name(CXCursor expr);
   // The enumerator an expression names (`http::field::user_agent` -> "user_agent"), or "".
   static std::string enumerator_name(CXCursor expr);
+  // `value` as `call` gives it: the slots of `function`'s parameters replaced by the call's
+  // arguments (resolved at `position`).
+  ResolvedString bind_arguments(const ResolvedString& value, CXCursor function, CXCursor call, int position,
+                                int depth = 0) const;
   // Skips wrappers and value-preserving calls (c_str(), toUtf8(), std::string(x)).
   CXCursor strip_passthrough(CXCursor expr) const;
 

@@ -116,7 +116,13 @@ std::vector<int> TuContext::return_statements(int function) const {
   if (function < 0) return returns;
   for (int i = function + 1; i < tree_.subtree_end[static_cast<size_t>(function)]; ++i) {
     const AstNode& node = tree_.nodes[static_cast<size_t>(i)];
-    if (node.kind == CXCursor_ReturnStmt && node.function == function) returns.push_back(i);
+    if (node.kind != CXCursor_ReturnStmt || node.function != function) continue;
+    // A lambda's returns are its own (QStringLiteral expands to one).
+    int up = node.parent;
+    while (up > function && tree_.nodes[static_cast<size_t>(up)].kind != CXCursor_LambdaExpr) {
+      up = tree_.nodes[static_cast<size_t>(up)].parent;
+    }
+    if (up == function) returns.push_back(i);
   }
   return returns;
 }
