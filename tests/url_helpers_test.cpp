@@ -3,6 +3,7 @@
 // make requests are wrappers like named functions (extract/wrappers/wrapper_summaries.cpp).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -193,6 +194,31 @@ class Client {
 };
 )"),
             expected);
+}
+
+TEST(UrlHelpers, ARequestInARangeForOverConstantsIsOnePerValue) {
+  // A constant array, a std::array, a braced list; a container known only at run time is not.
+  const std::vector<std::string> expected = {"8 /api/2.0/patients/",  "8 /api/2.0/problems/",
+                                             "10 /api/2.0/allergies/", "10 /api/2.0/vitals/",
+                                             "11 /api/2.0/{}/",       "12 /api/2.0/appointments/"};
+  std::vector<std::string> urls = urls_of(R"(#include <httplib.h>
+#include <array>
+#include <string>
+#include <vector>
+constexpr const char* kFeeds[] = {"/api/2.0/patients/", "/api/2.0/problems/"};
+void run(httplib::Client& cli, const std::vector<std::string>& extra) {
+  httplib::Headers h;
+  for (const char* feed : kFeeds) cli.Get(feed, h);
+  const std::array<std::string, 2> more = {"vitals", "allergies"};
+  for (const auto& m : more) cli.Get("/api/2.0/" + m + "/", h);
+  for (const auto& x : extra) cli.Get("/api/2.0/" + x + "/", h);
+  for (auto r : {"/api/2.0/appointments/"}) cli.Get(r, h);
+}
+)");
+  std::sort(urls.begin(), urls.end(), [](const std::string& a, const std::string& b) {
+    return std::stoi(a) != std::stoi(b) ? std::stoi(a) < std::stoi(b) : a < b;
+  });
+  EXPECT_EQ(urls, expected);
 }
 
 TEST(UrlHelpers, LambdasThatMakeRequestsAreWrappers) {

@@ -71,6 +71,9 @@ ResolvedString StringResolver::resolve_variable(CXCursor var, int position, int 
   if (kind == CXCursor_FieldDecl) return resolve_field(var, depth);
   CXCursor definition = clang_getCursorDefinition(var);
   if (!is_null(definition)) var = definition;
+  if (!is_null(context_.loop_range(declaration_key(var)))) {
+    return ResolvedString::constant(slot_text(loop_slot_function(declaration_key(var)), 0));
+  }
   CXCursor init = clang_Cursor_getVarDeclInitializer(var);
   const bool local = is_local_variable(var);
   if (!local) {

@@ -5,6 +5,10 @@
 
 namespace scopelint::extract {
 
+std::string loop_slot_function(const std::string& variable_key) { return "loop:" + variable_key; }
+
+bool is_loop_slot(const ParameterSlot& slot) { return slot.function.rfind("loop:", 0) == 0; }
+
 std::string slot_text(const std::string& function, int index) {
   return std::string(1, kSlotMark) + function + kSlotSeparator + std::to_string(index) + kSlotMark;
 }

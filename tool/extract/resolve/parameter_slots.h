@@ -21,6 +21,9 @@ struct ParameterSlot {
 };
 
 std::string slot_text(const std::string& function, int index);
+// A range-for's loop variable is a slot too, of this "function": one request per value it takes.
+std::string loop_slot_function(const std::string& variable_key);
+bool is_loop_slot(const ParameterSlot& slot);
 // The slot when `text` is exactly one slot.
 std::optional<ParameterSlot> whole_slot(const std::string& text);
 bool has_slot(const std::string& text);

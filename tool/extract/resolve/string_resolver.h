@@ -73,6 +73,10 @@ class StringResolver {
   static std::string constant_name(CXCursor expr);
   // The enumerator an expression names (`http::field::user_agent` -> "user_agent"), or "".
   static std::string enumerator_name(CXCursor expr);
+  // The values a range-for's loop variable takes (`for (const char* p : kPaths)` over a constant
+  // array, vector or braced list of at most 64 strings), by the key of its loop slot
+  // (loop_slot_key); nullopt when they are not all known.
+  std::optional<std::vector<ResolvedString>> loop_values(const std::string& slot_function) const;
   // `value` as `call` gives it: the slots of `function`'s parameters replaced by the call's
   // arguments (resolved at `position`).
   ResolvedString bind_arguments(const ResolvedString& value, CXCursor function, CXCursor call, int position,

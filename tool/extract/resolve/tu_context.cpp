@@ -58,6 +58,13 @@ TuContext::TuContext(CXTranslationUnit tu, AstTree tree, const LibraryModels& mo
     if (is_function_like(node.kind) && clang_isCursorDefinition(node.cursor)) {
       definitions_.emplace(declaration_key(node.cursor), static_cast<int>(i));
     }
+    if (node.kind == CXCursor_CXXForRangeStmt) {
+      // for (declaration : range) body
+      auto kids = children(node.cursor);
+      if (kids.size() >= 2 && clang_getCursorKind(kids[0]) == CXCursor_VarDecl) {
+        loop_ranges_.emplace(declaration_key(kids[0]), kids[1]);
+      }
+    }
     if (node.kind != CXCursor_CallExpr && node.kind != CXCursor_BinaryOperator &&
         node.kind != CXCursor_CompoundAssignOperator) {
       continue;
@@ -81,6 +88,11 @@ TuContext::TuContext(CXTranslationUnit tu, AstTree tree, const LibraryModels& mo
 const std::vector<int>& TuContext::subject_events(CXCursor variable) const {
   auto it = subject_events_.find(declaration_key(variable));
   return it == subject_events_.end() ? kNoEvents : it->second;
+}
+
+CXCursor TuContext::loop_range(const std::string& variable_key) const {
+  auto it = loop_ranges_.find(variable_key);
+  return it == loop_ranges_.end() ? clang_getNullCursor() : it->second;
 }
 
 int TuContext::definition_node(CXCursor function) const {

@@ -39,6 +39,8 @@ class TuContext {
   // The expressions constructors' member initializer lists give a field (`: base_(host)`), as
   // node indices, in source order.
   std::vector<int> member_initializers(CXCursor field) const;
+  // The range a range-for's loop variable runs over (by the variable's declaration_key), or null.
+  CXCursor loop_range(const std::string& variable_key) const;
   // The return statements of the function at node `function` (not those of lambdas inside it).
   std::vector<int> return_statements(int function) const;
 
@@ -50,6 +52,7 @@ class TuContext {
   std::unordered_map<std::string, std::vector<int>> subject_events_;
   std::unordered_map<std::string, std::vector<int>> argument_uses_;
   std::unordered_map<std::string, int> definitions_;  // function definitions by declaration_key
+  std::unordered_map<std::string, CXCursor> loop_ranges_;  // range-for variables' ranges
 };
 
 }  // namespace scopelint::extract

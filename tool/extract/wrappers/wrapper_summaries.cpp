@@ -68,12 +68,11 @@ CXCursor lambda_operator_of(CXCursor object) {
   return clang_getNullCursor();
 }
 
-// The function a call runs and the arguments it is given: a call of a lambda (or of a
-// std::function holding one) runs the lambda's operator(), and the call expression's first
+// The function a call of an operator() runs and the arguments it is given: a call of a lambda (or
+// of a std::function holding one) runs the lambda's operator(), and the call expression's first
 // argument is then the lambda object itself.
 CXCursor called_function(CXCursor call, std::vector<CXCursor>& args) {
   CXCursor callee = callee_of(call);
-  if (is_null(callee) || spelling(callee) != "operator()") return callee;
   const int params = clang_Cursor_getNumArguments(callee);
   if (!args.empty() && params >= 0 && args.size() == static_cast<size_t>(params) + 1) {
     CXCursor lambda = lambda_operator_of(args.front());
@@ -148,8 +147,16 @@ void collect_call_sites(const TuContext& context, const StringResolver& strings,
   for (size_t i = 0; i < nodes.size(); ++i) {
     if (nodes[i].kind != CXCursor_CallExpr) continue;
     const CXCursor call = nodes[i].cursor;
-    auto args = written_arguments(context.tu(), call);
-    CXCursor callee = called_function(call, args);
+    // The written arguments are read only for the calls that may be wrapper calls: tokenizing
+    // every call's arguments is quadratic in a deep expression (a 50000-term sum).
+    std::vector<CXCursor> args;
+    bool args_read = false;
+    CXCursor callee = callee_of(call);
+    if (!is_null(callee) && spelling(callee) == "operator()") {
+      args = written_arguments(context.tu(), call);
+      args_read = true;
+      callee = called_function(call, args);
+    }
     if (is_null(callee) || !is_named_function(clang_getCursorKind(callee))) continue;
     CXCursor templated = clang_getSpecializedCursorTemplate(callee);
     if (!is_null(templated)) callee = templated;
@@ -159,6 +166,7 @@ void collect_call_sites(const TuContext& context, const StringResolver& strings,
       clang_getExpansionLocation(clang_getCursorLocation(callee), &file, nullptr, nullptr, nullptr);
       if (!file || !in_scan(file)) continue;
     }
+    if (!args_read) args = written_arguments(context.tu(), call);
     const auto defaults = default_arguments(callee, clang_getCursorReferenced(call), args.size());
     if (args.empty() && defaults.empty()) continue;
     WrapperCallSite site;
@@ -221,6 +229,42 @@ bool slots_decide_request(const HttpCall& call, const std::optional<std::string>
   return false;
 }
 
+// The first loop slot (a range-for's variable) in a request's URL or base.
+std::optional<ParameterSlot> first_loop_slot(const HttpCall& call) {
+  for (const auto* text : {&call.url, &call.base}) {
+    if (!*text) continue;
+    for (size_t pos = (*text)->find(kSlotMark); pos != std::string::npos; pos = (*text)->find(kSlotMark, pos + 1)) {
+      const size_t length = slot_length(**text, pos);
+      if (length == 0) continue;
+      auto slot = whole_slot((*text)->substr(pos, length));
+      if (slot && is_loop_slot(*slot)) return slot;
+      pos += length - 1;
+    }
+  }
+  return std::nullopt;
+}
+
+// A request made in a range-for over constant values is one request per value (nested loops
+// multiply, up to 64 requests); otherwise the loop's variable stays a run-time value.
+std::vector<FoundRequest> expand_loops(const StringResolver& strings, FoundRequest found) {
+  const auto slot = first_loop_slot(found.call);
+  const auto values = slot ? strings.loop_values(slot->function) : std::nullopt;
+  if (!values) return {std::move(found)};
+  std::vector<FoundRequest> out;
+  for (const ResolvedString& value : *values) {
+    FoundRequest copy = found;
+    for (auto* text : {&copy.call.url, &copy.call.base}) {
+      if (!*text) continue;
+      **text = substitute_slots(**text, [&](const ParameterSlot& other) {
+        return other.function == slot->function ? value.text : slot_text(other.function, other.index);
+      });
+    }
+    for (auto& expanded : expand_loops(strings, std::move(copy))) out.push_back(std::move(expanded));
+    if (out.size() > 64) return {std::move(found)};
+  }
+  return out;
+}
+
 // Every slot is "{}"; `unresolved` says what stays unknown.
 HttpCall finish_request(HttpCall call, const std::optional<std::string>& method_slot) {
   auto wild = [](std::optional<std::string>& text) {
@@ -261,7 +305,11 @@ UnitWrappers collect_unit_wrappers(const TuContext& context, const StringResolve
                                    std::vector<FoundRequest> found, std::vector<HttpCall>& calls) {
   UnitWrappers out;
   std::unordered_map<std::string, std::string> names;
-  for (auto& [call, method_slot, conditions] : found) {
+  std::vector<FoundRequest> expanded;
+  for (auto& request : found) {
+    for (auto& one : expand_loops(strings, std::move(request))) expanded.push_back(std::move(one));
+  }
+  for (auto& [call, method_slot, conditions] : expanded) {
     auto slot = first_slot(call, method_slot);
     // A request made in a branch its caller chooses (`case Method::Delete:`) is the caller's too.
     const auto chosen = std::find_if(conditions.begin(), conditions.end(), [](const BranchCondition& c) {
