@@ -161,8 +161,17 @@ bool operator==(const QString& s1, const char* s2);
 #define qUtf8Printable(string) (string).toUtf8().constData()
 #define Q_UNUSED(x) (void)x;
 
+// As in Qt 5, QStringList's own methods (join) come from a base of QList<QString>.
 template <typename T>
-class QList {
+struct QListSpecialMethods {};
+template <>
+struct QListSpecialMethods<QString> {
+  QString join(const QString& sep) const;
+  QString join(QChar sep) const;
+};
+
+template <typename T>
+class QList : public QListSpecialMethods<T> {
  public:
   QList();
   QList(std::initializer_list<T> args);
@@ -177,6 +186,8 @@ class QList {
   const T* begin() const;
   const T* end() const;
   QList& operator<<(const T& t);
+  QList& operator+=(const T& t);
+  void clear();
 };
 
 

@@ -176,7 +176,8 @@ CallModel parse_call(const JsonNode& node) {
 
 void parse_strings(const JsonNode& node, StringApis& strings) {
   node.only_keys({"passthrough", "encoders", "format_methods", "literal_macros", "path_appenders",
-                  "query_appenders", "wildcards", "field_adders", "path_of_url", "host_of_url", "query_setters", "path_setters", "list_appenders"});
+                  "query_appenders", "wildcards", "field_adders", "path_of_url", "host_of_url", "query_setters", "path_setters", "list_appenders",
+                  "joiners"});
   auto append = [&](const char* key, std::vector<std::string>& target) {
     if (!node.has(key)) return;
     for (auto& s : node.member(key).strings()) target.push_back(std::move(s));
@@ -195,6 +196,13 @@ void parse_strings(const JsonNode& node, StringApis& strings) {
   for (auto [key, target] : {std::pair{"encoders", &strings.encoders}, std::pair{"list_appenders", &strings.list_appenders}}) {
     if (!node.has(key)) continue;
     for (const auto& [function, item] : node.member(key).members()) target->push_back({function, index_of(item)});
+  }
+  if (!node.has("joiners")) return;
+  for (const auto& [function, item] : node.member("joiners").members()) {
+    item.only_keys({"list", "separator"});
+    JoinerModel joiner{function, std::nullopt, index_of(item.member("separator"))};
+    if (item.has("list")) joiner.list = index_of(item.member("list"));
+    strings.joiners.push_back(std::move(joiner));
   }
 }
 

@@ -80,6 +80,14 @@ struct EncoderModel {
   unsigned arg = 0;
 };
 
+// A function joining a container of strings with a separator (`QStringList::join(sep)`): the
+// container is the receiver of a method, else argument `list`.
+struct JoinerModel {
+  std::string function;
+  std::optional<unsigned> list;
+  unsigned separator = 0;
+};
+
 // The declarations scopelint parses with when the library's real headers are missing
 // (stub_headers.h): a header text and the include names that reach it.
 struct StubModel {
@@ -118,6 +126,7 @@ struct StringApis {
   // `list = curl_slist_append(list, item)`: functions that return a list with one more item, and
   // the item's argument (the list is argument 0).
   std::vector<EncoderModel> list_appenders;
+  std::vector<JoinerModel> joiners;  // QStringList::join(sep): the elements with sep between them
 };
 
 struct LibraryModels {
