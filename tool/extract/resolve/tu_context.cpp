@@ -139,6 +139,35 @@ std::vector<int> TuContext::return_statements(int function) const {
   return returns;
 }
 
+namespace {
+
+// Cursors reached by different paths can differ in identity; their kind and extent do not.
+size_t extent_key(CXCursor cursor) {
+  const CXSourceRange range = clang_getCursorExtent(cursor);
+  return std::hash<unsigned long long>()((static_cast<unsigned long long>(range.begin_int_data) << 32) ^
+                                         range.end_int_data ^ (static_cast<unsigned long long>(clang_getCursorKind(cursor)) << 20));
+}
+
+}  // namespace
+
+int TuContext::node_index(CXCursor cursor) const {
+  if (nodes_by_extent_.empty()) {
+    nodes_by_extent_.reserve(tree_.nodes.size());
+    for (size_t i = 0; i < tree_.nodes.size(); ++i) {
+      nodes_by_extent_.emplace(extent_key(tree_.nodes[i].cursor), static_cast<int>(i));
+    }
+  }
+  // The first (outermost) of the nodes with that kind and extent.
+  int found = -1;
+  auto [begin, end] = nodes_by_extent_.equal_range(extent_key(cursor));
+  for (auto it = begin; it != end; ++it) {
+    if ((found < 0 || it->second < found) && same_expression(tree_.nodes[static_cast<size_t>(it->second)].cursor, cursor)) {
+      found = it->second;
+    }
+  }
+  return found;
+}
+
 const std::vector<int>& TuContext::argument_uses(CXCursor variable) const {
   auto it = argument_uses_.find(declaration_key(variable));
   return it == argument_uses_.end() ? kNoEvents : it->second;

@@ -43,6 +43,8 @@ class TuContext {
   CXCursor loop_range(const std::string& variable_key) const;
   // The return statements of the function at node `function` (not those of lambdas inside it).
   std::vector<int> return_statements(int function) const;
+  // The node of a cursor this unit walked, or -1.
+  int node_index(CXCursor cursor) const;
 
  private:
   CXTranslationUnit tu_;
@@ -53,6 +55,7 @@ class TuContext {
   std::unordered_map<std::string, std::vector<int>> argument_uses_;
   std::unordered_map<std::string, int> definitions_;  // function definitions by declaration_key
   std::unordered_map<std::string, CXCursor> loop_ranges_;  // range-for variables' ranges
+  mutable std::unordered_multimap<size_t, int> nodes_by_extent_;  // built on first node_index()
 };
 
 }  // namespace scopelint::extract
