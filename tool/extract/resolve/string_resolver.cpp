@@ -151,6 +151,13 @@ ResolvedString StringResolver::resolve_at(CXCursor expr, int position, int depth
     }
     case CXCursor_CallExpr:
       return resolve_call(expr, position, depth + 1);
+    case CXCursor_CharacterLiteral: {
+      // A character appended to a string (`scope += ' '`) is that character.
+      auto code = evaluate_integer(expr);
+      const long value = code ? std::stol(*code) : 0;
+      if (value > 0 && value < 128) return ResolvedString::constant(std::string(1, static_cast<char>(value)));
+      return ResolvedString::wildcard();
+    }
     case CXCursor_InitListExpr: {
       auto kids = children(expr);
       if (kids.empty()) return ResolvedString::constant("");
@@ -160,6 +167,8 @@ ResolvedString StringResolver::resolve_at(CXCursor expr, int position, int depth
     case CXCursor_ConditionalOperator: {
       auto kids = children(expr);
       if (kids.size() == 3) {
+        // A test of a bound variable (a lambda's parameter, a loop's running value) is decided.
+        if (auto chosen = decide(kids[0])) return resolve_at(kids[*chosen ? 1 : 2], position, depth + 1);
         ResolvedString a = resolve_at(kids[1], position, depth + 1);
         ResolvedString b = resolve_at(kids[2], position, depth + 1);
         if (a.known && a.text == b.text) return a;
@@ -262,6 +271,8 @@ ResolvedString StringResolver::resolve_call(CXCursor call, int position, int dep
     value.append(arg(0));
     return value;
   }
+  if (auto joined = resolve_join(call, name, position, depth)) return *joined;
+  if (name == "std::accumulate") return resolve_accumulate(call, position, depth).value_or(ResolvedString::wildcard());
   if (is_passthrough(name, call)) return is_null(object) ? arg(0) : receiver();
   if (auto value = resolve_helper(call, callee, position, depth)) return *value;
   return ResolvedString::wildcard();

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "extract/resolve/adjacent_literals.h"
@@ -93,6 +94,32 @@ class StringResolver {
   ResolvedString resolve_variable(CXCursor var, int position, int depth) const;
   ResolvedString resolve_field(CXCursor field, int depth) const;
   ResolvedString apply_events(CXCursor var, ResolvedString value, int position, int depth) const;
+
+  // Joins (string_joins.cpp): a joiner call (`scopes.join(' ')`), std::accumulate with a lambda.
+  std::optional<ResolvedString> resolve_join(CXCursor call, const std::string& name, int position,
+                                             int depth) const;
+  std::optional<ResolvedString> resolve_accumulate(CXCursor call, int position, int depth) const;
+  // The value a two-parameter lambda returns for `a` and `b`; nullopt unless its body is one return.
+  std::optional<ResolvedString> apply_lambda(CXCursor lambda, const ResolvedString& a,
+                                             const ResolvedString& b, int position, int depth) const;
+  // A test of a bound variable (`a.empty()`, `!s.isEmpty()`), when its value decides it.
+  std::optional<bool> decide(CXCursor condition) const;
+  // The elements of a container of strings as of `position` (string_containers.cpp): nullopt
+  // unless every change to it is understood (they may be run-time values, "{}").
+  std::optional<std::vector<ResolvedString>> resolve_elements(CXCursor expr, int position, int depth) const;
+  std::optional<std::vector<ResolvedString>> container_events(CXCursor var, std::vector<ResolvedString> items,
+                                                             int declared, int position, int depth) const;
+  // A range-for over a known container that changes `var`, run once per element (loop_joins.cpp).
+  std::optional<ResolvedString> unroll_loop(CXCursor loop, CXCursor var, ResolvedString value, int depth) const;
+  bool run_statement(CXCursor statement, CXCursor var, size_t slot, int depth) const;
+  bool run_expression(CXCursor expr, CXCursor var, size_t slot, int position, int depth) const;
+  // The outermost loop holding node `event` but neither `position` nor node `declared`, or -1.
+  int loop_around(int event, int declared, int position) const;
+
+  // Values given to variables while a lambda's or a loop's body is evaluated.
+  const ResolvedString* bound_value(CXCursor var) const;
+  size_t bind(CXCursor var, ResolvedString value) const;
+  void unbind_to(size_t count) const { bindings_.resize(count); }
   void apply_chain(CXCursor event, CXCursor var, int index, int depth, ResolvedString& value,
                    std::vector<CXCursor>& consumed) const;
   std::optional<ResolvedString> literal_macro(CXCursor expr) const;
@@ -109,6 +136,7 @@ class StringResolver {
   const TuContext& context_;
   mutable LiteralMacros literal_macros_;  // read on first use
   mutable std::vector<int> helpers_in_progress_;  // helper definitions being resolved (recursion)
+  mutable std::vector<std::pair<std::string, ResolvedString>> bindings_;  // declaration key, value
 };
 
 }  // namespace scopelint::extract

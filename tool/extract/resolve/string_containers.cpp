@@ -1,0 +1,203 @@
+// The elements of a container of strings that a join reads: a braced list, an array, a
+// std::vector or QStringList built by push_back/emplace_back/append/<< before the join (part of
+// StringResolver, see string_resolver.h). Anything else done to the container makes it unknown.
+#include <algorithm>
+
+#include "extract/clang/cursor_utils.h"
+#include "extract/resolve/string_resolver.h"
+
+namespace scopelint::extract {
+namespace {
+
+constexpr size_t kMaxElements = 64;
+
+bool contains(const std::vector<std::string>& list, const std::string& name) {
+  return std::find(list.begin(), list.end(), name) != list.end();
+}
+
+bool refers_to(CXCursor expr, CXCursor var) {
+  CXCursor ref = referenced_variable(strip_wrappers(expr));
+  return !is_null(ref) && declaration_key(ref) == declaration_key(var);
+}
+
+// The number of elements an array or std::array holds, when its type says so.
+std::optional<long long> fixed_size(CXType type) {
+  type = clang_getCanonicalType(type);
+  if (type.kind == CXType_LValueReference || type.kind == CXType_RValueReference) {
+    type = clang_getCanonicalType(clang_getPointeeType(type));
+  }
+  if (type.kind == CXType_ConstantArray) return clang_getArraySize(type);
+  if (!type_is_one_of(type, {"std::array"})) return std::nullopt;
+  const long long whole = clang_Type_getSizeOf(type);
+  const long long element = clang_Type_getSizeOf(clang_Type_getTemplateArgumentAsType(type, 0));
+  if (whole <= 0 || element <= 0) return std::nullopt;
+  return whole / element;
+}
+
+// The braced list a container is made from (through constructors, std::initializer_list and
+// temporaries), or null.
+CXCursor braced_list(CXCursor expr) {
+  for (int guard = 0; guard < 16; ++guard) {
+    expr = strip_wrappers(expr);
+    const CXCursorKind kind = clang_getCursorKind(expr);
+    if (kind == CXCursor_InitListExpr) {
+      auto kids = children(expr);
+      // std::array<T, N> a = {{...}}: the inner list holds the elements.
+      if (kids.size() == 1 && clang_getCursorKind(strip_wrappers(kids[0])) == CXCursor_InitListExpr &&
+          fixed_size(clang_getCursorType(expr))) {
+        expr = kids[0];
+        continue;
+      }
+      return expr;
+    }
+    if (kind == CXCursor_CallExpr && clang_getCursorKind(callee_of(expr)) != CXCursor_Constructor) break;
+    if (kind != CXCursor_CallExpr && kind != CXCursor_UnexposedExpr) break;
+    // A constructor's written argument (not a default allocator).
+    auto kids = kind == CXCursor_CallExpr ? written_arguments(clang_Cursor_getTranslationUnit(expr), expr) : children(expr);
+    if (kids.size() != 1) break;
+    expr = kids[0];
+  }
+  return clang_getNullCursor();
+}
+
+// Whether node `event` sits in a branch, loop or lambda that does not also hold node `declared`.
+bool in_branch(const std::vector<AstNode>& nodes, const std::vector<int>& subtree_end, int event, int declared) {
+  for (int up = nodes[static_cast<size_t>(event)].parent; up >= 0; up = nodes[static_cast<size_t>(up)].parent) {
+    const CXCursorKind kind = nodes[static_cast<size_t>(up)].kind;
+    if (is_function_like(kind) || (declared >= up && declared < subtree_end[static_cast<size_t>(up)])) break;
+    if (kind == CXCursor_IfStmt || kind == CXCursor_SwitchStmt || kind == CXCursor_WhileStmt ||
+        kind == CXCursor_ForStmt || kind == CXCursor_DoStmt || kind == CXCursor_CXXForRangeStmt ||
+        kind == CXCursor_ConditionalOperator || kind == CXCursor_LambdaExpr || kind == CXCursor_CXXTryStmt) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The links of `var << a << b` from the outermost call in, or none when the chain does not start
+// at `var`.
+std::vector<CXCursor> stream_links(CXCursor event, CXCursor var) {
+  std::vector<CXCursor> links;
+  for (CXCursor link = event; links.size() < 256 && clang_getCursorKind(link) == CXCursor_CallExpr &&
+                              spelling(link) == "operator<<" && call_arguments(link).size() == 2;
+       link = strip_wrappers(call_arguments(link)[0])) {
+    links.push_back(link);
+    if (refers_to(call_arguments(link)[0], var)) return links;
+  }
+  return {};
+}
+
+// Calls on a container that neither change it nor hand out a way to change it.
+bool reads_only(CXCursor call) {
+  static const std::vector<std::string> kReaders = {"size", "empty", "isEmpty", "count", "length",
+                                                    "contains", "reserve", "join", "indexOf"};
+  CXCursor callee = callee_of(call);
+  if (!is_null(callee) && clang_CXXMethod_isConst(callee)) return true;
+  return contains(kReaders, spelling(call));
+}
+
+}  // namespace
+
+std::optional<std::vector<ResolvedString>> StringResolver::resolve_elements(CXCursor expr, int position,
+                                                                            int depth) const {
+  if (depth > 96) return std::nullopt;
+  CXCursor var = referenced_variable(strip_wrappers(expr));
+  if (is_null(var)) {
+    // A braced list or a temporary written where it is used.
+    CXCursor list = braced_list(expr);
+    if (is_null(list)) return std::nullopt;
+    std::vector<ResolvedString> items;
+    for (CXCursor item : children(list)) items.push_back(resolve_at(item, position, depth + 1));
+    if (items.size() > kMaxElements) return std::nullopt;
+    return items;
+  }
+  if (clang_getCursorKind(var) != CXCursor_VarDecl) return std::nullopt;  // parameters, members
+  CXCursor definition = clang_getCursorDefinition(var);
+  if (!is_null(definition)) var = definition;
+  const bool local = is_local_variable(var);
+  const CXType type = clang_getCursorType(var);
+  const std::optional<long long> size = fixed_size(type);
+  // A container at namespace scope may change anywhere unless it is const (an array cannot grow).
+  if (!local && !size && !clang_isConstQualifiedType(type)) return std::nullopt;
+  const int declared = context_.node_index(var);
+  CXCursor init = clang_Cursor_getVarDeclInitializer(var);
+  std::vector<ResolvedString> items;
+  if (!is_null(init)) {
+    CXCursor list = braced_list(init);
+    if (!is_null(list)) {
+      for (CXCursor item : children(list)) items.push_back(resolve_at(item, local ? declared : -1, depth + 1));
+    } else {
+      // Made empty by its default constructor, or copied from another container.
+      CXCursor inner = strip_wrappers(init);
+      const bool constructed = clang_getCursorKind(inner) == CXCursor_CallExpr &&
+                               clang_getCursorKind(callee_of(inner)) == CXCursor_Constructor;
+      const auto args = constructed ? call_arguments(inner) : std::vector<CXCursor>{};
+      if (!constructed || !args.empty()) {
+        if (constructed && args.size() != 1) return std::nullopt;
+        auto copied = resolve_elements(constructed ? args[0] : inner, local ? declared : -1, depth + 1);
+        if (!copied) return std::nullopt;
+        items = std::move(*copied);
+      }
+    }
+  } else if (!local || size) {
+    return std::nullopt;
+  }
+  if (size && static_cast<long long>(items.size()) != *size) return std::nullopt;
+  if (items.size() > kMaxElements) return std::nullopt;
+  if (!local) return items;
+  if (declared < 0 || position < 0) return std::nullopt;
+  return container_events(var, std::move(items), declared, position, depth);
+}
+
+// The container's elements after the calls on it between its declaration and `position`.
+std::optional<std::vector<ResolvedString>> StringResolver::container_events(
+    CXCursor var, std::vector<ResolvedString> items, int declared, int position, int depth) const {
+  const auto& nodes = context_.tree().nodes;
+  // A call that passes the container on may change it.
+  for (int use : context_.argument_uses(var)) {
+    if (use > declared && use < position) return std::nullopt;
+  }
+  std::vector<int> chained;  // inner links of `list << a << b`, taken with the outermost
+  for (int index : context_.subject_events(var)) {
+    if (index <= declared) continue;
+    if (index >= position) break;
+    if (std::find(chained.begin(), chained.end(), index) != chained.end()) continue;
+    // Only changes that run exactly once before the join are followed.
+    if (in_branch(nodes, context_.tree().subtree_end, index, declared)) return std::nullopt;
+    const CXCursor event = nodes[static_cast<size_t>(index)].cursor;
+    if (nodes[static_cast<size_t>(index)].kind != CXCursor_CallExpr) return std::nullopt;
+    const std::string name = spelling(event);
+    const auto args = call_arguments(event);
+    const bool on_var = refers_to(member_call_object(event), var) || (!args.empty() && refers_to(args[0], var));
+    // An element appended: never a container appended whole (`list += other`).
+    auto element = [&](CXCursor arg) -> bool {
+      if (clang_equalTypes(clang_getCanonicalType(clang_getCursorType(strip_wrappers(arg))),
+                           clang_getCanonicalType(clang_getCursorType(var)))) {
+        return false;
+      }
+      items.push_back(resolve_at(arg, index, depth + 1));
+      return items.size() <= kMaxElements;
+    };
+    if ((name == "push_back" || name == "emplace_back" || name == "append") && args.size() == 1 &&
+        refers_to(member_call_object(event), var)) {
+      if (!element(args[0])) return std::nullopt;
+    } else if (name == "operator+=" && args.size() == 2 && refers_to(args[0], var)) {
+      if (!element(args[1])) return std::nullopt;
+    } else if (name == "operator<<") {
+      const std::vector<CXCursor> links = stream_links(event, var);
+      if (links.empty()) return std::nullopt;
+      for (auto it = links.rbegin(); it != links.rend(); ++it) {
+        if (!element(call_arguments(*it)[1])) return std::nullopt;
+        const int at = context_.node_index(*it);
+        if (at >= 0) chained.push_back(at);
+      }
+    } else if (name == "clear" && args.empty() && on_var) {
+      items.clear();
+    } else if (!reads_only(event) || !refers_to(member_call_object(event), var)) {
+      return std::nullopt;  // assignments, erase, insert, sort, a non-const begin() ...
+    }
+  }
+  return items;
+}
+
+}  // namespace scopelint::extract

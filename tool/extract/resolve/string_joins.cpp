@@ -1,0 +1,221 @@
+// Strings joined from a container of constants (part of StringResolver, see string_resolver.h):
+//
+//   scopes.join(' ')                                      // StringApis::joiners, and the table below
+//   std::accumulate(std::next(v.begin()), v.end(), v[0],
+//                   [](std::string a, const std::string& b) { return a + " " + b; })
+//
+// The lambda's return is resolved with its parameters bound to the running value and the element.
+#include <algorithm>
+
+#include "extract/clang/cursor_utils.h"
+#include "extract/resolve/parameter_slots.h"
+#include "extract/resolve/string_resolver.h"
+
+namespace scopelint::extract {
+namespace {
+
+// Joiners of general-purpose libraries that no HTTP library model owns.
+const std::vector<JoinerModel>& general_joiners() {
+  static const std::vector<JoinerModel> kJoiners = {{"boost::algorithm::join", 0u, 1},
+                                                    {"absl::StrJoin", 0u, 1}};
+  return kJoiners;
+}
+
+bool refers_to(CXCursor expr, CXCursor var) {
+  CXCursor ref = referenced_variable(strip_wrappers(expr));
+  return !is_null(ref) && !is_null(var) && declaration_key(ref) == declaration_key(var);
+}
+
+// The container an iterator expression starts at, and how far into it: `v.begin()`,
+// `std::begin(v)`, `std::next(v.begin())`, `std::next(v.begin(), 2)`.
+std::optional<std::pair<CXCursor, long long>> iterator_of(CXCursor expr, const char* begin_name) {
+  expr = strip_wrappers(expr);
+  if (clang_getCursorKind(expr) != CXCursor_CallExpr) return std::nullopt;
+  const std::string name = spelling(expr);
+  // Written arguments: std::next's default step is not one.
+  const auto args = written_arguments(clang_Cursor_getTranslationUnit(expr), expr);
+  const std::string wanted = begin_name;
+  CXCursor object = member_call_object(expr);
+  if ((name == wanted || name == "c" + wanted) && args.empty() && !is_null(object)) return std::pair{object, 0LL};
+  if ((name == wanted || name == "c" + wanted) && args.size() == 1 && callee_name(expr).rfind("std::", 0) == 0) {
+    return std::pair{args[0], 0LL};
+  }
+  if (name == "next" && wanted == "begin" && (args.size() == 1 || args.size() == 2)) {
+    auto inner = iterator_of(args[0], begin_name);
+    if (!inner) return std::nullopt;
+    long long step = 1;
+    if (args.size() == 2) {
+      const auto tokens = token_spellings(clang_Cursor_getTranslationUnit(args[1]), args[1]);
+      if (tokens.size() != 1 || tokens[0].find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+      step = std::stoll(tokens[0]);
+    }
+    return std::pair{inner->first, inner->second + step};
+  }
+  return std::nullopt;
+}
+
+// Whether `expr` is the first element of `container`: `v[0]`, `v.front()`, `v.first()`, `v.at(0)`.
+bool is_first_element(CXCursor expr, CXCursor container) {
+  expr = strip_wrappers(expr);
+  for (int guard = 0; guard < 4 && clang_getCursorKind(expr) == CXCursor_CallExpr &&
+                      clang_getCursorKind(callee_of(expr)) == CXCursor_Constructor &&
+                      call_arguments(expr).size() == 1;
+       ++guard) {
+    expr = strip_wrappers(call_arguments(expr)[0]);
+  }
+  if (clang_getCursorKind(expr) != CXCursor_CallExpr) return false;
+  const std::string name = spelling(expr);
+  const auto args = call_arguments(expr);
+  const auto is_zero = [](CXCursor index) {
+    const auto tokens = token_spellings(clang_Cursor_getTranslationUnit(index), index);
+    return tokens.size() == 1 && tokens[0] == "0";
+  };
+  if (name == "operator[]" && args.size() == 2) return refers_to(args[0], container) && is_zero(args[1]);
+  CXCursor object = member_call_object(expr);
+  if ((name == "front" || name == "first") && args.empty()) return refers_to(object, container);
+  if (name == "at" && args.size() == 1) return refers_to(object, container) && is_zero(args[0]);
+  return false;
+}
+
+// The lambda an accumulate's operation names: written in place, or a local `auto join = [...]`.
+CXCursor lambda_of(CXCursor expr) {
+  expr = strip_wrappers(expr);
+  for (int guard = 0; guard < 4 && clang_getCursorKind(expr) != CXCursor_LambdaExpr; ++guard) {
+    CXCursor var = referenced_variable(expr);
+    if (!is_null(var) && clang_getCursorKind(var) == CXCursor_VarDecl && is_local_variable(var) &&
+        clang_isConstQualifiedType(clang_getCursorType(var))) {
+      expr = strip_wrappers(clang_Cursor_getVarDeclInitializer(var));
+    } else if (clang_getCursorKind(expr) == CXCursor_CallExpr && call_arguments(expr).size() == 1) {
+      expr = strip_wrappers(call_arguments(expr)[0]);  // the closure's copy constructor
+    } else {
+      break;
+    }
+  }
+  return clang_getCursorKind(expr) == CXCursor_LambdaExpr ? expr : clang_getNullCursor();
+}
+
+// Whether a value is empty: nullopt when only run-time parts (which may be empty) are left.
+std::optional<bool> is_empty(const ResolvedString& value) {
+  const std::string text = wildcard_slots(value.text);
+  if (text.empty()) return true;
+  std::string rest = text;
+  for (size_t at; (at = rest.find(kWildcard)) != std::string::npos;) rest.erase(at, 2);
+  if (!rest.empty()) return false;
+  return std::nullopt;
+}
+
+}  // namespace
+
+const ResolvedString* StringResolver::bound_value(CXCursor var) const {
+  if (bindings_.empty()) return nullptr;
+  const std::string key = declaration_key(var);
+  for (auto it = bindings_.rbegin(); it != bindings_.rend(); ++it) {
+    if (it->first == key) return &it->second;
+  }
+  return nullptr;
+}
+
+size_t StringResolver::bind(CXCursor var, ResolvedString value) const {
+  bindings_.emplace_back(declaration_key(var), std::move(value));
+  return bindings_.size() - 1;
+}
+
+std::optional<bool> StringResolver::decide(CXCursor condition) const {
+  condition = strip_wrappers(condition);
+  const CXCursorKind kind = clang_getCursorKind(condition);
+  if (kind == CXCursor_UnaryOperator) {
+    const auto tokens = token_spellings(context_.tu(), condition);
+    auto kids = children(condition);
+    if (tokens.empty() || tokens[0] != "!" || kids.size() != 1) return std::nullopt;
+    auto inner = decide(kids[0]);
+    return inner ? std::optional<bool>(!*inner) : std::nullopt;
+  }
+  if (kind != CXCursor_CallExpr || !call_arguments(condition).empty()) return std::nullopt;
+  const std::string name = spelling(condition);
+  if (name != "empty" && name != "isEmpty") return std::nullopt;
+  CXCursor var = referenced_variable(strip_wrappers(member_call_object(condition)));
+  const ResolvedString* value = is_null(var) ? nullptr : bound_value(var);
+  return value ? is_empty(*value) : std::nullopt;
+}
+
+std::optional<ResolvedString> StringResolver::apply_lambda(CXCursor lambda, const ResolvedString& a,
+                                                           const ResolvedString& b, int position,
+                                                           int depth) const {
+  std::vector<CXCursor> parameters;
+  CXCursor body = clang_getNullCursor();
+  for (CXCursor kid : children(lambda)) {
+    if (clang_getCursorKind(kid) == CXCursor_ParmDecl) parameters.push_back(kid);
+    if (clang_getCursorKind(kid) == CXCursor_CompoundStmt) body = kid;
+  }
+  if (parameters.size() != 2 || is_null(body)) return std::nullopt;
+  const auto statements = children(body);
+  if (statements.size() != 1 || clang_getCursorKind(statements[0]) != CXCursor_ReturnStmt) return std::nullopt;
+  const auto returned = children(statements[0]);
+  if (returned.size() != 1) return std::nullopt;
+  const size_t before = bindings_.size();
+  bind(parameters[0], a);
+  bind(parameters[1], b);
+  ResolvedString value = resolve_at(returned[0], position, depth + 1);
+  unbind_to(before);
+  return value;
+}
+
+std::optional<ResolvedString> StringResolver::resolve_join(CXCursor call, const std::string& name, int position,
+                                                           int depth) const {
+  const auto& models = context_.models().strings.joiners;
+  auto matches = [&](const JoinerModel& joiner) { return joiner.function == name; };
+  auto joiner = std::find_if(models.begin(), models.end(), matches);
+  if (joiner == models.end()) {
+    joiner = std::find_if(general_joiners().begin(), general_joiners().end(), matches);
+    if (joiner == general_joiners().end()) return std::nullopt;
+  }
+  const auto args = call_arguments(call);
+  const CXCursor list = joiner->list ? (*joiner->list < args.size() ? args[*joiner->list] : clang_getNullCursor())
+                                     : member_call_object(call);
+  if (is_null(list) || joiner->separator >= args.size()) return ResolvedString::wildcard();
+  const int at = context_.node_index(call);
+  auto items = resolve_elements(list, at, depth + 1);
+  if (!items) return ResolvedString::wildcard();
+  const ResolvedString separator = resolve_at(args[joiner->separator], position, depth + 1);
+  ResolvedString value = ResolvedString::constant("");
+  for (size_t i = 0; i < items->size(); ++i) {
+    if (i > 0) value.append(separator);
+    value.append((*items)[i]);
+  }
+  return value;
+}
+
+std::optional<ResolvedString> StringResolver::resolve_accumulate(CXCursor call, int position, int depth) const {
+  const auto args = call_arguments(call);
+  if (args.size() != 3 && args.size() != 4) return std::nullopt;
+  auto first = iterator_of(args[0], "begin");
+  auto last = iterator_of(args[1], "end");
+  if (!first || !last || last->second != 0) return std::nullopt;
+  // Both ends of one container variable.
+  const CXCursor container = strip_wrappers(first->first);
+  const CXCursor var = referenced_variable(container);
+  if (is_null(var) || !refers_to(last->first, var)) return std::nullopt;
+  auto items = resolve_elements(container, context_.node_index(call), depth + 1);
+  if (!items || first->second > static_cast<long long>(items->size())) return std::nullopt;
+  ResolvedString value;
+  if (is_first_element(args[2], var)) {
+    if (items->empty()) return std::nullopt;  // v[0] of an empty container
+    value = items->front();
+  } else {
+    value = resolve_at(args[2], position, depth + 1);
+  }
+  const CXCursor lambda = args.size() == 4 ? lambda_of(args[3]) : clang_getNullCursor();
+  if (args.size() == 4 && is_null(lambda)) return std::nullopt;
+  for (size_t i = static_cast<size_t>(first->second); i < items->size(); ++i) {
+    if (is_null(lambda)) {
+      value.append((*items)[i]);
+      continue;
+    }
+    auto next = apply_lambda(lambda, value, (*items)[i], position, depth);
+    if (!next) return std::nullopt;
+    value = std::move(*next);
+  }
+  return value;
+}
+
+}  // namespace scopelint::extract
