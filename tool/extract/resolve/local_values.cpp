@@ -66,6 +66,7 @@ bool runs_conditionally(const std::vector<AstNode>& nodes, int event, int positi
 }  // namespace
 
 ResolvedString StringResolver::resolve_variable(CXCursor var, int position, int depth) const {
+  if (const ResolvedString* bound = bound_value(var)) return *bound;
   const CXCursorKind kind = clang_getCursorKind(var);
   if (kind == CXCursor_ParmDecl) return resolve_parameter(var, position, depth);
   if (kind == CXCursor_FieldDecl) return resolve_field(var, depth);
@@ -179,8 +180,25 @@ ResolvedString StringResolver::apply_events(CXCursor var, ResolvedString value, 
   auto assign = [&](ResolvedString next) {
     value = runs_conditionally(nodes, current, position) ? ResolvedString::wildcard() : std::move(next);
   };
+  int declared = -2;  // the variable's node, looked up when an event sits in a loop
+  std::vector<int> loops;  // loops already run (all their events at once)
   for (int index : context_.subject_events(var)) {
     if (position >= 0 && index >= position) break;
+    // A loop that changes the variable before the use is run whole: unrolled over a known
+    // container, else the value is unknown from there on.
+    int loop = loop_around(index, -1, position);
+    if (loop >= 0) {
+      if (declared == -2) declared = context_.node_index(var);
+      loop = loop_around(index, declared, position);
+    }
+    if (loop >= 0) {
+      if (std::find(loops.begin(), loops.end(), loop) != loops.end()) continue;
+      loops.push_back(loop);
+      current = loop;
+      auto unrolled = unroll_loop(nodes[static_cast<size_t>(loop)].cursor, var, value, depth + 1);
+      assign(unrolled ? std::move(*unrolled) : ResolvedString::wildcard());
+      continue;
+    }
     const CXCursor event = nodes[static_cast<size_t>(index)].cursor;
     if (is_consumed(event)) continue;
     current = index;

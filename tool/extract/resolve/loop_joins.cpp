@@ -1,0 +1,166 @@
+// Loops that change a string before it is used (part of StringResolver, see string_resolver.h): a
+// range-for over a container of known elements is run once per element, its `if (!s.empty())`
+// tests decided on the running value; any other loop leaves the value unknown.
+//
+//   for (const auto& s : kScopes) { if (!scope.empty()) scope += ' '; scope += s; }
+//   for (const auto& s : kScopes) os << s << ' ';
+#include <algorithm>
+
+#include "extract/clang/cursor_utils.h"
+#include "extract/resolve/string_resolver.h"
+
+namespace scopelint::extract {
+namespace {
+
+bool refers_to(CXCursor expr, CXCursor var) {
+  CXCursor ref = referenced_variable(strip_wrappers(expr));
+  return !is_null(ref) && declaration_key(ref) == declaration_key(var);
+}
+
+bool is_loop(CXCursorKind kind) {
+  return kind == CXCursor_ForStmt || kind == CXCursor_WhileStmt || kind == CXCursor_DoStmt ||
+         kind == CXCursor_CXXForRangeStmt;
+}
+
+// Whether `var` is named anywhere in `expr` (bounded: a larger expression counts as naming it).
+bool mentions(CXCursor expr, CXCursor var) {
+  const std::string key = declaration_key(var);
+  std::vector<CXCursor> pending = {expr};
+  for (int visited = 0; !pending.empty(); ++visited) {
+    if (visited > 2000) return true;
+    CXCursor current = pending.back();
+    pending.pop_back();
+    if (clang_getCursorKind(current) == CXCursor_DeclRefExpr) {
+      CXCursor ref = clang_getCursorReferenced(current);
+      if (!is_null(ref) && declaration_key(ref) == key) return true;
+    }
+    for (CXCursor kid : children(current)) pending.push_back(kid);
+  }
+  return false;
+}
+
+}  // namespace
+
+int StringResolver::loop_around(int event, int declared, int position) const {
+  const auto& nodes = context_.tree().nodes;
+  const auto& ends = context_.tree().subtree_end;
+  auto holds = [&](int node, int other) { return other >= node && other < ends[static_cast<size_t>(node)]; };
+  int outermost = -1;
+  for (int up = nodes[static_cast<size_t>(event)].parent; up >= 0; up = nodes[static_cast<size_t>(up)].parent) {
+    const CXCursorKind kind = nodes[static_cast<size_t>(up)].kind;
+    if (is_function_like(kind) || kind == CXCursor_LambdaExpr) break;
+    if (holds(up, position) || holds(up, declared)) break;
+    if (is_loop(kind)) outermost = up;
+  }
+  return outermost;
+}
+
+std::optional<ResolvedString> StringResolver::unroll_loop(CXCursor loop, CXCursor var, ResolvedString value,
+                                                          int depth) const {
+  constexpr size_t kMaxIterations = 64;
+  if (clang_getCursorKind(loop) != CXCursor_CXXForRangeStmt || depth > 96) return std::nullopt;
+  const auto kids = children(loop);
+  if (kids.size() != 3 || clang_getCursorKind(kids[0]) != CXCursor_VarDecl) return std::nullopt;
+  auto items = resolve_elements(kids[1], context_.node_index(loop), depth + 1);
+  if (!items || items->size() > kMaxIterations) return std::nullopt;
+  const size_t before = bindings_.size();
+  const size_t slot = bind(var, std::move(value));
+  for (const auto& item : *items) {
+    unbind_to(slot + 1);
+    bind(kids[0], item);
+    if (!run_statement(kids[2], var, slot, depth + 1)) {
+      unbind_to(before);
+      return std::nullopt;
+    }
+  }
+  ResolvedString out = std::move(bindings_[slot].second);
+  unbind_to(before);
+  return out;
+}
+
+bool StringResolver::run_statement(CXCursor statement, CXCursor var, size_t slot, int depth) const {
+  const CXCursorKind kind = clang_getCursorKind(statement);
+  switch (kind) {
+    case CXCursor_CompoundStmt:
+      for (CXCursor kid : children(statement)) {
+        if (!run_statement(kid, var, slot, depth)) return false;
+      }
+      return true;
+    case CXCursor_NullStmt:
+    case CXCursor_DeclStmt:
+      return true;
+    case CXCursor_IfStmt: {
+      const auto kids = children(statement);
+      if (kids.size() < 2 || kids.size() > 3 || !clang_isExpression(clang_getCursorKind(kids[0]))) return false;
+      const std::optional<bool> taken = decide(kids[0]);
+      if (!taken) return false;
+      if (*taken) return run_statement(kids[1], var, slot, depth);
+      return kids.size() == 3 ? run_statement(kids[2], var, slot, depth) : true;
+    }
+    case CXCursor_CXXForRangeStmt: {
+      if (!mentions(statement, var)) return true;
+      auto value = unroll_loop(statement, var, bindings_[slot].second, depth);
+      if (!value) return false;
+      bindings_[slot].second = std::move(*value);
+      return true;
+    }
+    default:
+      if (!clang_isExpression(kind)) return false;  // return, break, continue, other loops
+      return run_expression(statement, var, slot, context_.node_index(statement), depth);
+  }
+}
+
+// One expression statement of a loop body: a change to `var` that is understood, or one that does
+// not name it.
+bool StringResolver::run_expression(CXCursor expr, CXCursor var, size_t slot, int position, int depth) const {
+  expr = strip_wrappers(expr);
+  const CXCursorKind kind = clang_getCursorKind(expr);
+  auto resolved = [&](CXCursor operand) { return resolve_at(operand, position, depth + 1); };
+  // bindings_ may grow while an operand is resolved: the slot is read again after each.
+  auto set = [&](ResolvedString next) { bindings_[slot].second = std::move(next); };
+  auto append = [&](CXCursor operand) {
+    ResolvedString added = resolved(operand);
+    bindings_[slot].second.append(added);
+  };
+  if (kind == CXCursor_BinaryOperator || kind == CXCursor_CompoundAssignOperator) {
+    const auto kids = children(expr);
+    if (kids.size() != 2 || !refers_to(kids[0], var)) return !mentions(expr, var);
+    const std::string op = binary_operator_token(context_.tu(), expr);
+    if (op == "=") set(resolved(kids[1]));
+    else if (op == "+=") append(kids[1]);
+    else return false;
+    return true;
+  }
+  if (kind != CXCursor_CallExpr) return !mentions(expr, var);
+  const std::string name = spelling(expr);
+  const auto args = call_arguments(expr);
+  const CXCursor object = member_call_object(expr);
+  if ((name == "operator+=" || name == "operator=") && args.size() == 2 && refers_to(args[0], var)) {
+    if (name == "operator=") set(resolved(args[1]));
+    else append(args[1]);
+    return true;
+  }
+  if ((name == "append" || name == "push_back") && args.size() == 1 && refers_to(object, var)) {
+    append(args[0]);
+    return true;
+  }
+  if (name == "clear" && args.empty() && refers_to(object, var)) {
+    set(ResolvedString::constant(""));
+    return true;
+  }
+  if (name == "operator<<") {
+    // `os << a << b`: the links from the innermost out, when the innermost writes to `var`.
+    std::vector<CXCursor> links;
+    for (CXCursor link = expr; links.size() < 256 && clang_getCursorKind(link) == CXCursor_CallExpr &&
+                               spelling(link) == "operator<<" && call_arguments(link).size() == 2;
+         link = strip_wrappers(call_arguments(link)[0])) {
+      links.push_back(link);
+    }
+    if (links.empty() || !refers_to(call_arguments(links.back())[0], var)) return !mentions(expr, var);
+    for (auto it = links.rbegin(); it != links.rend(); ++it) append(call_arguments(*it)[1]);
+    return true;
+  }
+  return !mentions(expr, var);
+}
+
+}  // namespace scopelint::extract
