@@ -138,7 +138,8 @@ TEST(ScopeJoins, RunTimeElementsStayRunTime) {
 
 TEST(ScopeJoins, ContainersNotKnownExactlyGiveUp) {
   std::string many = "std::vector<std::string> many{";
-  for (int i = 0; i < 65; ++i) many += std::string(i ? ", " : "") + "\"s" + std::to_string(i) + ".read\"";
+  for (int i = 0; i < 65; ++i)
+    many += std::string(i ? ", " : "") + "\"s" + std::to_string(i) + ".read\"";
   many += "};\n";
   const std::vector<std::string> expected = {
       at(13, "scope={}"), at(14, "scope={}"), at(15, "scope={}"), at(16, "scope={}"),
@@ -175,17 +176,25 @@ TEST(ScopeJoins, SixtyFourElementsAreTheBound) {
     joined += std::string(i ? " " : "") + "s" + std::to_string(i) + ".read";
   }
   list += "}";
-  const std::vector<std::string> expected = {at(4, "scope=" + joined), at(5, "scope=" + joined + " ")};
-  EXPECT_EQ(bodies_of(std::string(kPrelude) + "void run(httplib::Client& cli) {\n  std::string looped;\n"
-                      "  for (const char* s : " + list + ") looped += std::string(s) + \" \";\n"
-                      "  cli.Post(\"/oauth2/token/\", \"scope=\" + absl::StrJoin(std::vector<std::string>" + list +
-                      ", \" \"), kForm);\n  cli.Post(\"/oauth2/token/\", \"scope=\" + looped, kForm);\n}\n"),
-            expected);
+  const std::vector<std::string> expected = {at(4, "scope=" + joined),
+                                             at(5, "scope=" + joined + " ")};
+  EXPECT_EQ(
+      bodies_of(
+          std::string(kPrelude) +
+          "void run(httplib::Client& cli) {\n  std::string looped;\n"
+          "  for (const char* s : " +
+          list +
+          ") looped += std::string(s) + \" \";\n"
+          "  cli.Post(\"/oauth2/token/\", \"scope=\" + absl::StrJoin(std::vector<std::string>" +
+          list +
+          ", \" \"), kForm);\n  cli.Post(\"/oauth2/token/\", \"scope=\" + looped, kForm);\n}\n"),
+      expected);
 }
 
 TEST(ScopeJoins, QtStringListJoin) {
-  const std::vector<std::string> expected = {"9 scope=apiv2 system/patients.read system/vitals.read",
-                                             "10 scope=system/patients.read,system/vitals.read"};
+  const std::vector<std::string> expected = {
+      "9 scope=apiv2 system/patients.read system/vitals.read",
+      "10 scope=system/patients.read,system/vitals.read"};
   EXPECT_EQ(bodies_of(R"(#include <QtCore/QStringList>
 #include <QtNetwork/QNetworkAccessManager>
 #include <QtNetwork/QNetworkRequest>

@@ -44,9 +44,12 @@ bool mentions(CXCursor expr, CXCursor var) {
 int StringResolver::loop_around(int event, int declared, int position) const {
   const auto& nodes = context_.tree().nodes;
   const auto& ends = context_.tree().subtree_end;
-  auto holds = [&](int node, int other) { return other >= node && other < ends[static_cast<size_t>(node)]; };
+  auto holds = [&](int node, int other) {
+    return other >= node && other < ends[static_cast<size_t>(node)];
+  };
   int outermost = -1;
-  for (int up = nodes[static_cast<size_t>(event)].parent; up >= 0; up = nodes[static_cast<size_t>(up)].parent) {
+  for (int up = nodes[static_cast<size_t>(event)].parent; up >= 0;
+       up = nodes[static_cast<size_t>(up)].parent) {
     const CXCursorKind kind = nodes[static_cast<size_t>(up)].kind;
     if (is_function_like(kind) || kind == CXCursor_LambdaExpr) break;
     if (holds(up, position) || holds(up, declared)) break;
@@ -55,8 +58,8 @@ int StringResolver::loop_around(int event, int declared, int position) const {
   return outermost;
 }
 
-std::optional<ResolvedString> StringResolver::unroll_loop(CXCursor loop, CXCursor var, ResolvedString value,
-                                                          int depth) const {
+std::optional<ResolvedString> StringResolver::unroll_loop(CXCursor loop, CXCursor var,
+                                                          ResolvedString value, int depth) const {
   constexpr size_t kMaxIterations = 64;
   if (clang_getCursorKind(loop) != CXCursor_CXXForRangeStmt || depth > 96) return std::nullopt;
   const auto kids = children(loop);
@@ -91,7 +94,8 @@ bool StringResolver::run_statement(CXCursor statement, CXCursor var, size_t slot
       return true;
     case CXCursor_IfStmt: {
       const auto kids = children(statement);
-      if (kids.size() < 2 || kids.size() > 3 || !clang_isExpression(clang_getCursorKind(kids[0]))) return false;
+      if (kids.size() < 2 || kids.size() > 3 || !clang_isExpression(clang_getCursorKind(kids[0])))
+        return false;
       const std::optional<bool> taken = decide(kids[0]);
       if (!taken) return false;
       if (*taken) return run_statement(kids[1], var, slot, depth);
@@ -112,7 +116,8 @@ bool StringResolver::run_statement(CXCursor statement, CXCursor var, size_t slot
 
 // One expression statement of a loop body: a change to `var` that is understood, or one that does
 // not name it.
-bool StringResolver::run_expression(CXCursor expr, CXCursor var, size_t slot, int position, int depth) const {
+bool StringResolver::run_expression(CXCursor expr, CXCursor var, size_t slot, int position,
+                                    int depth) const {
   expr = strip_wrappers(expr);
   const CXCursorKind kind = clang_getCursorKind(expr);
   auto resolved = [&](CXCursor operand) { return resolve_at(operand, position, depth + 1); };
@@ -126,18 +131,24 @@ bool StringResolver::run_expression(CXCursor expr, CXCursor var, size_t slot, in
     const auto kids = children(expr);
     if (kids.size() != 2 || !refers_to(kids[0], var)) return !mentions(expr, var);
     const std::string op = binary_operator_token(context_.tu(), expr);
-    if (op == "=") set(resolved(kids[1]));
-    else if (op == "+=") append(kids[1]);
-    else return false;
+    if (op == "=")
+      set(resolved(kids[1]));
+    else if (op == "+=")
+      append(kids[1]);
+    else
+      return false;
     return true;
   }
   if (kind != CXCursor_CallExpr) return !mentions(expr, var);
   const std::string name = spelling(expr);
   const auto args = call_arguments(expr);
   const CXCursor object = member_call_object(expr);
-  if ((name == "operator+=" || name == "operator=") && args.size() == 2 && refers_to(args[0], var)) {
-    if (name == "operator=") set(resolved(args[1]));
-    else append(args[1]);
+  if ((name == "operator+=" || name == "operator=") && args.size() == 2 &&
+      refers_to(args[0], var)) {
+    if (name == "operator=")
+      set(resolved(args[1]));
+    else
+      append(args[1]);
     return true;
   }
   if ((name == "append" || name == "push_back") && args.size() == 1 && refers_to(object, var)) {
@@ -151,12 +162,14 @@ bool StringResolver::run_expression(CXCursor expr, CXCursor var, size_t slot, in
   if (name == "operator<<") {
     // `os << a << b`: the links from the innermost out, when the innermost writes to `var`.
     std::vector<CXCursor> links;
-    for (CXCursor link = expr; links.size() < 256 && clang_getCursorKind(link) == CXCursor_CallExpr &&
-                               spelling(link) == "operator<<" && call_arguments(link).size() == 2;
+    for (CXCursor link = expr;
+         links.size() < 256 && clang_getCursorKind(link) == CXCursor_CallExpr &&
+         spelling(link) == "operator<<" && call_arguments(link).size() == 2;
          link = strip_wrappers(call_arguments(link)[0])) {
       links.push_back(link);
     }
-    if (links.empty() || !refers_to(call_arguments(links.back())[0], var)) return !mentions(expr, var);
+    if (links.empty() || !refers_to(call_arguments(links.back())[0], var))
+      return !mentions(expr, var);
     for (auto it = links.rbegin(); it != links.rend(); ++it) append(call_arguments(*it)[1]);
     return true;
   }

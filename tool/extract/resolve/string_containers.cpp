@@ -43,17 +43,21 @@ CXCursor braced_list(CXCursor expr) {
     if (kind == CXCursor_InitListExpr) {
       auto kids = children(expr);
       // std::array<T, N> a = {{...}}: the inner list holds the elements.
-      if (kids.size() == 1 && clang_getCursorKind(strip_wrappers(kids[0])) == CXCursor_InitListExpr &&
+      if (kids.size() == 1 &&
+          clang_getCursorKind(strip_wrappers(kids[0])) == CXCursor_InitListExpr &&
           fixed_size(clang_getCursorType(expr))) {
         expr = kids[0];
         continue;
       }
       return expr;
     }
-    if (kind == CXCursor_CallExpr && clang_getCursorKind(callee_of(expr)) != CXCursor_Constructor) break;
+    if (kind == CXCursor_CallExpr && clang_getCursorKind(callee_of(expr)) != CXCursor_Constructor)
+      break;
     if (kind != CXCursor_CallExpr && kind != CXCursor_UnexposedExpr) break;
     // A constructor's written argument (not a default allocator).
-    auto kids = kind == CXCursor_CallExpr ? written_arguments(clang_Cursor_getTranslationUnit(expr), expr) : children(expr);
+    auto kids = kind == CXCursor_CallExpr
+                    ? written_arguments(clang_Cursor_getTranslationUnit(expr), expr)
+                    : children(expr);
     if (kids.size() != 1) break;
     expr = kids[0];
   }
@@ -61,13 +65,18 @@ CXCursor braced_list(CXCursor expr) {
 }
 
 // Whether node `event` sits in a branch, loop or lambda that does not also hold node `declared`.
-bool in_branch(const std::vector<AstNode>& nodes, const std::vector<int>& subtree_end, int event, int declared) {
-  for (int up = nodes[static_cast<size_t>(event)].parent; up >= 0; up = nodes[static_cast<size_t>(up)].parent) {
+bool in_branch(const std::vector<AstNode>& nodes, const std::vector<int>& subtree_end, int event,
+               int declared) {
+  for (int up = nodes[static_cast<size_t>(event)].parent; up >= 0;
+       up = nodes[static_cast<size_t>(up)].parent) {
     const CXCursorKind kind = nodes[static_cast<size_t>(up)].kind;
-    if (is_function_like(kind) || (declared >= up && declared < subtree_end[static_cast<size_t>(up)])) break;
+    if (is_function_like(kind) ||
+        (declared >= up && declared < subtree_end[static_cast<size_t>(up)]))
+      break;
     if (kind == CXCursor_IfStmt || kind == CXCursor_SwitchStmt || kind == CXCursor_WhileStmt ||
         kind == CXCursor_ForStmt || kind == CXCursor_DoStmt || kind == CXCursor_CXXForRangeStmt ||
-        kind == CXCursor_ConditionalOperator || kind == CXCursor_LambdaExpr || kind == CXCursor_CXXTryStmt) {
+        kind == CXCursor_ConditionalOperator || kind == CXCursor_LambdaExpr ||
+        kind == CXCursor_CXXTryStmt) {
       return true;
     }
   }
@@ -78,8 +87,9 @@ bool in_branch(const std::vector<AstNode>& nodes, const std::vector<int>& subtre
 // at `var`.
 std::vector<CXCursor> stream_links(CXCursor event, CXCursor var) {
   std::vector<CXCursor> links;
-  for (CXCursor link = event; links.size() < 256 && clang_getCursorKind(link) == CXCursor_CallExpr &&
-                              spelling(link) == "operator<<" && call_arguments(link).size() == 2;
+  for (CXCursor link = event;
+       links.size() < 256 && clang_getCursorKind(link) == CXCursor_CallExpr &&
+       spelling(link) == "operator<<" && call_arguments(link).size() == 2;
        link = strip_wrappers(call_arguments(link)[0])) {
     links.push_back(link);
     if (refers_to(call_arguments(link)[0], var)) return links;
@@ -89,8 +99,8 @@ std::vector<CXCursor> stream_links(CXCursor event, CXCursor var) {
 
 // Calls on a container that neither change it nor hand out a way to change it.
 bool reads_only(CXCursor call) {
-  static const std::vector<std::string> kReaders = {"size", "empty", "isEmpty", "count", "length",
-                                                    "contains", "reserve", "join", "indexOf"};
+  static const std::vector<std::string> kReaders = {
+      "size", "empty", "isEmpty", "count", "length", "contains", "reserve", "join", "indexOf"};
   CXCursor callee = callee_of(call);
   if (!is_null(callee) && clang_CXXMethod_isConst(callee)) return true;
   return contains(kReaders, spelling(call));
@@ -98,7 +108,8 @@ bool reads_only(CXCursor call) {
 
 }  // namespace
 
-std::optional<std::vector<ResolvedString>> StringResolver::resolve_elements(CXCursor expr, int position,
+std::optional<std::vector<ResolvedString>> StringResolver::resolve_elements(CXCursor expr,
+                                                                            int position,
                                                                             int depth) const {
   if (depth > 96) return std::nullopt;
   CXCursor var = referenced_variable(strip_wrappers(expr));
@@ -125,7 +136,8 @@ std::optional<std::vector<ResolvedString>> StringResolver::resolve_elements(CXCu
   if (!is_null(init)) {
     CXCursor list = braced_list(init);
     if (!is_null(list)) {
-      for (CXCursor item : children(list)) items.push_back(resolve_at(item, local ? declared : -1, depth + 1));
+      for (CXCursor item : children(list))
+        items.push_back(resolve_at(item, local ? declared : -1, depth + 1));
     } else {
       // Made empty by its default constructor, or copied from another container.
       CXCursor inner = strip_wrappers(init);
@@ -134,7 +146,8 @@ std::optional<std::vector<ResolvedString>> StringResolver::resolve_elements(CXCu
       const auto args = constructed ? call_arguments(inner) : std::vector<CXCursor>{};
       if (!constructed || !args.empty()) {
         if (constructed && args.size() != 1) return std::nullopt;
-        auto copied = resolve_elements(constructed ? args[0] : inner, local ? declared : -1, depth + 1);
+        auto copied =
+            resolve_elements(constructed ? args[0] : inner, local ? declared : -1, depth + 1);
         if (!copied) return std::nullopt;
         items = std::move(*copied);
       }
@@ -168,7 +181,8 @@ std::optional<std::vector<ResolvedString>> StringResolver::container_events(
     if (nodes[static_cast<size_t>(index)].kind != CXCursor_CallExpr) return std::nullopt;
     const std::string name = spelling(event);
     const auto args = call_arguments(event);
-    const bool on_var = refers_to(member_call_object(event), var) || (!args.empty() && refers_to(args[0], var));
+    const bool on_var =
+        refers_to(member_call_object(event), var) || (!args.empty() && refers_to(args[0], var));
     // An element appended: never a container appended whole (`list += other`).
     auto element = [&](CXCursor arg) -> bool {
       if (clang_equalTypes(clang_getCanonicalType(clang_getCursorType(strip_wrappers(arg))),

@@ -1,7 +1,7 @@
 // Strings joined from a container of constants (part of StringResolver, see string_resolver.h):
 //
-//   scopes.join(' ')                                      // StringApis::joiners, and the table below
-//   std::accumulate(std::next(v.begin()), v.end(), v[0],
+//   scopes.join(' ')                                      // StringApis::joiners, and the table
+//   below std::accumulate(std::next(v.begin()), v.end(), v[0],
 //                   [](std::string a, const std::string& b) { return a + " " + b; })
 //
 // The lambda's return is resolved with its parameters bound to the running value and the element.
@@ -36,8 +36,10 @@ std::optional<std::pair<CXCursor, long long>> iterator_of(CXCursor expr, const c
   const auto args = written_arguments(clang_Cursor_getTranslationUnit(expr), expr);
   const std::string wanted = begin_name;
   CXCursor object = member_call_object(expr);
-  if ((name == wanted || name == "c" + wanted) && args.empty() && !is_null(object)) return std::pair{object, 0LL};
-  if ((name == wanted || name == "c" + wanted) && args.size() == 1 && callee_name(expr).rfind("std::", 0) == 0) {
+  if ((name == wanted || name == "c" + wanted) && args.empty() && !is_null(object))
+    return std::pair{object, 0LL};
+  if ((name == wanted || name == "c" + wanted) && args.size() == 1 &&
+      callee_name(expr).rfind("std::", 0) == 0) {
     return std::pair{args[0], 0LL};
   }
   if (name == "next" && wanted == "begin" && (args.size() == 1 || args.size() == 2)) {
@@ -46,7 +48,8 @@ std::optional<std::pair<CXCursor, long long>> iterator_of(CXCursor expr, const c
     long long step = 1;
     if (args.size() == 2) {
       const auto tokens = token_spellings(clang_Cursor_getTranslationUnit(args[1]), args[1]);
-      if (tokens.size() != 1 || tokens[0].find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+      if (tokens.size() != 1 || tokens[0].find_first_not_of("0123456789") != std::string::npos)
+        return std::nullopt;
       step = std::stoll(tokens[0]);
     }
     return std::pair{inner->first, inner->second + step};
@@ -70,7 +73,8 @@ bool is_first_element(CXCursor expr, CXCursor container) {
     const auto tokens = token_spellings(clang_Cursor_getTranslationUnit(index), index);
     return tokens.size() == 1 && tokens[0] == "0";
   };
-  if (name == "operator[]" && args.size() == 2) return refers_to(args[0], container) && is_zero(args[1]);
+  if (name == "operator[]" && args.size() == 2)
+    return refers_to(args[0], container) && is_zero(args[1]);
   CXCursor object = member_call_object(expr);
   if ((name == "front" || name == "first") && args.empty()) return refers_to(object, container);
   if (name == "at" && args.size() == 1) return refers_to(object, container) && is_zero(args[0]);
@@ -149,7 +153,8 @@ std::optional<ResolvedString> StringResolver::apply_lambda(CXCursor lambda, cons
   }
   if (parameters.size() != 2 || is_null(body)) return std::nullopt;
   const auto statements = children(body);
-  if (statements.size() != 1 || clang_getCursorKind(statements[0]) != CXCursor_ReturnStmt) return std::nullopt;
+  if (statements.size() != 1 || clang_getCursorKind(statements[0]) != CXCursor_ReturnStmt)
+    return std::nullopt;
   const auto returned = children(statements[0]);
   if (returned.size() != 1) return std::nullopt;
   const size_t before = bindings_.size();
@@ -160,8 +165,8 @@ std::optional<ResolvedString> StringResolver::apply_lambda(CXCursor lambda, cons
   return value;
 }
 
-std::optional<ResolvedString> StringResolver::resolve_join(CXCursor call, const std::string& name, int position,
-                                                           int depth) const {
+std::optional<ResolvedString> StringResolver::resolve_join(CXCursor call, const std::string& name,
+                                                           int position, int depth) const {
   const auto& models = context_.models().strings.joiners;
   auto matches = [&](const JoinerModel& joiner) { return joiner.function == name; };
   auto joiner = std::find_if(models.begin(), models.end(), matches);
@@ -170,8 +175,9 @@ std::optional<ResolvedString> StringResolver::resolve_join(CXCursor call, const 
     if (joiner == general_joiners().end()) return std::nullopt;
   }
   const auto args = call_arguments(call);
-  const CXCursor list = joiner->list ? (*joiner->list < args.size() ? args[*joiner->list] : clang_getNullCursor())
-                                     : member_call_object(call);
+  const CXCursor list =
+      joiner->list ? (*joiner->list < args.size() ? args[*joiner->list] : clang_getNullCursor())
+                   : member_call_object(call);
   if (is_null(list) || joiner->separator >= args.size()) return ResolvedString::wildcard();
   const int at = context_.node_index(call);
   auto items = resolve_elements(list, at, depth + 1);
@@ -185,7 +191,8 @@ std::optional<ResolvedString> StringResolver::resolve_join(CXCursor call, const 
   return value;
 }
 
-std::optional<ResolvedString> StringResolver::resolve_accumulate(CXCursor call, int position, int depth) const {
+std::optional<ResolvedString> StringResolver::resolve_accumulate(CXCursor call, int position,
+                                                                 int depth) const {
   const auto args = call_arguments(call);
   if (args.size() != 3 && args.size() != 4) return std::nullopt;
   auto first = iterator_of(args[0], "begin");
