@@ -221,6 +221,28 @@ void run(httplib::Client& cli, const std::vector<std::string>& extra) {
   EXPECT_EQ(urls, expected);
 }
 
+TEST(UrlHelpers, ALoopSeesTheContainerAsItIsAtTheLoop) {
+  // Elements added before the loop count; a container handed to a call may change: not followed.
+  const std::vector<std::string> expected = {"11 /api/2.0/patients/", "11 /api/2.0/vitals/", "13 /api/2.0/{}/"};
+  std::vector<std::string> urls = urls_of(R"(#include <httplib.h>
+#include <string>
+#include <vector>
+void fill(std::vector<std::string>& v);
+void run(httplib::Client& cli) {
+  httplib::Headers h;
+  std::vector<std::string> paths = {"patients"};
+  paths.push_back("vitals");
+  std::vector<std::string> more = {"problems"};
+  fill(more);
+  for (const auto& p : paths) cli.Get("/api/2.0/" + p + "/", h);
+  (void)0;
+  for (const auto& p : more) cli.Get("/api/2.0/" + p + "/", h);
+}
+)");
+  std::sort(urls.begin(), urls.end());
+  EXPECT_EQ(urls, expected);
+}
+
 TEST(UrlHelpers, LambdasThatMakeRequestsAreWrappers) {
   // Two lambdas of one signature in one function, one kept in a std::function.
   const std::vector<std::string> expected = {"8 GET https://app.elationemr.com/api/2.0/vitals/",
