@@ -253,6 +253,18 @@ std::string declaration_key(CXCursor decl) {
   return usr + "@" + loc.path + ":" + std::to_string(loc.offset);
 }
 
+bool refers_to_variable(CXCursor expr, CXCursor var) {
+  CXCursor ref = referenced_variable(expr);
+  return !is_null(ref) && !is_null(var) && declaration_key(ref) == declaration_key(var);
+}
+
+bool is_null_pointer_constant(CXCursor expr) {
+  expr = strip_wrappers(expr);
+  if (clang_getCursorKind(expr) == CXCursor_CXXNullPtrLiteralExpr) return true;
+  const auto tokens = token_spellings(clang_Cursor_getTranslationUnit(expr), expr);
+  return tokens.size() == 1 && (tokens[0] == "NULL" || tokens[0] == "nullptr" || tokens[0] == "0");
+}
+
 std::string function_key(CXCursor function) {
   std::string usr = to_string(clang_getCursorUSR(function));
   if (spelling(function) != "operator()") return usr;

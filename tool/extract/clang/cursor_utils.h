@@ -46,6 +46,10 @@ bool is_stringish_type(CXType type);
 CXCursor referenced_variable(CXCursor expr);
 // A stable key for a declaration (its USR, or file:offset).
 std::string declaration_key(CXCursor decl);
+// Whether `expr` names the variable `var` (through casts and parentheses).
+bool refers_to_variable(CXCursor expr, CXCursor var);
+// Whether `expr` is written as a null pointer: nullptr, NULL or 0.
+bool is_null_pointer_constant(CXCursor expr);
 // The identity of a function for parameter slots and wrapper summaries: its USR, and for a
 // lambda's call operator also where it is declared (two lambdas of one signature in one function
 // share a USR).

@@ -19,12 +19,7 @@ std::optional<Role> AstArgument::role_by_type() const {
 
 bool AstArgument::is_stringish() const { return is_stringish_type(clang_getCursorType(arg_)); }
 
-bool AstArgument::is_null_pointer() const {
-  CXCursor arg = strip_wrappers(arg_);
-  if (clang_getCursorKind(arg) == CXCursor_CXXNullPtrLiteralExpr) return true;
-  const auto tokens = token_spellings(clang_Cursor_getTranslationUnit(arg), arg);
-  return tokens.size() == 1 && (tokens[0] == "NULL" || tokens[0] == "nullptr" || tokens[0] == "0");
-}
+bool AstArgument::is_null_pointer() const { return is_null_pointer_constant(arg_); }
 
 bool AstArgument::is_false() const {
   const ResolvedString v = value();

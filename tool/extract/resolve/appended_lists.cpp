@@ -19,16 +19,6 @@ const EncoderModel* appender_of(const std::vector<EncoderModel>& appenders, CXCu
   return it != appenders.end() && it->arg < call_arguments(call).size() ? &*it : nullptr;
 }
 
-bool same_variable(CXCursor expr, CXCursor var) {
-  CXCursor ref = referenced_variable(strip_wrappers(expr));
-  return !is_null(ref) && declaration_key(ref) == declaration_key(var);
-}
-
-bool is_null_constant(CXCursor expr) {
-  const auto tokens = token_spellings(clang_Cursor_getTranslationUnit(expr), expr);
-  return tokens.size() == 1 && (tokens[0] == "NULL" || tokens[0] == "nullptr" || tokens[0] == "0");
-}
-
 }  // namespace
 
 ResolvedList StringResolver::resolve_list(CXCursor expr, int position) const {
@@ -45,13 +35,13 @@ ResolvedList StringResolver::resolve_list(CXCursor expr, int position) const {
     const EncoderModel* appender = appender_of(appenders, value);
     if (!appender) {
       out.items.clear();
-      out.known = is_null_constant(value);
+      out.known = is_null_pointer_constant(value);
       return;
     }
     const auto args = call_arguments(value);
-    if (!same_variable(args[0], var)) {
+    if (!refers_to_variable(args[0], var)) {
       out.items.clear();
-      out.known = is_null_constant(args[0]);
+      out.known = is_null_pointer_constant(args[0]);
     }
     out.items.push_back(resolve(args[appender->arg], at));
   };
@@ -70,7 +60,7 @@ ResolvedList StringResolver::resolve_list(CXCursor expr, int position) const {
     if (kind == CXCursor_BinaryOperator) {
       // An assignment to the list (the appender inside it is an event too, and is taken here).
       auto kids = children(event);
-      if (kids.size() == 2 && same_variable(kids[0], var)) {
+      if (kids.size() == 2 && refers_to_variable(kids[0], var)) {
         assigned.insert(clang_hashCursor(strip_wrappers(kids[1])));
         start_list(kids[1], index);
       }
@@ -78,7 +68,7 @@ ResolvedList StringResolver::resolve_list(CXCursor expr, int position) const {
       // `curl_slist_append(list, item)` whose result is not assigned: the list grows in place.
       const auto args = call_arguments(event);
       const EncoderModel* appender = appender_of(appenders, event);
-      if (appender && !args.empty() && same_variable(args[0], var) && !assigned.count(clang_hashCursor(event))) {
+      if (appender && !args.empty() && refers_to_variable(args[0], var) && !assigned.count(clang_hashCursor(event))) {
         out.items.push_back(resolve(args[appender->arg], index));
       }
     }

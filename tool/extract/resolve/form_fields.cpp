@@ -7,14 +7,6 @@
 #include "extract/resolve/string_resolver.h"
 
 namespace scopelint::extract {
-namespace {
-
-bool names_variable(CXCursor expr, CXCursor var) {
-  CXCursor ref = referenced_variable(expr);
-  return !is_null(ref) && declaration_key(ref) == declaration_key(var);
-}
-
-}  // namespace
 
 void StringResolver::add_pair(CXCursor key, CXCursor value, int position, ResolvedFields& out) const {
   const ResolvedString k = resolve(key, position);
@@ -80,7 +72,7 @@ ResolvedFields StringResolver::resolve_fields(CXCursor expr, int position) const
     const std::string name = spelling(event);
     const auto args = call_arguments(event);
     if (std::find(adders.begin(), adders.end(), name) != adders.end() &&
-        names_variable(member_call_object(event), var)) {
+        refers_to_variable(member_call_object(event), var)) {
       if (args.size() >= 2) {
         add_pair(args[0], args[1], index, out);
       } else if (args.size() == 1) {
@@ -89,7 +81,7 @@ ResolvedFields StringResolver::resolve_fields(CXCursor expr, int position) const
     } else if (name == "operator=" && args.size() == 2) {
       CXCursor target = strip_wrappers(args[0]);
       if (spelling(target) == "operator[]" && clang_Cursor_getNumArguments(target) == 2 &&
-          names_variable(clang_Cursor_getArgument(target, 0), var)) {
+          refers_to_variable(clang_Cursor_getArgument(target, 0), var)) {
         add_pair(clang_Cursor_getArgument(target, 1), args[1], index, out);
       }
     }

@@ -12,11 +12,6 @@
 namespace scopelint::extract {
 namespace {
 
-bool refers_to(CXCursor expr, CXCursor var) {
-  CXCursor ref = referenced_variable(strip_wrappers(expr));
-  return !is_null(ref) && declaration_key(ref) == declaration_key(var);
-}
-
 bool is_loop(CXCursorKind kind) {
   return kind == CXCursor_ForStmt || kind == CXCursor_WhileStmt || kind == CXCursor_DoStmt ||
          kind == CXCursor_CXXForRangeStmt;
@@ -129,7 +124,7 @@ bool StringResolver::run_expression(CXCursor expr, CXCursor var, size_t slot, in
   };
   if (kind == CXCursor_BinaryOperator || kind == CXCursor_CompoundAssignOperator) {
     const auto kids = children(expr);
-    if (kids.size() != 2 || !refers_to(kids[0], var)) return !mentions(expr, var);
+    if (kids.size() != 2 || !refers_to_variable(kids[0], var)) return !mentions(expr, var);
     const std::string op = binary_operator_token(context_.tu(), expr);
     if (op == "=")
       set(resolved(kids[1]));
@@ -144,18 +139,18 @@ bool StringResolver::run_expression(CXCursor expr, CXCursor var, size_t slot, in
   const auto args = call_arguments(expr);
   const CXCursor object = member_call_object(expr);
   if ((name == "operator+=" || name == "operator=") && args.size() == 2 &&
-      refers_to(args[0], var)) {
+      refers_to_variable(args[0], var)) {
     if (name == "operator=")
       set(resolved(args[1]));
     else
       append(args[1]);
     return true;
   }
-  if ((name == "append" || name == "push_back") && args.size() == 1 && refers_to(object, var)) {
+  if ((name == "append" || name == "push_back") && args.size() == 1 && refers_to_variable(object, var)) {
     append(args[0]);
     return true;
   }
-  if (name == "clear" && args.empty() && refers_to(object, var)) {
+  if (name == "clear" && args.empty() && refers_to_variable(object, var)) {
     set(ResolvedString::constant(""));
     return true;
   }
@@ -168,7 +163,7 @@ bool StringResolver::run_expression(CXCursor expr, CXCursor var, size_t slot, in
          link = strip_wrappers(call_arguments(link)[0])) {
       links.push_back(link);
     }
-    if (links.empty() || !refers_to(call_arguments(links.back())[0], var))
+    if (links.empty() || !refers_to_variable(call_arguments(links.back())[0], var))
       return !mentions(expr, var);
     for (auto it = links.rbegin(); it != links.rend(); ++it) append(call_arguments(*it)[1]);
     return true;

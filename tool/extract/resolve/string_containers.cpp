@@ -15,11 +15,6 @@ bool contains(const std::vector<std::string>& list, const std::string& name) {
   return std::find(list.begin(), list.end(), name) != list.end();
 }
 
-bool refers_to(CXCursor expr, CXCursor var) {
-  CXCursor ref = referenced_variable(strip_wrappers(expr));
-  return !is_null(ref) && declaration_key(ref) == declaration_key(var);
-}
-
 // The number of elements an array or std::array holds, when its type says so.
 std::optional<long long> fixed_size(CXType type) {
   type = clang_getCanonicalType(type);
@@ -92,7 +87,7 @@ std::vector<CXCursor> stream_links(CXCursor event, CXCursor var) {
        spelling(link) == "operator<<" && call_arguments(link).size() == 2;
        link = strip_wrappers(call_arguments(link)[0])) {
     links.push_back(link);
-    if (refers_to(call_arguments(link)[0], var)) return links;
+    if (refers_to_variable(call_arguments(link)[0], var)) return links;
   }
   return {};
 }
@@ -182,7 +177,7 @@ std::optional<std::vector<ResolvedString>> StringResolver::container_events(
     const std::string name = spelling(event);
     const auto args = call_arguments(event);
     const bool on_var =
-        refers_to(member_call_object(event), var) || (!args.empty() && refers_to(args[0], var));
+        refers_to_variable(member_call_object(event), var) || (!args.empty() && refers_to_variable(args[0], var));
     // An element appended: never a container appended whole (`list += other`).
     auto element = [&](CXCursor arg) -> bool {
       if (clang_equalTypes(clang_getCanonicalType(clang_getCursorType(strip_wrappers(arg))),
@@ -193,9 +188,9 @@ std::optional<std::vector<ResolvedString>> StringResolver::container_events(
       return items.size() <= kMaxElements;
     };
     if ((name == "push_back" || name == "emplace_back" || name == "append") && args.size() == 1 &&
-        refers_to(member_call_object(event), var)) {
+        refers_to_variable(member_call_object(event), var)) {
       if (!element(args[0])) return std::nullopt;
-    } else if (name == "operator+=" && args.size() == 2 && refers_to(args[0], var)) {
+    } else if (name == "operator+=" && args.size() == 2 && refers_to_variable(args[0], var)) {
       if (!element(args[1])) return std::nullopt;
     } else if (name == "operator<<") {
       const std::vector<CXCursor> links = stream_links(event, var);
@@ -207,7 +202,7 @@ std::optional<std::vector<ResolvedString>> StringResolver::container_events(
       }
     } else if (name == "clear" && args.empty() && on_var) {
       items.clear();
-    } else if (!reads_only(event) || !refers_to(member_call_object(event), var)) {
+    } else if (!reads_only(event) || !refers_to_variable(member_call_object(event), var)) {
       return std::nullopt;  // assignments, erase, insert, sort, a non-const begin() ...
     }
   }

@@ -21,11 +21,6 @@ const std::vector<JoinerModel>& general_joiners() {
   return kJoiners;
 }
 
-bool refers_to(CXCursor expr, CXCursor var) {
-  CXCursor ref = referenced_variable(strip_wrappers(expr));
-  return !is_null(ref) && !is_null(var) && declaration_key(ref) == declaration_key(var);
-}
-
 // The container an iterator expression starts at, and how far into it: `v.begin()`,
 // `std::begin(v)`, `std::next(v.begin())`, `std::next(v.begin(), 2)`.
 std::optional<std::pair<CXCursor, long long>> iterator_of(CXCursor expr, const char* begin_name) {
@@ -74,10 +69,10 @@ bool is_first_element(CXCursor expr, CXCursor container) {
     return tokens.size() == 1 && tokens[0] == "0";
   };
   if (name == "operator[]" && args.size() == 2)
-    return refers_to(args[0], container) && is_zero(args[1]);
+    return refers_to_variable(args[0], container) && is_zero(args[1]);
   CXCursor object = member_call_object(expr);
-  if ((name == "front" || name == "first") && args.empty()) return refers_to(object, container);
-  if (name == "at" && args.size() == 1) return refers_to(object, container) && is_zero(args[0]);
+  if ((name == "front" || name == "first") && args.empty()) return refers_to_variable(object, container);
+  if (name == "at" && args.size() == 1) return refers_to_variable(object, container) && is_zero(args[0]);
   return false;
 }
 
@@ -201,7 +196,7 @@ std::optional<ResolvedString> StringResolver::resolve_accumulate(CXCursor call, 
   // Both ends of one container variable.
   const CXCursor container = strip_wrappers(first->first);
   const CXCursor var = referenced_variable(container);
-  if (is_null(var) || !refers_to(last->first, var)) return std::nullopt;
+  if (is_null(var) || !refers_to_variable(last->first, var)) return std::nullopt;
   auto items = resolve_elements(container, context_.node_index(call), depth + 1);
   if (!items || first->second > static_cast<long long>(items->size())) return std::nullopt;
   ResolvedString value;
