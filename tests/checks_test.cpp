@@ -244,12 +244,26 @@ TEST(Checks, BarePathNeedsAnElationBaseOrApiPrefix) {
   bare.url = "/patients/";
   HttpCall prefixed = bare;
   prefixed.url = "/api/2.0/patients/";
+  prefixed.location.line = 6;  // one line each: the same finding at one place is reported once
   HttpCall based = bare;
   based.base = "https://sandbox.elationemr.com/api/2.0";
+  based.location.line = 7;
   auto findings = check({token_raw(raw_scope("system/vitals.read"), 1), bare, prefixed, based,
                          api("GET", "/vitals/", 9)});
   auto missing = of_rule(findings, "missing-scope");
-  EXPECT_EQ(missing.size(), 2u);  // the prefixed and the based call, not the bare one
+  ASSERT_EQ(missing.size(), 2u);  // the prefixed and the based call, not the bare one
+  EXPECT_EQ(missing[0].location.line, 6u);
+  EXPECT_EQ(missing[1].location.line, 7u);
+}
+
+TEST(Checks, TheSameFindingAtOnePlaceIsReportedOnce) {
+  // Alternatives of one call that reach one endpoint (two hosts) make the same finding.
+  HttpCall production = api("GET", "/patients/", 5);
+  HttpCall sandbox = production;
+  sandbox.url = "https://sandbox.elationemr.com/api/2.0/patients/";
+  const auto findings = check({token_raw(raw_scope("system/vitals.read"), 1), production, sandbox,
+                               api("GET", "/vitals/", 9)});
+  EXPECT_EQ(of_rule(findings, "missing-scope").size(), 1u);
 }
 
 TEST(Checks, GrantedScopesFromConfig) {

@@ -70,7 +70,7 @@ json body_of(const std::string& path) {
 void write_signed(const std::string& path, const json& body, const std::string& key = kKey) {
   const std::string text = body.dump();
   std::ofstream(path, std::ios::trunc)
-      << to_hex(hmac_sha256(key, "scopelint-fact-cache-8\n" + text)) << "\n"
+      << to_hex(hmac_sha256(key, "scopelint-fact-cache-9\n" + text)) << "\n"
       << text;
 }
 

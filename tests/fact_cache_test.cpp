@@ -44,14 +44,14 @@ std::vector<std::string> entries_in(const std::string& cache_dir) {
 }
 
 // An entry's JSON, and an entry file holding `text` signed with `key` (the entry format: the HMAC
-// of "scopelint-fact-cache-8\n" + JSON, a newline, the JSON).
+// of "scopelint-fact-cache-9\n" + JSON, a newline, the JSON).
 json entry_json(const std::string& path) {
   const std::string bytes = read_file_or_throw(path);
   return json::parse(bytes.substr(bytes.find('\n') + 1));
 }
 void write_signed_entry(const std::string& path, const json& entry, const std::string& key = kKey) {
   const std::string text = entry.dump();
-  const std::string mac = to_hex(hmac_sha256(key, "scopelint-fact-cache-8\n" + text));
+  const std::string mac = to_hex(hmac_sha256(key, "scopelint-fact-cache-9\n" + text));
   std::ofstream(path) << mac << "\n" << text;
 }
 
@@ -124,8 +124,8 @@ TEST(FactCache, CorruptOrForeignEntriesAreIgnored) {
   cache.store(file, {}, sample_unit(file), {file});
   for (const auto& path : entries_in(cache_dir)) {
     for (const char* junk :
-         {"{not json", "{\"format\": \"scopelint-fact-cache-8\"}", "[]", "",
-          "{\"format\":\"scopelint-fact-cache-8\",\"salt\":\"salt\",\"file\":\"x\"}"}) {
+         {"{not json", "{\"format\": \"scopelint-fact-cache-9\"}", "[]", "",
+          "{\"format\":\"scopelint-fact-cache-9\",\"salt\":\"salt\",\"file\":\"x\"}"}) {
       std::ofstream(path) << junk;
       EXPECT_FALSE(cache.lookup(file, {})) << junk;
       // Signed with the right key but not an entry: still a miss.

@@ -111,7 +111,7 @@ inline void expect_same_wrappers(const UnitWrappers& expected, const UnitWrapper
   ASSERT_EQ(call_sites.size(), expected.call_sites.size());
   for (size_t i = 0; i < call_sites.size(); ++i) {
     SCOPED_TRACE("call site " + std::to_string(i));
-    const auto& [callee, callee_name, caller, caller_name, location, macro_chain, arguments] =
+    const auto& [callee, callee_name, caller, caller_name, location, macro_chain, arguments, site_conditions] =
         call_sites[i];
     const WrapperCallSite& want = expected.call_sites[i];
     EXPECT_EQ(callee, want.callee);
@@ -130,6 +130,9 @@ inline void expect_same_wrappers(const UnitWrappers& expected, const UnitWrapper
       ASSERT_EQ(fields.has_value(), want.arguments[a].fields.has_value());
       if (fields) expect_same_fields(*want.arguments[a].fields, *fields);
     }
+    ASSERT_EQ(site_conditions.size(), want.conditions.size());
+    for (size_t c = 0; c < site_conditions.size(); ++c)
+      expect_same_condition(want.conditions[c], site_conditions[c]);
   }
 }
 
@@ -223,6 +226,8 @@ inline UnitWrappers sample_wrappers(const std::string& file) {
   WrapperArgument empty_form;  // a form known to be empty is not an unknown form
   empty_form.fields = std::vector<FormField>{};
   site.arguments.push_back(empty_form);
+  site.conditions.push_back(  // the arguments are these only for one value of the caller's parameter
+      {site.caller, 0, BranchCondition::Test::Equals, {"3"}, true, "main", "kind"});
   wrappers.call_sites.push_back(site);
   WrapperCallSite top_level;  // at namespace scope: no caller
   top_level.callee = "c:@F@elation_get#*1C#";

@@ -93,7 +93,7 @@ void forge_entries(const std::string& cache_dir, const std::function<void(json&)
     const std::string text = entry.dump();
     std::ofstream out(path, std::ios::trunc);
     if (signed_entry)
-      out << to_hex(hmac_sha256(std::string(32, 'A'), "scopelint-fact-cache-8\n" + text)) << "\n";
+      out << to_hex(hmac_sha256(std::string(32, 'A'), "scopelint-fact-cache-9\n" + text)) << "\n";
     out << text;
   }
 }

@@ -7,26 +7,12 @@
 #include <string>
 #include <vector>
 
-#include "extract/driver/extractor.h"
-#include "test_support.h"
+#include "source_scan.h"
 
 namespace scopelint {
 namespace {
 
-// "<line> <url or <none>>" of each call found in `source`.
-std::vector<std::string> urls_of(const std::string& source) {
-  test::TempDir dir;
-  ExtractOptions options;
-  options.paths = {dir.write("client.cpp", source)};
-  options.jobs = 1;
-  options.has_fixed_args = true;
-  options.fixed_args = {"-std=c++17"};
-  std::vector<std::string> urls;
-  for (const auto& call : extract_facts(options).facts.calls) {
-    urls.push_back(std::to_string(call.location.line) + " " + call.url.value_or("<none>"));
-  }
-  return urls;
-}
+using test::urls_of;
 
 TEST(UrlHelpers, AHelperReturnsItsTextWithTheCallsArguments) {
   const std::vector<std::string> expected = {
@@ -77,9 +63,10 @@ void run(httplib::Client& cli) {
             expected);
 }
 
-TEST(UrlHelpers, HelpersThatDifferGiveNoUrlAndRecursionStops) {
+TEST(UrlHelpers, HelpersThatDifferGiveOneRequestPerReturnAndRecursionStops) {
   // The recursive call inside is a run-time value: only the text around it is known.
-  const std::vector<std::string> expected = {"11 <none>", "12 {}x"};
+  const std::vector<std::string> expected = {"11 https://app.elationemr.com/api/2.0/patients/",
+                                             "11 https://sandbox.elationemr.com/api/2.0/patients/", "12 {}x"};
   EXPECT_EQ(urls_of(R"(#include <httplib.h>
 #include <string>
 std::string either(bool sandbox) {
@@ -89,7 +76,7 @@ std::string either(bool sandbox) {
 std::string forever(const std::string& p) { return forever(p + "/") + "x"; }
 void run(httplib::Client& cli, bool sandbox) {
   httplib::Headers none;
-  // Two different returns are two values, which a URL does not hold yet; recursion stops.
+  // Two different returns are two values, each a request; recursion stops.
   cli.Get(either(sandbox), none);
   cli.Get(forever("/api/2.0/patients"), none);
 }
@@ -115,8 +102,10 @@ void run() {
 }
 
 TEST(UrlHelpers, AMemberTakesWhatTheConstructorsInitializerListsGiveIt) {
-  // other_ is one of two hosts: a run-time value until values hold alternatives.
-  const std::vector<std::string> expected = {"10 {}/api/2.0/patients/", "11 {}/problems/"};
+  // other_ is one of two hosts: one request for each.
+  const std::vector<std::string> expected = {"10 {}/api/2.0/patients/",
+                                             "11 https://app.elationemr.com/api/2.0/problems/",
+                                             "11 https://sandbox.elationemr.com/api/2.0/problems/"};
   EXPECT_EQ(urls_of(R"(#include <httplib.h>
 #include <string>
 class Api {
@@ -139,9 +128,10 @@ class Api {
 
 TEST(UrlHelpers, ASwitchOnAConstantArgumentSelectsItsReturn) {
   // A case, cases that fall through, no case (the return after the switch), and a parameter of
-  // the caller, which no switch can decide yet.
+  // the caller that nobody calls it with: any of the three.
   const std::vector<std::string> expected = {"15 /api/2.0/patients/", "16 /api/2.0/problems/",
-                                             "17 /api/2.0/vitals/", "18 <none>"};
+                                             "17 /api/2.0/vitals/",   "18 /api/2.0/patients/",
+                                             "18 /api/2.0/problems/", "18 /api/2.0/vitals/"};
   EXPECT_EQ(urls_of(R"(#include <httplib.h>
 #include <string>
 enum class Resource { Patients, Problems, Allergies };

@@ -24,7 +24,7 @@ using nlohmann::json;
 // Bumped whenever the encoding changes (2: wrapper data, macro chains; 3: HMAC, SHA-256, every
 // dependency including the main file; 6: what is unresolved about a call as facts, not a reason
 // text; 7: the named members of codec/facts_codec.h): older entries are misses.
-constexpr const char* kFormat = "scopelint-fact-cache-8";
+constexpr const char* kFormat = "scopelint-fact-cache-9";
 
 // Size and modification time: when both are unchanged the content hash is not recomputed.
 struct Stamp {

@@ -22,6 +22,14 @@ std::vector<Finding> run_checks(const ClassifiedFacts& classified, const Catalog
   std::vector<Finding> findings;
   for (const RuleInfo* rule : all_checks()) rule->check(context, findings);
   std::stable_sort(findings.begin(), findings.end(), finding_order);
+  // Alternatives of one call that reach the same endpoint (two hosts, a run-time or a literal
+  // base) make the same finding: it is reported once.
+  findings.erase(std::unique(findings.begin(), findings.end(),
+                             [](const Finding& a, const Finding& b) {
+                               return a.rule == b.rule && a.level == b.level && a.location == b.location &&
+                                      a.message == b.message;
+                             }),
+                 findings.end());
   return findings;
 }
 

@@ -86,7 +86,8 @@ json encode_call_site(const WrapperCallSite& s) {
               {"caller", s.caller},
               {"caller_name", s.caller_name},
               {"macro_chain", encode_locations(s.macro_chain)},
-              {"arguments", encode_list(s.arguments, encode_argument)}};
+              {"arguments", encode_list(s.arguments, encode_argument)},
+              {"conditions", encode_list(s.conditions, encode_condition)}};
   put_location(out, s.location);
   return out;
 }
@@ -101,6 +102,7 @@ WrapperCallSite decode_call_site(const json& value, const JsonWhere& where) {
   s.location = location_members(j, where);
   s.macro_chain = decode_locations(j, "macro_chain", where);
   s.arguments = decode_list(j, "arguments", where, decode_argument);
+  s.conditions = decode_list(j, "conditions", where, decode_condition);
   return s;
 }
 

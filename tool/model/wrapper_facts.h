@@ -61,6 +61,9 @@ struct WrapperCallSite {
   std::vector<SourceLocation> macro_chain;  // of `location` (extract/clang/macro_locations.h)
   // As written, then the callee's default arguments for those left out (as far as known).
   std::vector<WrapperArgument> arguments;
+  // The arguments are these only when these tests of the caller's parameters pass (an argument
+  // with alternatives, each made under its own tests: extract/resolve/value_choices.cpp).
+  BranchConditions conditions;
 };
 
 struct UnitWrappers {

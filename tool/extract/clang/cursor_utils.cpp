@@ -259,8 +259,18 @@ bool refers_to_variable(CXCursor expr, CXCursor var) {
 }
 
 bool is_null_pointer_constant(CXCursor expr) {
+  const bool pointer = clang_getCanonicalType(clang_getCursorType(expr)).kind == CXType_Pointer;
   expr = strip_wrappers(expr);
-  if (clang_getCursorKind(expr) == CXCursor_CXXNullPtrLiteralExpr) return true;
+  const CXCursorKind kind = clang_getCursorKind(expr);
+  if (kind == CXCursor_CXXNullPtrLiteralExpr || kind == CXCursor_GNUNullExpr) return true;
+  // C's NULL is `((void *)0)`: the literal 0 made a pointer.
+  if (pointer && kind == CXCursor_IntegerLiteral) {
+    CXEvalResult result = clang_Cursor_Evaluate(expr);
+    const bool zero =
+        result && clang_EvalResult_getKind(result) == CXEval_Int && clang_EvalResult_getAsLongLong(result) == 0;
+    if (result) clang_EvalResult_dispose(result);
+    if (zero) return true;
+  }
   const auto tokens = token_spellings(clang_Cursor_getTranslationUnit(expr), expr);
   return tokens.size() == 1 && (tokens[0] == "NULL" || tokens[0] == "nullptr" || tokens[0] == "0");
 }

@@ -24,7 +24,7 @@ namespace {
 
 // A header name; one with a run-time part could be any header.
 void add_header(std::string name, RequestParts& parts) {
-  if (name.find(kWildcard) != std::string::npos) {
+  if (name.find(kWildcard) != std::string::npos || has_slot(name)) {
     parts.headers_unknown = true;
   } else {
     parts.headers.push_back(std::move(name));

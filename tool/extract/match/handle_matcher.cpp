@@ -37,7 +37,7 @@ FoundRequest perform_call(const std::string& library, const HandleState& state, 
 
 // A handle's options under some conditions on parameters: `if (verb == "POST") setopt(POST)`
 // leaves one alternative where the test held and the option is set, and one where it did not.
-struct Alternative {
+struct HandleAlternative {
   BranchConditions conditions;
   HandleState state;
 };
@@ -52,13 +52,13 @@ BranchConditions decidable(BranchConditions conditions) {
 }
 
 // Applies an option set under `guard` to each alternative, splitting those the guard does not decide.
-void apply_guarded(std::vector<Alternative>& alternatives, const BranchConditions& guard,
+void apply_guarded(std::vector<HandleAlternative>& alternatives, const BranchConditions& guard,
                    const std::function<void(HandleState&)>& apply) {
   if (guard.empty()) {
     for (auto& alternative : alternatives) apply(alternative.state);
     return;
   }
-  std::vector<Alternative> next;
+  std::vector<HandleAlternative> next;
   for (auto& alternative : alternatives) {
     BranchConditions held = alternative.conditions;
     held.insert(held.end(), guard.begin(), guard.end());
@@ -79,7 +79,7 @@ void apply_guarded(std::vector<Alternative>& alternatives, const BranchCondition
   }
   if (next.size() > kMaxAlternatives) {
     // Too many ways through: the method is not worked out.
-    Alternative unknown{{}, next.front().state};
+    HandleAlternative unknown{{}, next.front().state};
     unknown.state.custom_given = true;
     unknown.state.custom_method.reset();
     unknown.state.parts.method_slot.reset();
@@ -95,7 +95,7 @@ void match_handle_api(const LibraryModel& library, const TuContext& context,
   if (!library.handle_api) return;
   const HandleApi& api = *library.handle_api;
   // Per enclosing function, per handle variable.
-  std::map<int, std::map<std::string, std::vector<Alternative>>> states;
+  std::map<int, std::map<std::string, std::vector<HandleAlternative>>> states;
   const auto& nodes = context.tree().nodes;
   for (size_t i = 0; i < nodes.size(); ++i) {
     if (nodes[i].kind != CXCursor_CallExpr) continue;
@@ -113,7 +113,7 @@ void match_handle_api(const LibraryModel& library, const TuContext& context,
     if (alternatives.empty()) alternatives.push_back({});
     const int position = static_cast<int>(i);
     if (reset) {
-      alternatives = {Alternative{}};
+      alternatives = {HandleAlternative{}};
     } else if (perform) {
       const BranchConditions guard = branch_conditions(context, strings, position);
       for (const auto& alternative : alternatives) {

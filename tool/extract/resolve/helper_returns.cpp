@@ -8,6 +8,7 @@
 #include "extract/clang/clang_handles.h"
 #include "extract/clang/cursor_utils.h"
 #include "extract/resolve/literal_pieces.h"
+#include "extract/resolve/method_branches.h"
 #include "extract/resolve/parameter_slots.h"
 #include "extract/resolve/string_resolver.h"
 #include "extract/resolve/switch_returns.h"
@@ -28,19 +29,22 @@ std::optional<ResolvedString> StringResolver::resolve_helper(CXCursor call, CXCu
   if (returns.empty()) return std::nullopt;
   helpers_in_progress_.push_back(definition);
   const auto& nodes = context_.tree().nodes;
-  std::optional<ResolvedString> returned;
+  // Each return is an alternative, taken under the tests of parameters around it.
+  std::vector<Alternative> alternatives;
   for (int index : returns) {
     auto kids = children(nodes[static_cast<size_t>(index)].cursor);
     ResolvedString value = kids.empty() ? ResolvedString::wildcard() : resolve_at(kids.front(), index, depth + 1);
-    // Returns that differ would make several values; until values hold alternatives, none is known.
-    if (returned && returned->text != value.text) {
-      returned = ResolvedString::wildcard();
-      break;
-    }
-    if (!returned) returned = std::move(value);
+    alternatives.push_back({std::move(value), {}});
   }
+  const bool agree = std::all_of(alternatives.begin(), alternatives.end(), [&](const Alternative& a) {
+    return a.value.text == alternatives.front().value.text;
+  });
+  for (size_t i = 0; i < returns.size() && !agree; ++i) {
+    alternatives[i].conditions = branch_conditions(context_, *this, returns[i]);
+  }
+  const ResolvedString returned = choose(std::move(alternatives));
   helpers_in_progress_.pop_back();
-  return bind_arguments(*returned, nodes[static_cast<size_t>(definition)].cursor, call, position, depth + 1);
+  return bind_arguments(returned, nodes[static_cast<size_t>(definition)].cursor, call, position, depth + 1);
 }
 
 ResolvedString StringResolver::bind_arguments(const ResolvedString& value, CXCursor function, CXCursor call,
@@ -53,6 +57,7 @@ ResolvedString StringResolver::bind_arguments(const ResolvedString& value, CXCur
   ResolvedString out = value;
   const PiecedText substituted =
       substitute_pieced({value.text, value.pieces}, [&](const ParameterSlot& slot) -> PiecedText {
+        if (is_choice_slot(slot)) return bind_choice(slot.index, function, call, position, depth);
         if (slot.function != key) return {slot_text(slot.function, slot.index), {}};
         if (slot.index < 0 || static_cast<size_t>(slot.index) >= args.size()) return {kWildcard, {}};
         ResolvedString arg = resolve_at(args[static_cast<size_t>(slot.index)], position, depth);

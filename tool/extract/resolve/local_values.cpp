@@ -63,6 +63,20 @@ bool runs_conditionally(const std::vector<AstNode>& nodes, int event, int positi
   return false;
 }
 
+// Whether every branch between `event` and the use at `position` is an `if`, a `switch` or a
+// `?:` (a choice between values), not a loop, a lambda or a handler.
+bool only_in_choices(const std::vector<AstNode>& nodes, int event, int position) {
+  for (int up = nodes[static_cast<size_t>(event)].parent; up >= 0; up = nodes[static_cast<size_t>(up)].parent) {
+    const CXCursorKind kind = nodes[static_cast<size_t>(up)].kind;
+    if (is_function_like(kind) || is_descendant(nodes, position, up)) break;
+    if (is_branch_kind(kind) && kind != CXCursor_IfStmt && kind != CXCursor_SwitchStmt &&
+        kind != CXCursor_ConditionalOperator) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 ResolvedString StringResolver::resolve_variable(CXCursor var, int position, int depth) const {
@@ -91,17 +105,17 @@ ResolvedString StringResolver::resolve_field(CXCursor field, int depth) const {
   for (CXCursor child : children(field)) {
     if (clang_isExpression(clang_getCursorKind(child))) return resolve_at(child, -1, depth);
   }
-  std::optional<ResolvedString> agreed;
+  // Each constructor's value is an alternative (none is chosen by a test a caller decides).
+  std::vector<Alternative> alternatives;
   for (int index : context_.member_initializers(field)) {
     ResolvedString value = resolve_at(context_.tree().nodes[static_cast<size_t>(index)].cursor, index, depth);
     const PiecedText plain = substitute_pieced(
         {value.text, value.pieces}, [](const ParameterSlot&) { return PiecedText{kWildcard, {}}; });
     value.text = plain.text;
     value.pieces = plain.pieces;
-    if (agreed && agreed->text != value.text) return ResolvedString::wildcard();
-    if (!agreed) agreed = std::move(value);
+    alternatives.push_back({std::move(value), {}});
   }
-  return agreed.value_or(ResolvedString::wildcard());
+  return choose(std::move(alternatives));
 }
 
 // A parameter's value is the caller's argument: its slot, then what the function does to it.
@@ -127,7 +141,8 @@ ResolvedString StringResolver::resolve_parameter(CXCursor parameter, int positio
 
 std::optional<std::string> StringResolver::parameter_slot(CXCursor expr, int position) const {
   ResolvedString value = resolve(expr, position);
-  if (!value.known || !whole_slot(value.text)) return std::nullopt;
+  const auto slot = value.known ? whole_slot(value.text) : std::nullopt;
+  if (!slot || is_choice_slot(*slot)) return std::nullopt;
   return value.text;
 }
 
@@ -176,9 +191,20 @@ ResolvedString StringResolver::apply_events(CXCursor var, ResolvedString value, 
     return std::any_of(consumed.begin(), consumed.end(), [&](CXCursor d) { return same_expression(c, d); });
   };
   int current = -1;  // the event being applied
-  // The last assignment before the use wins, unless it may not have run (a branch).
+  const CXCursor init = clang_getCursorKind(var) == CXCursor_VarDecl ? clang_Cursor_getVarDeclInitializer(var)
+                                                                       : clang_getNullCursor();
+  bool unset = value.text.empty() || (!is_null(init) && is_null_pointer_constant(init));
+  // The last assignment before the use wins; one in an `if`, `switch` or `?:` branch makes
+  // alternatives (value_choices.cpp); one that may run otherwise (a lambda) is unknown.
   auto assign = [&](ResolvedString next) {
-    value = runs_conditionally(nodes, current, position) ? ResolvedString::wildcard() : std::move(next);
+    if (!runs_conditionally(nodes, current, position)) {
+      value = std::move(next);
+    } else if (only_in_choices(nodes, current, position)) {
+      value = assigned_in_branch(std::move(value), unset, std::move(next), current);
+    } else {
+      value = ResolvedString::wildcard();
+    }
+    unset = value.text.empty();
   };
   int declared = -2;  // the variable's node, looked up when an event sits in a loop
   std::vector<int> loops;  // loops already run (all their events at once)

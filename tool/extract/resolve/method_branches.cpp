@@ -251,7 +251,70 @@ std::optional<BranchCondition> switch_condition(const TuContext& context,
   return condition;
 }
 
+// Whether a statement always leaves its function: `return ...;` or `{ ...; return ...; }`.
+bool always_returns(CXCursor statement) {
+  if (clang_getCursorKind(statement) == CXCursor_ReturnStmt) return true;
+  if (clang_getCursorKind(statement) != CXCursor_CompoundStmt) return false;
+  auto kids = children(statement);
+  return !kids.empty() && clang_getCursorKind(kids.back()) == CXCursor_ReturnStmt;
+}
+
+// The statement a label chain (`case A: case B: stmt`) labels.
+CXCursor labelled_statement(CXCursor label) {
+  for (int guard = 0; guard < 64; ++guard) {
+    const CXCursorKind kind = clang_getCursorKind(label);
+    if (kind != CXCursor_CaseStmt && kind != CXCursor_DefaultStmt) return label;
+    auto kids = children(label);
+    if (kids.empty()) return clang_getNullCursor();
+    label = kids.back();
+  }
+  return clang_getNullCursor();
+}
+
+// The condition under which control passes a switch on a parameter whose cases return: the
+// parameter is none of the values of the cases that return (`switch (r) { case A: return ...; }`
+// then `return ...;` runs only when r is not A). Nothing when no case returns, when `default`
+// returns or a case value is not a constant.
+std::optional<BranchCondition> after_switch(const TuContext& context, const StringResolver& strings,
+                                            int switch_node) {
+  const int limit = static_cast<int>(subtree_end(context, switch_node));
+  const auto kids = child_nodes(context, switch_node, limit);
+  if (kids.size() < 2 || !clang_isExpression(node_at(context, kids.front()).kind)) return std::nullopt;
+  auto condition = parameter_of(strings, node_at(context, kids.front()).cursor, switch_node);
+  if (!condition || node_at(context, kids.back()).kind != CXCursor_CompoundStmt) return std::nullopt;
+  const auto statements = child_nodes(context, kids.back(), limit);
+  std::vector<std::string> returning;
+  for (size_t i = 0; i < statements.size(); ++i) {
+    const CXCursor label = node_at(context, statements[i]).cursor;
+    const CXCursorKind kind = clang_getCursorKind(label);
+    if (kind != CXCursor_CaseStmt && kind != CXCursor_DefaultStmt) continue;
+    // The group's last statement: the labelled one, or the last before the next label.
+    CXCursor last = labelled_statement(label);
+    for (size_t j = i + 1; j < statements.size(); ++j) {
+      const CXCursorKind next = node_at(context, statements[j]).kind;
+      if (next == CXCursor_CaseStmt || next == CXCursor_DefaultStmt) break;
+      last = node_at(context, statements[j]).cursor;
+    }
+    if (is_null(last) || !always_returns(last)) continue;
+    std::vector<std::string> values;
+    bool is_default = false, unknown = false;
+    case_labels(strings, label, values, is_default, unknown);
+    if (is_default || unknown) return std::nullopt;
+    returning.insert(returning.end(), values.begin(), values.end());
+  }
+  if (returning.empty()) return std::nullopt;
+  condition->test = BranchCondition::Test::Equals;
+  condition->values = std::move(returning);
+  condition->holds = false;
+  return condition;
+}
+
 }  // namespace
+
+std::optional<BranchCondition> test_condition(const TuContext& context, const StringResolver& strings,
+                                              CXCursor test, int position) {
+  return parse_condition(context, strings, test, position);
+}
 
 BranchConditions branch_conditions(const TuContext& context, const StringResolver& strings,
                                    int position) {
@@ -285,8 +348,10 @@ BranchConditions branch_conditions(const TuContext& context, const StringResolve
       if (parent >= 0 && node_at(context, parent).kind == CXCursor_SwitchStmt) {
         add(switch_condition(context, strings, parent, up, child), true);
       }
-      // `if (test) return ...;` before the statement: it runs only when the test failed.
+      // `if (test) return ...;` before the statement: it runs only when the test failed; a
+      // switch whose cases return: only for the other values.
       for (int sibling : child_nodes(context, up, child)) {
+        if (node_at(context, sibling).kind == CXCursor_SwitchStmt) add(after_switch(context, strings, sibling), true);
         if (node_at(context, sibling).kind != CXCursor_IfStmt) continue;
         const IfParts parts =
             if_parts(context, sibling, static_cast<int>(subtree_end(context, sibling)));

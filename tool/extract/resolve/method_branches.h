@@ -24,6 +24,10 @@ enum class Decision { Holds, Fails, Unknown };
 BranchConditions branch_conditions(const TuContext& context, const StringResolver& strings,
                                    int position);
 
+// The condition a test (`if`/`?:`) puts on a parameter of its function, if it reads one.
+std::optional<BranchCondition> test_condition(const TuContext& context, const StringResolver& strings,
+                                              CXCursor test, int position);
+
 // Whether `condition` holds for an argument whose resolved text is `text` ("{}" for run-time
 // parts); `literal`: one string literal spells the whole value.
 Decision decide(const BranchCondition& condition, const std::string& text, bool literal);

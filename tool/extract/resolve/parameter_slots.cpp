@@ -9,6 +9,16 @@ std::string loop_slot_function(const std::string& variable_key) { return "loop:"
 
 bool is_loop_slot(const ParameterSlot& slot) { return slot.function.rfind("loop:", 0) == 0; }
 
+namespace {
+const char* const kChoiceFunction = "choice:";
+}  // namespace
+
+std::string choice_slot_text(int choice) { return slot_text(kChoiceFunction, choice); }
+
+bool is_choice_slot(const ParameterSlot& slot) { return slot.function == kChoiceFunction; }
+
+bool is_parameter_slot(const ParameterSlot& slot) { return !is_loop_slot(slot) && !is_choice_slot(slot); }
+
 std::string slot_text(const std::string& function, int index) {
   return std::string(1, kSlotMark) + function + kSlotSeparator + std::to_string(index) + kSlotMark;
 }

@@ -24,6 +24,12 @@ std::string slot_text(const std::string& function, int index);
 // A range-for's loop variable is a slot too, of this "function": one request per value it takes.
 std::string loop_slot_function(const std::string& variable_key);
 bool is_loop_slot(const ParameterSlot& slot);
+// A value with several alternatives (StringResolver::choice) is a slot of this "function", its
+// index naming the choice: one request per alternative.
+std::string choice_slot_text(int choice);
+bool is_choice_slot(const ParameterSlot& slot);
+// Whether a slot stands for a parameter of a function (not a loop's value or a choice).
+bool is_parameter_slot(const ParameterSlot& slot);
 // The slot when `text` is exactly one slot.
 std::optional<ParameterSlot> whole_slot(const std::string& text);
 bool has_slot(const std::string& text);

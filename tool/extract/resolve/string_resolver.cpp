@@ -9,6 +9,7 @@
 #include "extract/clang/macro_locations.h"
 #include "extract/resolve/adjacent_literals.h"
 #include "extract/resolve/literal_pieces.h"
+#include "extract/resolve/method_branches.h"
 #include "extract/resolve/string_values.h"
 
 namespace scopelint::extract {
@@ -172,6 +173,13 @@ ResolvedString StringResolver::resolve_at(CXCursor expr, int position, int depth
         ResolvedString a = resolve_at(kids[1], position, depth + 1);
         ResolvedString b = resolve_at(kids[2], position, depth + 1);
         if (a.known && a.text == b.text) return a;
+        // Two values, each under the test when it reads a parameter a caller can decide.
+        BranchConditions when_a, when_b;
+        if (auto test = test_condition(context_, *this, kids[0], position)) {
+          when_a.push_back(*test);
+          when_b.push_back(negated(*test));
+        }
+        return choose({{std::move(a), std::move(when_a)}, {std::move(b), std::move(when_b)}});
       }
       return ResolvedString::wildcard();
     }

@@ -10,9 +10,11 @@
 #include <vector>
 
 #include "extract/resolve/adjacent_literals.h"
+#include "extract/resolve/literal_pieces.h"
 #include "extract/resolve/tu_context.h"
 #include "model/facts.h"
 #include "model/http_method.h"
+#include "model/wrapper_facts.h"
 
 namespace scopelint::extract {
 
@@ -35,6 +37,13 @@ struct ResolvedString {
   std::optional<SourceRange> spelling_literal() const;
   // text[begin, end) with the pieces inside it (a known constant when not empty).
   ResolvedString slice(size_t begin, size_t end) const;
+};
+
+// One of the values an expression may have, and the tests of parameters under which it has it
+// (a helper's returns under a switch on its parameter, the branches of `?:`).
+struct Alternative {
+  ResolvedString value;
+  BranchConditions conditions;  // all must hold; only tests a caller can decide
 };
 
 struct ResolvedFields {
@@ -82,6 +91,8 @@ class StringResolver {
   // arguments (resolved at `position`).
   ResolvedString bind_arguments(const ResolvedString& value, CXCursor function, CXCursor call, int position,
                                 int depth = 0) const;
+  // The alternatives of a choice slot (parameter_slots.h), or null.
+  const std::vector<Alternative>* choice(const ParameterSlot& slot) const;
   // Skips wrappers and value-preserving calls (c_str(), toUtf8(), std::string(x)).
   CXCursor strip_passthrough(CXCursor expr) const;
 
@@ -94,6 +105,21 @@ class StringResolver {
   ResolvedString resolve_variable(CXCursor var, int position, int depth) const;
   ResolvedString resolve_field(CXCursor field, int depth) const;
   ResolvedString apply_events(CXCursor var, ResolvedString value, int position, int depth) const;
+
+  // Values with alternatives (value_choices.cpp). `choose` gives the one value they all agree on,
+  // else a choice slot holding them (at most 64; more, or none known, is a run-time value). With
+  // `keep_tests`, one value under tests stays a choice, so that the tests are not lost.
+  ResolvedString choose(std::vector<Alternative> alternatives, bool keep_tests = false) const;
+  // The value of a variable after an assignment in a branch (node `event`): the new value under
+  // the branch's tests, or the one before where they fail (none when the variable was unset).
+  ResolvedString assigned_in_branch(ResolvedString before, bool unset, ResolvedString next, int event) const;
+  // The conditions with `function`'s parameters decided or renamed by `call`'s arguments: a test
+  // a constant argument passes is dropped, one it fails gives nullopt (the alternative is not
+  // taken), one on an argument that is the caller's parameter moves to that parameter.
+  std::optional<BranchConditions> bind_conditions(const BranchConditions& conditions, CXCursor function,
+                                                  CXCursor call, int position, int depth) const;
+  // A choice after `function`'s parameters take `call`'s arguments, as text for bind_arguments.
+  PiecedText bind_choice(int choice, CXCursor function, CXCursor call, int position, int depth) const;
 
   // Joins (string_joins.cpp): a joiner call (`scopes.join(' ')`), std::accumulate with a lambda.
   std::optional<ResolvedString> resolve_join(CXCursor call, const std::string& name, int position,
@@ -137,6 +163,7 @@ class StringResolver {
   mutable LiteralMacros literal_macros_;  // read on first use
   mutable std::vector<int> helpers_in_progress_;  // helper definitions being resolved (recursion)
   mutable std::vector<std::pair<std::string, ResolvedString>> bindings_;  // declaration key, value
+  mutable std::vector<std::vector<Alternative>> choices_;  // by choice slot index
 };
 
 }  // namespace scopelint::extract

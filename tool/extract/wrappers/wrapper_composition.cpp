@@ -59,6 +59,11 @@ void decide_conditions(const WrapperSummary& summary, const WrapperCallSite& sit
     }
     out.conditions.push_back(std::move(open));
   }
+  // The tests under which the call site has its arguments are the caller's own.
+  for (BranchCondition condition : site.conditions) {
+    if (condition.function != site.caller || site.caller.empty()) condition.parameter = -1;
+    out.conditions.push_back(std::move(condition));
+  }
 }
 
 std::string variant_key(const HttpCall& call, const std::optional<std::string>& method_slot,
@@ -185,15 +190,18 @@ WrapperSummary caller_summary(const WrapperSummary& summary, const WrapperCallSi
   return outer;
 }
 
-// The call sites of each function, once per location: a function defined in a header is
-// summarised, and its calls recorded, by every unit that includes it.
+// The call sites of each function, once per location and arguments: a function defined in a
+// header is summarised, and its calls recorded, by every unit that includes it.
 std::map<std::string, std::vector<const WrapperCallSite*>> sites_by_callee(
     const std::vector<WrapperCallSite>& call_sites, const std::set<std::string>& declared_names) {
   std::map<std::string, std::vector<const WrapperCallSite*>> sites;
   std::set<std::string> seen_sites;
   for (const auto& site : call_sites) {
     const std::string key = declared_names.count(site.callee_name) ? kDeclaredPrefix + site.callee_name : site.callee;
-    if (seen_sites.insert(key + "|" + location_key(site.location)).second) sites[key].push_back(&site);
+    // One call site with alternatives for its arguments is several (value_expansion.h).
+    std::string variant = conditions_key(site.conditions);
+    for (const auto& arg : site.arguments) variant += "|" + arg.text;
+    if (seen_sites.insert(key + "|" + location_key(site.location) + "|" + variant).second) sites[key].push_back(&site);
   }
   return sites;
 }
@@ -248,6 +256,11 @@ std::vector<HttpCall> compose_wrapper_calls(std::vector<WrapperSummary> summarie
     for (const WrapperCallSite* site : callers->second) {
       Instance instance = instantiate(summary, *site);
       if (!instance.made) continue;
+      // An argument known to be empty as the whole URL (a helper's "not found" value) sends nothing.
+      if (instance.call.url && instance.call.url->empty() && summary.request.url && !summary.request.url->empty() &&
+          (!instance.call.base || instance.call.base->empty())) {
+        continue;
+      }
       if (declared_wrapper && instance.call.url) instance.call.base_is_elation = declared_elation_path(*instance.call.url);
       if ((!slots_decide_request(instance.call, instance.method_slot) && !has_decidable(instance.conditions)) ||
           site->caller.empty() || summary.depth >= kMaxWrapperDepth) {

@@ -9,6 +9,7 @@
 #include "extract/clang/macro_locations.h"
 #include "extract/resolve/literal_pieces.h"
 #include "extract/resolve/parameter_slots.h"
+#include "extract/wrappers/value_expansion.h"
 
 namespace scopelint::extract {
 namespace {
@@ -186,7 +187,7 @@ void collect_call_sites(const TuContext& context, const StringResolver& strings,
       site.arguments.push_back(resolve_argument(strings, arg, -1));
       site.arguments.back().literal.reset();  // spelled at the declaration, not at this call
     }
-    out.call_sites.push_back(std::move(site));
+    for (auto& one : expand_call_site(strings, std::move(site))) out.call_sites.push_back(std::move(one));
   }
 }
 
@@ -227,42 +228,6 @@ bool slots_decide_request(const HttpCall& call, const std::optional<std::string>
     if (field.key == "scope" && field.value && has_slot(*field.value)) return true;
   }
   return false;
-}
-
-// The first loop slot (a range-for's variable) in a request's URL or base.
-std::optional<ParameterSlot> first_loop_slot(const HttpCall& call) {
-  for (const auto* text : {&call.url, &call.base}) {
-    if (!*text) continue;
-    for (size_t pos = (*text)->find(kSlotMark); pos != std::string::npos; pos = (*text)->find(kSlotMark, pos + 1)) {
-      const size_t length = slot_length(**text, pos);
-      if (length == 0) continue;
-      auto slot = whole_slot((*text)->substr(pos, length));
-      if (slot && is_loop_slot(*slot)) return slot;
-      pos += length - 1;
-    }
-  }
-  return std::nullopt;
-}
-
-// A request made in a range-for over constant values is one request per value (nested loops
-// multiply, up to 64 requests); otherwise the loop's variable stays a run-time value.
-std::vector<FoundRequest> expand_loops(const StringResolver& strings, FoundRequest found) {
-  const auto slot = first_loop_slot(found.call);
-  const auto values = slot ? strings.loop_values(slot->function) : std::nullopt;
-  if (!values) return {std::move(found)};
-  std::vector<FoundRequest> out;
-  for (const ResolvedString& value : *values) {
-    FoundRequest copy = found;
-    for (auto* text : {&copy.call.url, &copy.call.base}) {
-      if (!*text) continue;
-      **text = substitute_slots(**text, [&](const ParameterSlot& other) {
-        return other.function == slot->function ? value.text : slot_text(other.function, other.index);
-      });
-    }
-    for (auto& expanded : expand_loops(strings, std::move(copy))) out.push_back(std::move(expanded));
-    if (out.size() > 64) return {std::move(found)};
-  }
-  return out;
 }
 
 // Every slot is "{}"; `unresolved` says what stays unknown.
@@ -307,7 +272,7 @@ UnitWrappers collect_unit_wrappers(const TuContext& context, const StringResolve
   std::unordered_map<std::string, std::string> names;
   std::vector<FoundRequest> expanded;
   for (auto& request : found) {
-    for (auto& one : expand_loops(strings, std::move(request))) expanded.push_back(std::move(one));
+    for (auto& one : expand_values(strings, std::move(request))) expanded.push_back(std::move(one));
   }
   for (auto& [call, method_slot, conditions] : expanded) {
     auto slot = first_slot(call, method_slot);

@@ -1,0 +1,32 @@
+// Scanning one C++ source written in a test: the facts extracted, and the URL of each call.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "extract/driver/extractor.h"
+#include "test_support.h"
+
+namespace scopelint::test {
+
+// The facts of `source` scanned alone as client.cpp, with -std=c++17 and the installed headers.
+inline Facts facts_of_source(const std::string& source) {
+  TempDir dir;
+  ExtractOptions options;
+  options.paths = {dir.write("client.cpp", source)};
+  options.jobs = 1;
+  options.has_fixed_args = true;
+  options.fixed_args = {"-std=c++17"};
+  return extract_facts(options).facts;
+}
+
+// "<line> <url or <none>>" of each call found in `source`, in report order.
+inline std::vector<std::string> urls_of(const std::string& source) {
+  std::vector<std::string> urls;
+  for (const auto& call : facts_of_source(source).calls) {
+    urls.push_back(std::to_string(call.location.line) + " " + call.url.value_or("<none>"));
+  }
+  return urls;
+}
+
+}  // namespace scopelint::test

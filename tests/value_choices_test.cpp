@@ -1,0 +1,225 @@
+// Values with alternatives (extract/resolve/value_choices.cpp): a helper whose returns differ, a
+// `?:` whose branches differ, a member the constructors set differently. A request whose URL has
+// several alternatives is one request per alternative, each made under the tests that choose it,
+// which the callers decide like a wrapper's branch conditions.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.h"
+#include "check_facts.h"
+#include "checks/checks.h"
+#include "source_scan.h"
+
+namespace scopelint {
+namespace {
+
+using test::facts_of_source;
+using test::urls_of;
+
+const char* const kPathFor = R"(#include <httplib.h>
+#include <string>
+enum class Resource { Patients, Problems, Allergies, Vitals };
+std::string path_for(Resource r) {
+  switch (r) {
+    case Resource::Patients: return "/api/2.0/patients/";
+    case Resource::Problems:
+    case Resource::Allergies: return "/api/2.0/problems/";
+    default: break;
+  }
+  return "/api/2.0/vitals/";
+}
+)";
+
+TEST(ValueChoices, TheCallersOfAWrapperChooseTheAlternative) {
+  // list() passes its parameter on; its callers' constants pick one return each. The return
+  // after the switch is only for values no case returns for.
+  const std::vector<std::string> expected = {"18 /api/2.0/patients/", "19 /api/2.0/problems/",
+                                             "20 /api/2.0/vitals/"};
+  EXPECT_EQ(urls_of(std::string(kPathFor) + R"(void list(httplib::Client& cli, Resource r) {
+  httplib::Headers h;
+  cli.Get(path_for(r), h);
+}
+void run(httplib::Client& cli) {
+  list(cli, Resource::Patients);
+  list(cli, Resource::Allergies);
+  list(cli, Resource::Vitals);
+}
+)"),
+            expected);
+}
+
+TEST(ValueChoices, ABranchAroundTheRequestRulesAlternativesOut) {
+  // Inside `if (r == Patients)` only the first return is possible; under `r != Patients`, the
+  // other two.
+  const std::vector<std::string> expected = {"16 /api/2.0/patients/", "18 /api/2.0/problems/",
+                                             "18 /api/2.0/vitals/"};
+  EXPECT_EQ(urls_of(std::string(kPathFor) + R"(void sync(httplib::Client& cli, Resource r) {
+  httplib::Headers h;
+  if (r == Resource::Patients) {
+    cli.Get(path_for(r), h);
+  } else {
+    cli.Get(path_for(r), h);
+  }
+}
+)"),
+            expected);
+}
+
+TEST(ValueChoices, AHelperCallingAHelperPassesTheChoiceOn) {
+  const std::vector<std::string> expected = {
+      "18 https://app.elationemr.com/api/2.0/problems/",
+      "19 https://app.elationemr.com/api/2.0/patients/",
+      "19 https://app.elationemr.com/api/2.0/problems/",
+      "19 https://app.elationemr.com/api/2.0/vitals/",
+  };
+  EXPECT_EQ(urls_of(std::string(kPathFor) + R"(std::string url(Resource r) {
+  return "https://app.elationemr.com" + path_for(r);
+}
+void run(httplib::Client& cli, Resource any) {
+  httplib::Headers h;
+  cli.Get(url(Resource::Problems), h);
+  cli.Get(url(any), h);
+}
+)"),
+            expected);
+}
+
+TEST(ValueChoices, AnArgumentWithAlternativesGivesAWrapperEachOfThem) {
+  // get() is a wrapper of its path; list() hands it a choice its callers decide.
+  const std::vector<std::string> expected = {
+      "19 https://app.elationemr.com/api/2.0/patients/",
+      "20 https://app.elationemr.com/api/2.0/patients/",
+      "20 https://app.elationemr.com/api/2.0/problems/",
+      "20 https://app.elationemr.com/api/2.0/vitals/",
+  };
+  EXPECT_EQ(urls_of(std::string(kPathFor) + R"(void get(httplib::Client& cli, const std::string& path) {
+  httplib::Headers h;
+  cli.Get("https://app.elationemr.com" + path, h);
+}
+void list(httplib::Client& cli, Resource r) { get(cli, path_for(r)); }
+void run(httplib::Client& cli, Resource any) {
+  list(cli, Resource::Patients);
+  get(cli, path_for(any));
+}
+)"),
+            expected);
+}
+
+TEST(ValueChoices, AVariableAssignedInBranchesHasEachValue) {
+  // A switch over every case of an unset variable: no request to an empty path. An `if` that
+  // may change an initialised variable: both values. The callers decide the enum.
+  const std::vector<std::string> expected = {
+      "19 https://app.elationemr.com/api/2.0/problems/",
+      "24 https://app.elationemr.com/api/2.0/discontinued_medications/",
+      "24 https://app.elationemr.com/api/2.0/medications/",
+  };
+  EXPECT_EQ(urls_of(R"(#include <httplib.h>
+#include <string>
+enum class Resource { Patients, Problems };
+void list(httplib::Client& cli, Resource r) {
+  httplib::Headers h;
+  std::string path;
+  switch (r) {
+    case Resource::Patients:
+      path = "/patients/";
+      break;
+    case Resource::Problems:
+      path = "/problems/";
+      break;
+  }
+  cli.Get("https://app.elationemr.com/api/2.0" + path, h);
+}
+void run(httplib::Client& cli, bool stopped) {
+  httplib::Headers h;
+  list(cli, Resource::Problems);
+  const char* base = "https://app.elationemr.com/api/2.0";
+  std::string path = "/medications/";
+  if (stopped)
+    path = "/discontinued_medications/";
+  cli.Get(base + path, h);
+}
+)"),
+            expected);
+}
+
+TEST(ValueChoices, AQueryOrNoneIsOneRequest) {
+  const std::vector<std::string> expected = {"6 https://app.elationemr.com/api/2.0/patients/"};
+  EXPECT_EQ(urls_of(R"(#include <httplib.h>
+#include <string>
+void run(httplib::Client& cli, const std::string& query) {
+  httplib::Headers h;
+  const std::string url = "https://app.elationemr.com/api/2.0/patients/";
+  cli.Get(url + (query.empty() ? "" : "?" + query), h);
+}
+)"),
+            expected);
+}
+
+TEST(ValueChoices, AConditionalOperatorIsTwoRequests) {
+  // A test of an enum parameter is decided by the callers; a flag of the caller is not, so both
+  // branches stay.
+  const std::vector<std::string> expected = {"12 https://app.elationemr.com/api/2.0/bills/",
+                                             "13 https://app.elationemr.com/api/2.0/appointments/",
+                                             "13 https://app.elationemr.com/api/2.0/patients/"};
+  EXPECT_EQ(urls_of(R"(#include <httplib.h>
+#include <string>
+enum class Kind { Bills, Visits };
+void fetch(httplib::Client& cli, Kind kind) {
+  httplib::Headers h;
+  cli.Get(kind == Kind::Bills ? "https://app.elationemr.com/api/2.0/bills/"
+                              : "https://app.elationemr.com/api/2.0/appointments/", h);
+}
+void run(httplib::Client& cli, bool archived) {
+  httplib::Headers h;
+  const std::string root = "https://app.elationemr.com/api/2.0/";
+  fetch(cli, Kind::Bills);
+  cli.Get(root + (archived ? "patients/" : "appointments/"), h);
+}
+)"),
+            expected);
+}
+
+TEST(ValueChoices, AMissingScopeNamesTheAlternativeThatNeedsIt) {
+  Facts facts = facts_of_source(std::string(kPathFor) + R"(void run(httplib::Client& cli, Resource any) {
+  httplib::Client auth("https://app.elationemr.com");
+  auth.Post("/api/2.0/oauth2/token/", "grant_type=client_credentials&scope=system/patients.read",
+            "application/x-www-form-urlencoded");
+  httplib::Headers h;
+  cli.Get("https://app.elationemr.com" + path_for(any), h);
+}
+)");
+  const auto missing = check_facts::of_rule(run_checks(facts, default_catalog()), "missing-scope");
+  ASSERT_EQ(missing.size(), 2u);
+  EXPECT_TRUE(check_facts::contains(missing[0].message, "/problems/")) << missing[0].message;
+  EXPECT_TRUE(check_facts::contains(missing[0].message, "system/problems.read")) << missing[0].message;
+  EXPECT_TRUE(check_facts::contains(missing[1].message, "/vitals/")) << missing[1].message;
+  EXPECT_EQ(missing[0].location.line, 18u);
+}
+
+TEST(ValueChoices, TooManyAlternativesAreARunTimeValue) {
+  // 10 x 10 = 100 requests is past the bound of 64: the URL is not worked out.
+  std::string cases;
+  for (int i = 0; i < 9; ++i) {
+    cases += "    case " + std::to_string(i) + ": return \"/r" + std::to_string(i) + "/\";\n";
+  }
+  const std::string source = R"(#include <httplib.h>
+#include <string>
+std::string part(int i) {
+  switch (i) {
+)" + cases + R"(  }
+  return "/other/";
+}
+void run(httplib::Client& cli, int a, int b) {
+  httplib::Headers h;
+  cli.Get("https://app.elationemr.com/api/2.0" + part(a) + part(b), h);
+}
+)";
+  const auto urls = urls_of(source);
+  ASSERT_EQ(urls.size(), 1u);
+  EXPECT_EQ(urls[0], "19 https://app.elationemr.com/api/2.0{}{}");
+}
+
+}  // namespace
+}  // namespace scopelint
