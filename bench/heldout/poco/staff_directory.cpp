@@ -34,7 +34,7 @@ class Directory {
       HTTPRequest req(HTTPRequest::HTTP_GET, target, HTTPMessage::HTTP_1_1);
       req.set("Authorization", "Bearer " + token_);
       session_.sendRequest(req);  // api: GET /api/2.0/office_staff/ // api: GET /api/2.0/physicians/
-      // expect-note [unresolved-call] {{GET}}
+      // expect-note [unresolved-call] {{could not work out}}
       Poco::JSON::Object page = json(receive());
       std::cout << page.getArray("results")->size() << " entries from " << target << "\n";
       target.clear();
