@@ -201,6 +201,7 @@ def main():
     rows, misses, false_alarms = [], [], []
     call_misses, call_false = [], []
     tot = dict(f_exp=0, f_rep=0, f_hit=0, c_ann=0, c_res=0, c_hit_r=0, c_hit_p=0, unres=0)
+    strict = dict(exp=0, rep=0, hit=0)  # warnings and errors only (notes left out on both sides)
     for path in files:
         rel = os.path.relpath(path, ROOT)
         expected, annotated = read_expectations(path)
@@ -209,6 +210,11 @@ def main():
         facts = run([binary, "--no-cache", "--quiet", "--no-progress", "--dump-facts", rel, "--"] + flags)
         reported = report.get("findings", []) if report else []
         hit, miss, extra = match_findings(expected, reported)
+        s_hit, s_miss, s_extra = match_findings([e for e in expected if e["level"] != "note"],
+                                                [r for r in reported if r.get("level") != "note"])
+        strict["exp"] += len(s_hit) + len(s_miss)
+        strict["rep"] += len(s_hit) + len(s_extra)
+        strict["hit"] += len(s_hit)
         found, unresolved = resolved_elation_calls(facts) if facts else (set(), 0)
         c_hit_r = len(annotated & found)
         c_hit_p = len(found & annotated)
@@ -245,6 +251,9 @@ def main():
     print("findings: precision %s%% (%d of %d reported were expected), recall %s%% (%d of %d expected were reported)" % (
         ratio(tot["f_hit"], tot["f_rep"]).strip(), tot["f_hit"], tot["f_rep"],
         ratio(tot["f_hit"], tot["f_exp"]).strip(), tot["f_hit"], tot["f_exp"]))
+    print("          warnings and errors only: precision %s%% (%d of %d), recall %s%% (%d of %d)" % (
+        ratio(strict["hit"], strict["rep"]).strip(), strict["hit"], strict["rep"],
+        ratio(strict["hit"], strict["exp"]).strip(), strict["hit"], strict["exp"]))
     print("calls:    precision %s%% (%d of %d resolved were annotated), recall %s%% (%d of %d annotated were found)" % (
         ratio(tot["c_hit_p"], tot["c_res"]).strip(), tot["c_hit_p"], tot["c_res"],
         ratio(tot["c_hit_r"], tot["c_ann"]).strip(), tot["c_hit_r"], tot["c_ann"]))
