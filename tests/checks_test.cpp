@@ -184,6 +184,17 @@ TEST(Checks, UnknownEndpoint) {
   EXPECT_TRUE(contains(unknown[0].message, "did you mean 'allergies'"));
 }
 
+TEST(Checks, TheApiRootIsAnUnknownEndpointWithNoSuggestion) {
+  // Nothing after /api/2.0/: no resource name to match (this used to end the scan).
+  for (const char* path : {"/", "//", ""}) {
+    auto findings = check({token_raw(raw_scope("system/allergies.read"), 1), api("GET", path, 5),
+                           api("GET", "/allergies/", 6)});
+    auto unknown = of_rule(findings, "unknown-endpoint");
+    ASSERT_EQ(unknown.size(), 1u) << path;
+    EXPECT_FALSE(contains(unknown[0].message, "did you mean")) << unknown[0].message;
+  }
+}
+
 TEST(Checks, UndocumentedMethod) {
   auto findings = check({token_raw(raw_scope("system/letters.write"), 1), api("DELETE", "/letters/{}/", 5)});
   auto unknown = of_rule(findings, "unknown-endpoint");

@@ -19,8 +19,11 @@ std::string documented_methods(const ApiCall& call) {
 }
 
 std::string resource_suggestion(const Catalog& catalog, const ApiCall& call) {
-  std::string first = call.display_path.substr(catalog.base_path.size());
-  first = first.substr(first.find_first_not_of('/'));
+  const std::string& path = call.display_path;
+  std::string first = path.size() > catalog.base_path.size() ? path.substr(catalog.base_path.size()) : "";
+  const size_t start = first.find_first_not_of('/');
+  if (start == std::string::npos) return "";  // the API root itself: no resource to suggest
+  first = first.substr(start);
   first = first.substr(0, first.find('/'));
   std::set<std::string> firsts;
   for (const auto& rule : catalog.endpoints) {

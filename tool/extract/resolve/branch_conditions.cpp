@@ -21,18 +21,18 @@ BranchCondition negated(BranchCondition condition) {
 }
 
 Decision decide(const BranchCondition& condition, const std::string& text, bool literal) {
-  if (condition.test == BranchCondition::Test::Opaque || has_slot(text)) return Decision::Unknown;
+  if (condition.test == BranchCondition::Test::Opaque) return Decision::Unknown;
   const bool runtime = text.find(kWildcard) != std::string::npos && !literal;
   bool result = false;
   if (condition.test == BranchCondition::Test::Equals) {
-    if (runtime) return Decision::Unknown;
+    if (runtime || has_slot(text)) return Decision::Unknown;
     result =
         std::find(condition.values.begin(), condition.values.end(), text) != condition.values.end();
   } else if (literal || text.empty()) {
     result = text.empty();  // a literal, or a value known to be empty ("", {}, std::nullopt)
   } else {
-    // Any known character makes the value non-empty.
-    std::string known = text;
+    // Any known character makes the value non-empty (a caller's parameter in it may be empty).
+    std::string known = wildcard_slots(text);
     for (size_t pos = known.find(kWildcard); pos != std::string::npos;
          pos = known.find(kWildcard)) {
       known.erase(pos, 2);

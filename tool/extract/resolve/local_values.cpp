@@ -262,6 +262,51 @@ ResolvedString StringResolver::apply_events(CXCursor var, ResolvedString value, 
       assign(ResolvedString::constant(""));
     }
   }
+  return changed_in_later_iterations(var, std::move(value), position, depth);
+}
+
+// A change after the use, in a loop around both that the variable outlives, reaches the use in
+// the next iteration (`while (!url.empty()) { get(url); url = next_link(); }`): an assignment is
+// one more alternative, any other change makes the value unknown.
+ResolvedString StringResolver::changed_in_later_iterations(CXCursor var, ResolvedString value, int position,
+                                                           int depth) const {
+  if (position < 0) return value;
+  const auto& nodes = context_.tree().nodes;
+  const auto& ends = context_.tree().subtree_end;
+  const int declared = context_.node_index(var);
+  auto holds = [&](int node, int other) { return other >= node && other < ends[static_cast<size_t>(node)]; };
+  auto loops_back = [&](int event) {
+    for (int up = nodes[static_cast<size_t>(event)].parent; up >= 0; up = nodes[static_cast<size_t>(up)].parent) {
+      const CXCursorKind kind = nodes[static_cast<size_t>(up)].kind;
+      if (is_function_like(kind) || kind == CXCursor_LambdaExpr) return false;
+      const bool loop = kind == CXCursor_WhileStmt || kind == CXCursor_ForStmt || kind == CXCursor_DoStmt ||
+                        kind == CXCursor_CXXForRangeStmt;
+      if (loop && holds(up, position) && (declared < 0 || !holds(up, declared))) return true;
+    }
+    return false;
+  };
+  for (int index : context_.subject_events(var)) {
+    if (index < position || !loops_back(index)) continue;
+    const CXCursor event = nodes[static_cast<size_t>(index)].cursor;
+    const auto kids = children(event);
+    const std::string name = spelling(event);
+    const auto args = call_arguments(event);
+    CXCursor assigned = clang_getNullCursor();
+    if (nodes[static_cast<size_t>(index)].kind == CXCursor_BinaryOperator && kids.size() == 2 &&
+        refers_to(kids[0], var) && binary_operator_token(context_.tu(), event) == "=") {
+      assigned = kids[1];
+    } else if (name == "operator=" && args.size() == 2 && refers_to(args[0], var)) {
+      assigned = args[1];
+    } else if (name == "clear" && args.empty()) {
+      value = choose({{std::move(value), {}}, {ResolvedString::constant(""), {}}});
+      continue;
+    } else if (name != "operator+=" && name != "append" &&
+               nodes[static_cast<size_t>(index)].kind != CXCursor_CompoundAssignOperator) {
+      continue;  // a read, not a change
+    }
+    if (is_null(assigned)) return ResolvedString::wildcard();
+    value = choose({{std::move(value), {}}, {resolve_at(assigned, index, depth), {}}});
+  }
   return value;
 }
 

@@ -105,6 +105,7 @@ class StringResolver {
   ResolvedString resolve_variable(CXCursor var, int position, int depth) const;
   ResolvedString resolve_field(CXCursor field, int depth) const;
   ResolvedString apply_events(CXCursor var, ResolvedString value, int position, int depth) const;
+  ResolvedString changed_in_later_iterations(CXCursor var, ResolvedString value, int position, int depth) const;
 
   // Values with alternatives (value_choices.cpp). `choose` gives the one value they all agree on,
   // else a choice slot holding them (at most 64; more, or none known, is a run-time value). With

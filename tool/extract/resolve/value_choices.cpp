@@ -56,10 +56,13 @@ ResolvedString StringResolver::choose(std::vector<Alternative> alternatives, boo
                                  [&](const Alternative& a) { return a.value.text == distinct.front().value.text; });
   const bool one_tested = keep_tests && distinct.size() == 1 && !distinct.front().conditions.empty();
   if (agree && !one_tested) return distinct.front().value;
-  // "A known value or anything" without a test to tell them apart is anything: the common
+  // "A known value or anything" without a test or a caller to tell them apart is anything: the common
   // `if (!host) host = "https://...";` default adds nothing to what a run-time value says.
   const auto unknown = [](const Alternative& a) { return !a.value.known && !a.value.text.empty(); };
-  const bool tested = std::any_of(distinct.begin(), distinct.end(), [](const Alternative& a) { return !a.conditions.empty(); });
+  // A caller's argument among the alternatives is kept: the callers may say what it is.
+  const bool tested = std::any_of(distinct.begin(), distinct.end(), [](const Alternative& a) {
+    return !a.conditions.empty() || has_slot(a.value.text);
+  });
   if (std::all_of(distinct.begin(), distinct.end(), unknown) || (!tested && std::any_of(distinct.begin(), distinct.end(), unknown)))
     return ResolvedString::wildcard();
   ResolvedString out = ResolvedString::constant(choice_slot_text(static_cast<int>(choices_.size())));

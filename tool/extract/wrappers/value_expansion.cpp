@@ -67,11 +67,6 @@ std::string endpoint_key(const FoundRequest& found) {
   return key;
 }
 
-// A URL known to be empty, with no base: no request is sent there (`return {};` in a helper).
-bool empty_destination(const HttpCall& call) {
-  return call.url && call.url->empty() && (!call.base || call.base->empty());
-}
-
 // A request made in a range-for over constant values is one request per value; one whose URL
 // is a choice (value_choices.cpp) is one request per alternative, made under the alternative's
 // conditions. Up to 64 requests; past that, or when a loop's values are not known, the value
@@ -96,7 +91,7 @@ std::vector<FoundRequest> expand_values(const StringResolver& strings, FoundRequ
     copy.conditions.insert(copy.conditions.end(), alternative.conditions.begin(), alternative.conditions.end());
     if (!consistent(copy.conditions)) continue;  // the request's own branch rules this value out
     for (auto& expanded : expand_values(strings, std::move(copy))) {
-      if (empty_destination(expanded.call)) continue;  // a helper's "not found" value
+      if (expanded.call.url && expanded.call.url->empty()) continue;  // a helper's "not found" value
       // Alternatives that differ only in the query (`"?" + q` or nothing) are one endpoint, made
       // under either alternative's tests: under the request's own.
       const auto [at, added] = endpoints.emplace(endpoint_key(expanded), out.size());

@@ -41,6 +41,10 @@ struct Instance {
 // open for good.
 void decide_conditions(const WrapperSummary& summary, const WrapperCallSite& site, Instance& out) {
   for (const auto& condition : summary.conditions) {
+    if (condition.function != summary.function) {  // another function's test: its callers decide
+      out.conditions.push_back(condition);
+      continue;
+    }
     const WrapperArgument* arg = condition.parameter >= 0 && static_cast<size_t>(condition.parameter) < site.arguments.size()
                                      ? &site.arguments[static_cast<size_t>(condition.parameter)]
                                      : nullptr;
@@ -68,8 +72,9 @@ void decide_conditions(const WrapperSummary& summary, const WrapperCallSite& sit
 
 std::string variant_key(const HttpCall& call, const std::optional<std::string>& method_slot,
                         const BranchConditions& conditions) {
+  // The URL and base too: a request with alternatives is several at one place.
   return std::string(call.method ? to_string(*call.method) : "?") + "|" + method_slot.value_or("") + "|" +
-         conditions_key(conditions);
+         conditions_key(conditions) + "|" + call.url.value_or("<none>") + "|" + call.base.value_or("<none>");
 }
 
 // A request left to a test no caller decides may or may not be made. Where the requests such
@@ -257,8 +262,7 @@ std::vector<HttpCall> compose_wrapper_calls(std::vector<WrapperSummary> summarie
       Instance instance = instantiate(summary, *site);
       if (!instance.made) continue;
       // An argument known to be empty as the whole URL (a helper's "not found" value) sends nothing.
-      if (instance.call.url && instance.call.url->empty() && summary.request.url && !summary.request.url->empty() &&
-          (!instance.call.base || instance.call.base->empty())) {
+      if (instance.call.url && instance.call.url->empty() && summary.request.url && !summary.request.url->empty()) {
         continue;
       }
       if (declared_wrapper && instance.call.url) instance.call.base_is_elation = declared_elation_path(*instance.call.url);

@@ -280,7 +280,11 @@ UnitWrappers collect_unit_wrappers(const TuContext& context, const StringResolve
     const auto chosen = std::find_if(conditions.begin(), conditions.end(), [](const BranchCondition& c) {
       return c.test != BranchCondition::Test::Opaque;
     });
-    if (!slot && chosen != conditions.end()) slot = ParameterSlot{chosen->function, chosen->parameter};
+    // The callers that decide a test come first: a slot of another function (a constructor's
+    // host in the client's base) is filled in further up.
+    if (chosen != conditions.end() && (!slot || slot->function != chosen->function)) {
+      slot = ParameterSlot{chosen->function, chosen->parameter};
+    }
     if (!slot) {
       calls.push_back(std::move(call));
       continue;
