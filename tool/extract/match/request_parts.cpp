@@ -52,6 +52,16 @@ std::optional<std::string> RequestPartsBuilder::client_base(const LibraryModel& 
   CXCursor var = referenced_variable(object);
   int position = -1;
   if (!is_null(var)) {
+    // A client handed in by the caller (`void login(http_client& c)`): its base is the caller's
+    // argument, which names the caller's client (its constructor's first argument).
+    if (clang_getCursorKind(var) == CXCursor_ParmDecl) {
+      CXType type = clang_getCanonicalType(clang_getCursorType(var));
+      if (type.kind == CXType_LValueReference || type.kind == CXType_RValueReference) type = clang_getPointeeType(type);
+      for (const auto& client : library.clients) {
+        if (client.base_args.size() == 1 && type_is_one_of(type, client.types)) return strings_.parameter_slot(object, -1);
+      }
+      return std::nullopt;
+    }
     CXCursor definition = clang_getCursorDefinition(var);
     if (!is_null(definition)) var = definition;
     construct = clang_getCursorKind(var) == CXCursor_VarDecl ? clang_Cursor_getVarDeclInitializer(var)
@@ -161,7 +171,15 @@ std::optional<RequestParts> RequestPartsBuilder::request_object(const LibraryMod
   if (variable) *variable = var;
   if (clang_getCursorKind(var) == CXCursor_VarDecl) {
     CXCursor init = clang_Cursor_getVarDeclInitializer(var);
-    if (!is_null(init)) apply_constructor(library, *model, init, var, position, parts);
+    // `http_request req = authorized(methods::PUT, path);`: the helper's request, then the
+    // changes made here.
+    std::optional<RequestParts> returned;
+    if (!is_null(init)) returned = returned_request(library, returned_value(init), context_.node_index(init));
+    if (returned) {
+      parts = std::move(*returned);
+    } else if (!is_null(init)) {
+      apply_constructor(library, *model, init, var, position, parts);
+    }
   }
   const auto& nodes = context_.tree().nodes;
   for (int index : context_.subject_events(var)) {
@@ -193,6 +211,16 @@ std::optional<RequestParts> RequestPartsBuilder::request_object(const LibraryMod
   return parts;
 }
 
+// The call a variable's initializer holds, through the copy or move that may wrap it.
+CXCursor RequestPartsBuilder::returned_value(CXCursor init) {
+  CXCursor value = strip_wrappers(init);
+  if (clang_getCursorKind(value) == CXCursor_CallExpr && clang_getCursorKind(callee_of(value)) == CXCursor_Constructor) {
+    const auto args = call_arguments(value);
+    if (args.size() == 1) value = strip_wrappers(args.front());
+  }
+  return value;
+}
+
 std::optional<RequestParts> RequestPartsBuilder::returned_request(const LibraryModel& library, CXCursor call,
                                                                   int position) const {
   if (clang_getCursorKind(call) != CXCursor_CallExpr) return std::nullopt;
@@ -211,7 +239,9 @@ std::optional<RequestParts> RequestPartsBuilder::returned_request(const LibraryM
   helpers_in_progress_.push_back(definition);
   std::optional<RequestParts> parts = request_object(library, kids.front(), returns.front(), nullptr);
   helpers_in_progress_.pop_back();
-  if (!parts || !parts->url) return parts;
+  if (!parts) return parts;
+  bind_method(*parts, nodes[static_cast<size_t>(definition)].cursor, call, position);
+  if (!parts->url) return parts;
   // A URL the caller decides (a parameter of the helper) is attached at the call.
   ResolvedString bound = strings_.bind_arguments(*parts->url, nodes[static_cast<size_t>(definition)].cursor, call,
                                                  position);
@@ -221,6 +251,16 @@ std::optional<RequestParts> RequestPartsBuilder::returned_request(const LibraryM
     parts->url_macro_chain = macro_chain(call);
   }
   return parts;
+}
+
+void RequestPartsBuilder::bind_method(RequestParts& parts, CXCursor function, CXCursor call, int position) const {
+  const auto slot = parts.method_slot ? whole_slot(*parts.method_slot) : std::nullopt;
+  if (!slot || slot->function != function_key(function)) return;
+  const auto args = call_arguments(call);
+  if (slot->index < 0 || static_cast<size_t>(slot->index) >= args.size()) return;
+  const CXCursor arg = args[static_cast<size_t>(slot->index)];
+  parts.method = strings_.resolve_method(arg, position);
+  parts.method_slot = parts.method ? std::nullopt : strings_.parameter_slot(arg, position);
 }
 
 FoundRequest make_http_call(const std::string& library, const RequestParts& parts,

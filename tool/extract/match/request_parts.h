@@ -54,6 +54,9 @@ class RequestPartsBuilder {
   // The request a project function returns (`QNetworkRequest authorized(QUrl u)`), with the
   // call's arguments for its parameters; nullopt when `call` is no such call.
   std::optional<RequestParts> returned_request(const LibraryModel& library, CXCursor call, int position) const;
+  static CXCursor returned_value(CXCursor init);
+  // A method the helper's parameter gives (`http_request req(m)`) as the call's argument says.
+  void bind_method(RequestParts& parts, CXCursor function, CXCursor call, int position) const;
 
   const TuContext& context_;
   const StringResolver& strings_;

@@ -222,7 +222,10 @@ bool scope_value(const std::string& before, char) {
 bool slots_decide_request(const HttpCall& call, const std::optional<std::string>& method_slot) {
   if (method_slot) return true;
   if (call.url && slot_where(*call.url, url_part_matters)) return true;
-  if (call.base && has_slot(*call.base)) return true;
+  // A base decides the endpoint only under a relative path ("letters/" on ".../api/2.0/"); a host
+  // under an absolute path does not, and the request stays where it is made.
+  const bool absolute_path = call.url && (call.url->rfind('/', 0) == 0 || call.url->find("://") != std::string::npos);
+  if (call.base && has_slot(*call.base) && !absolute_path) return true;
   if (call.body.raw && slot_where(*call.body.raw, scope_value)) return true;
   for (const auto& field : call.body.fields) {
     if (field.key == "scope" && field.value && has_slot(*field.value)) return true;
