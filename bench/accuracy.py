@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Measures scopelint's precision and recall on the held-out corpus bench/heldout/.
+"""Measures scopelint's precision and recall on an annotated corpus (default bench/heldout/).
 
-Usage: bench/accuracy.py [SCOPELINT_BINARY]   (default: build/scopelint)
+Usage: bench/accuracy.py [SCOPELINT_BINARY [CORPUS_DIR]]   (default: build/scopelint bench/heldout)
 
 Each corpus file is scanned alone (one scan per file, --no-cache), once with --format=json for
 the findings and once with --dump-facts for the calls. The expected results are the annotations
@@ -190,6 +190,9 @@ def ratio(a, b):
 def main():
     binary = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "build", "scopelint")
     binary = os.path.abspath(binary)
+    global CORPUS
+    if len(sys.argv) > 2:
+        CORPUS = os.path.abspath(sys.argv[2])
     if not os.access(binary, os.X_OK):
         sys.stderr.write("bench/accuracy.py: no scopelint binary at %s (build it first)\n" % binary)
         return 2

@@ -66,5 +66,16 @@ TEST(UnknownDestination, APathGluedToTheApiBaseCouldBeAnyEndpoint) {
   }
 }
 
+TEST(UnknownDestination, TheApiBasePathIsEvidenceOnItsOwn) {
+  // A file whose every request is "/api/2.0" + a run-time path (a QUrl helper on a configured
+  // base) used to get "no Elation API call found"; each request is an unresolved call.
+  for (const char* url : {"/api/2.0{}", "{}/api/2.0{}"}) {
+    const auto findings = check({nowhere("kiosk.cpp", url)});
+    EXPECT_EQ(of_rule(findings, "unresolved-call").size(), 1u) << url;
+  }
+  // Without the base path, a file with no evidence still says nothing.
+  EXPECT_TRUE(check({nowhere("kiosk.cpp", "{}/v2/{}")}).empty());
+}
+
 }  // namespace
 }  // namespace scopelint

@@ -1,6 +1,7 @@
 // Shapes of client code found by the held-out corpus (bench/heldout): a client handed in by the
 // caller, a request variable made by a helper, a token form through a perform(url, body) wrapper,
-// a URL variable changed later in a loop, a branch a caller decides beside a constructor's host.
+// a URL variable changed later in a loop, a branch a caller decides beside a constructor's host,
+// a lambda kept in a std::function member, a scope list joined by a helper it is handed to.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -156,6 +157,58 @@ int main() {
 }
 )"),
             expected);
+}
+
+TEST(WrapperShapes, ALambdaKeptInAStdFunctionMember) {
+  // Assigned once, in the constructor: each call through the member is a call of the lambda.
+  const std::vector<std::string> expected = {"10 https://app.elationemr.com/api/2.0/lab_orders/",
+                                             "11 https://app.elationemr.com/api/2.0/reports/"};
+  EXPECT_EQ(urls_of(R"(#include <httplib.h>
+#include <functional>
+#include <string>
+class Poller {
+ public:
+  Poller() {
+    get_ = [this](const std::string& path) { httplib::Headers h; cli_.Get("https://app.elationemr.com/api/2.0" + path, h); };
+  }
+  void poll() {
+    get_("/lab_orders/");
+    get_("/reports/");
+  }
+ private:
+  httplib::Client cli_{"https://app.elationemr.com"};
+  std::function<void(const std::string&)> get_;
+};
+)"),
+            expected);
+}
+
+TEST(WrapperShapes, AScopeListJoinedInAHelperThatTakesTheList) {
+  const Facts facts = facts_of_source(R"(#include <httplib.h>
+#include <string>
+#include <vector>
+static std::string join_scopes(const std::vector<std::string>& v) {
+  std::string joined;
+  for (const auto& s : v) {
+    if (!joined.empty()) joined += ' ';
+    joined += s;
+  }
+  return joined;
+}
+int main() {
+  httplib::Client cli("https://app.elationemr.com");
+  const std::vector<std::string> scopes = {"system/patients.read", "system/vitals.read"};
+  httplib::Params p{{"grant_type", "client_credentials"}, {"scope", join_scopes(scopes)}};
+  cli.Post("/api/2.0/oauth2/token/", p);
+  httplib::Headers h;
+  cli.Get("/api/2.0/patients/", h);
+}
+)");
+  const auto findings = run_checks(facts, default_catalog());
+  EXPECT_TRUE(check_facts::of_rule(findings, "unresolved-call").empty());
+  const auto unused = check_facts::of_rule(findings, "unused-scope");
+  ASSERT_EQ(unused.size(), 1u);
+  EXPECT_EQ(unused[0].scope, "system/vitals.read");
 }
 
 }  // namespace

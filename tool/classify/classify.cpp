@@ -315,7 +315,9 @@ ClassifiedFacts classify(const Facts& facts, const Catalog& catalog) {
     out.calls.push_back(std::move(api));
   }
   for (const HttpCall* call : unknown_destinations) {
-    if (!evidence_files.count(call->location.file)) continue;
+    // The API's base path written before a run-time part ("/api/2.0" + path) is evidence too.
+    const bool glued = call->url && glued_to_base(catalog, split_url(*call->url).path);
+    if (!evidence_files.count(call->location.file) && !glued) continue;
     ApiCall api = unknown_destination_call(*call);
     add_header_rules(catalog, *call, api);
     out.calls.push_back(std::move(api));

@@ -123,6 +123,9 @@ class QString {
   bool contains(const QString& s) const;
   int indexOf(const QString& s, int from = 0) const;
   QStringList split(const QString& sep) const;
+  QString section(QChar sep, int start, int end = -1) const;
+  QString section(const QString& sep, int start, int end = -1) const;
+  bool contains(QChar c) const;
   static QString number(int n, int base = 10);
   static QString number(uint n, int base = 10);
   static QString number(long n, int base = 10);

@@ -275,6 +275,28 @@ bool is_null_pointer_constant(CXCursor expr) {
   return tokens.size() == 1 && (tokens[0] == "NULL" || tokens[0] == "nullptr" || tokens[0] == "0");
 }
 
+bool is_read_only_parameter(CXType type) {
+  const CXType canonical = clang_getCanonicalType(type);
+  if (canonical.kind == CXType_LValueReference || canonical.kind == CXType_RValueReference) {
+    return clang_isConstQualifiedType(clang_getPointeeType(canonical)) != 0;
+  }
+  return canonical.kind != CXType_Pointer && canonical.kind != CXType_Invalid;
+}
+
+bool passes_read_only(CXCursor call, CXCursor var) {
+  const CXCursor callee = callee_of(call);
+  if (is_null(callee) || spelling(call).rfind("operator", 0) == 0) return false;
+  const int params = clang_Cursor_getNumArguments(callee);
+  const auto args = call_arguments(call);
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (!refers_to_variable(args[i], var)) continue;
+    if (params < 0 || static_cast<int>(i) >= params) return false;  // variadic, or not known
+    const CXCursor parameter = clang_Cursor_getArgument(callee, static_cast<unsigned>(i));
+    if (!is_read_only_parameter(clang_getCursorType(parameter))) return false;
+  }
+  return true;
+}
+
 std::string function_key(CXCursor function) {
   std::string usr = to_string(clang_getCursorUSR(function));
   if (spelling(function) != "operator()") return usr;

@@ -50,6 +50,11 @@ std::string declaration_key(CXCursor decl);
 bool refers_to_variable(CXCursor expr, CXCursor var);
 // Whether `expr` is written as a null pointer: nullptr, NULL or 0.
 bool is_null_pointer_constant(CXCursor expr);
+// Whether a parameter of this type cannot change the caller's argument: by value (not a pointer),
+// or a reference to const.
+bool is_read_only_parameter(CXType type);
+// Whether every argument of `call` that names `var` is passed to a read-only parameter.
+bool passes_read_only(CXCursor call, CXCursor var);
 // The identity of a function for parameter slots and wrapper summaries: its USR, and for a
 // lambda's call operator also where it is declared (two lambdas of one signature in one function
 // share a USR).

@@ -177,7 +177,7 @@ CallModel parse_call(const JsonNode& node) {
 void parse_strings(const JsonNode& node, StringApis& strings) {
   node.only_keys({"passthrough", "encoders", "format_methods", "literal_macros", "path_appenders",
                   "query_appenders", "wildcards", "field_adders", "path_of_url", "host_of_url", "query_setters", "path_setters", "list_appenders",
-                  "joiners"});
+                  "joiners", "sections", "out_encoders"});
   auto append = [&](const char* key, std::vector<std::string>& target) {
     if (!node.has(key)) return;
     for (auto& s : node.member(key).strings()) target.push_back(std::move(s));
@@ -197,12 +197,27 @@ void parse_strings(const JsonNode& node, StringApis& strings) {
     if (!node.has(key)) continue;
     for (const auto& [function, item] : node.member(key).members()) target->push_back({function, index_of(item)});
   }
-  if (!node.has("joiners")) return;
-  for (const auto& [function, item] : node.member("joiners").members()) {
-    item.only_keys({"list", "separator"});
-    JoinerModel joiner{function, std::nullopt, index_of(item.member("separator"))};
-    if (item.has("list")) joiner.list = index_of(item.member("list"));
-    strings.joiners.push_back(std::move(joiner));
+  if (node.has("joiners")) {
+    for (const auto& [function, item] : node.member("joiners").members()) {
+      item.only_keys({"list", "separator"});
+      JoinerModel joiner{function, std::nullopt, index_of(item.member("separator"))};
+      if (item.has("list")) joiner.list = index_of(item.member("list"));
+      strings.joiners.push_back(std::move(joiner));
+    }
+  }
+  if (node.has("out_encoders")) {
+    for (const auto& [function, item] : node.member("out_encoders").members()) {
+      item.only_keys({"from", "into"});
+      strings.out_encoders.push_back({function, index_of(item.member("from")), index_of(item.member("into"))});
+    }
+  }
+  if (node.has("sections")) {
+    for (const auto& [function, item] : node.member("sections").members()) {
+      item.only_keys({"separator", "start", "end"});
+      SectionModel section{function, index_of(item.member("separator")), index_of(item.member("start")), std::nullopt};
+      if (item.has("end")) section.end = index_of(item.member("end"));
+      strings.sections.push_back(std::move(section));
+    }
   }
 }
 
@@ -285,6 +300,14 @@ const LibraryModels& builtin_library_models() {
     return loaded;
   }();
   return models;
+}
+
+
+const OutEncoderModel* StringApis::out_encoder(const std::string& function) const {
+  for (const auto& encoder : out_encoders) {
+    if (encoder.function == function) return &encoder;
+  }
+  return nullptr;
 }
 
 }  // namespace scopelint::extract

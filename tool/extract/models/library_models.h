@@ -88,6 +88,23 @@ struct JoinerModel {
   unsigned separator = 0;
 };
 
+// A method giving some fields of its receiver split by a separator (`QString::section(sep, start,
+// end)`): fields `start` to `end` (inclusive; an end of -1 is the last field) joined by `sep`.
+struct SectionModel {
+  std::string function;
+  unsigned separator = 0;
+  unsigned start = 1;
+  std::optional<unsigned> end;  // the argument, when the method takes one
+};
+
+// A function percent-encoding argument `from` and appending the result to the string argument
+// `into` (`Poco::URI::encode(str, reserved, out)`).
+struct OutEncoderModel {
+  std::string function;
+  unsigned from = 0;
+  unsigned into = 0;
+};
+
 // The declarations scopelint parses with when the library's real headers are missing
 // (stub_headers.h): a header text and the include names that reach it.
 struct StubModel {
@@ -127,6 +144,9 @@ struct StringApis {
   // the item's argument (the list is argument 0).
   std::vector<EncoderModel> list_appenders;
   std::vector<JoinerModel> joiners;  // QStringList::join(sep): the elements with sep between them
+  std::vector<SectionModel> sections;  // QString::section(sep, start, end)
+  std::vector<OutEncoderModel> out_encoders;  // Poco::URI::encode(str, reserved, out)
+  const OutEncoderModel* out_encoder(const std::string& function) const;
 };
 
 struct LibraryModels {

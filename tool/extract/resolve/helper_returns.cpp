@@ -29,6 +29,18 @@ std::optional<ResolvedString> StringResolver::resolve_helper(CXCursor call, CXCu
   if (returns.empty()) return std::nullopt;
   helpers_in_progress_.push_back(definition);
   const auto& nodes = context_.tree().nodes;
+  // Container parameters the helper only reads (`const std::vector<std::string>&`, or by value)
+  // are the call's arguments while its returns are read.
+  const size_t bound_containers = container_arguments_.size();
+  const auto args = call_arguments(call);
+  const CXCursor function = nodes[static_cast<size_t>(definition)].cursor;
+  size_t parameter = 0;
+  for (CXCursor child : children(function)) {
+    if (clang_getCursorKind(child) != CXCursor_ParmDecl) continue;
+    const size_t at = parameter++;
+    if (at >= args.size() || is_stringish_type(clang_getCursorType(child)) || !is_read_only_parameter(clang_getCursorType(child))) continue;
+    container_arguments_.push_back({declaration_key(child), args[at], position});
+  }
   // Each return is an alternative, taken under the tests of parameters around it.
   std::vector<Alternative> alternatives;
   for (int index : returns) {
@@ -43,6 +55,7 @@ std::optional<ResolvedString> StringResolver::resolve_helper(CXCursor call, CXCu
     alternatives[i].conditions = branch_conditions(context_, *this, returns[i]);
   }
   const ResolvedString returned = choose(std::move(alternatives));
+  container_arguments_.resize(bound_containers);
   helpers_in_progress_.pop_back();
   return bind_arguments(returned, nodes[static_cast<size_t>(definition)].cursor, call, position, depth + 1);
 }

@@ -260,6 +260,13 @@ ResolvedString StringResolver::apply_events(CXCursor var, ResolvedString value, 
       value = with_path(value, arg(0));
     } else if (name == "clear" && args.empty()) {
       assign(ResolvedString::constant(""));
+    } else if (const auto* encoder = apis.out_encoder(callee_name(event));
+               encoder && encoder->into < args.size() && refers_to(args[encoder->into], var)) {
+      ResolvedString encoded = arg(encoder->from);
+      encoded.pieces = encode_pieces(encoded.text, encoded.pieces);
+      encoded.text = percent_encode(encoded.text);
+      encoded.literal.reset();
+      value.append(encoded);
     }
   }
   return changed_in_later_iterations(var, std::move(value), position, depth);

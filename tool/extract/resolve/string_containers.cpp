@@ -117,7 +117,15 @@ std::optional<std::vector<ResolvedString>> StringResolver::resolve_elements(CXCu
     if (items.size() > kMaxElements) return std::nullopt;
     return items;
   }
-  if (clang_getCursorKind(var) != CXCursor_VarDecl) return std::nullopt;  // parameters, members
+  if (clang_getCursorKind(var) == CXCursor_ParmDecl) {
+    // A helper's parameter while its returns are read for one call (helper_returns.cpp).
+    const std::string key = declaration_key(var);
+    for (auto it = container_arguments_.rbegin(); it != container_arguments_.rend(); ++it) {
+      if (it->parameter == key) return resolve_elements(it->argument, it->position, depth + 1);
+    }
+    return std::nullopt;
+  }
+  if (clang_getCursorKind(var) != CXCursor_VarDecl) return std::nullopt;  // members
   CXCursor definition = clang_getCursorDefinition(var);
   if (!is_null(definition)) var = definition;
   const bool local = is_local_variable(var);
@@ -161,9 +169,11 @@ std::optional<std::vector<ResolvedString>> StringResolver::resolve_elements(CXCu
 std::optional<std::vector<ResolvedString>> StringResolver::container_events(
     CXCursor var, std::vector<ResolvedString> items, int declared, int position, int depth) const {
   const auto& nodes = context_.tree().nodes;
-  // A call that passes the container on may change it.
+  // A call that passes the container on may change it, unless it takes it by value or as const.
   for (int use : context_.argument_uses(var)) {
-    if (use > declared && use < position) return std::nullopt;
+    if (use > declared && use < position && !passes_read_only(nodes[static_cast<size_t>(use)].cursor, var)) {
+      return std::nullopt;
+    }
   }
   std::vector<int> chained;  // inner links of `list << a << b`, taken with the outermost
   for (int index : context_.subject_events(var)) {
@@ -202,6 +212,8 @@ std::optional<std::vector<ResolvedString>> StringResolver::container_events(
       }
     } else if (name == "clear" && args.empty() && on_var) {
       items.clear();
+    } else if (is_null(member_call_object(event)) && passes_read_only(event, var)) {
+      continue;  // handed to a function that takes it by value or as const
     } else if (!reads_only(event) || !refers_to_variable(member_call_object(event), var)) {
       return std::nullopt;  // assignments, erase, insert, sort, a non-const begin() ...
     }

@@ -270,6 +270,13 @@ ResolvedString StringResolver::resolve_call(CXCursor call, int position, int dep
     for (size_t i = 0; i < written; ++i) values.push_back(arg(i));
     return format_qt_arg(receiver(), values);
   }
+  for (const auto& section : apis.sections) {
+    if (section.function != name) continue;
+    const auto start = section.start < args.size() ? evaluate_integer(args[section.start]) : std::nullopt;
+    const auto end = section.end && *section.end < args.size() ? evaluate_integer(args[*section.end]) : std::nullopt;
+    if (!start) return ResolvedString::wildcard();
+    return fields_of(receiver(), arg(section.separator), std::stol(*start), end ? std::stol(*end) : -1);
+  }
   if (contains(apis.path_appenders, name)) return join_path(receiver(), arg(0));
   if (contains(apis.query_appenders, name)) return append_query(receiver(), arg(0), arg(1));
   if (contains(apis.path_of_url, name)) return url_part(receiver(), UrlPart::PathAndQuery);

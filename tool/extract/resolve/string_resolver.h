@@ -165,6 +165,14 @@ class StringResolver {
   mutable std::vector<int> helpers_in_progress_;  // helper definitions being resolved (recursion)
   mutable std::vector<std::pair<std::string, ResolvedString>> bindings_;  // declaration key, value
   mutable std::vector<std::vector<Alternative>> choices_;  // by choice slot index
+  // While a helper's returns are read: its container parameters (a list of scopes to join) are
+  // the call's arguments, resolved where the call is (declaration key, argument, position).
+  struct ContainerArgument {
+    std::string parameter;
+    CXCursor argument;
+    int position;
+  };
+  mutable std::vector<ContainerArgument> container_arguments_;
 };
 
 }  // namespace scopelint::extract

@@ -248,6 +248,32 @@ ResolvedString with_path(const ResolvedString& url, const ResolvedString& path) 
   return out;
 }
 
+ResolvedString fields_of(const ResolvedString& text, const ResolvedString& separator, long start, long end) {
+  const std::string& sep = separator.text;
+  if (!text.known || !separator.known || sep.empty() || sep.find(kWildcard) != std::string::npos || start < 0 ||
+      end < -1) {
+    return ResolvedString::wildcard();
+  }
+  std::vector<std::string> fields;
+  for (size_t from = 0;;) {
+    const size_t at = text.text.find(sep, from);
+    fields.push_back(text.text.substr(from, at == std::string::npos ? std::string::npos : at - from));
+    if (at == std::string::npos) break;
+    from = at + sep.size();
+  }
+  // Past the fields known: a run-time part or a parameter may hold more.
+  const bool runtime = text.text.find(kWildcard) != std::string::npos || has_slot(text.text);
+  if (runtime && static_cast<size_t>(start) >= fields.size()) return ResolvedString::wildcard();
+  const long last = end == -1 ? static_cast<long>(fields.size()) - 1 : std::min<long>(end, static_cast<long>(fields.size()) - 1);
+  std::string out;
+  for (long i = start; i <= last; ++i) out += (i > start ? sep : "") + fields[static_cast<size_t>(i)];
+  ResolvedString value = ResolvedString::constant(out);
+  std::string known = out;
+  for (size_t pos = known.find(kWildcard); pos != std::string::npos; pos = known.find(kWildcard)) known.erase(pos, 2);
+  value.known = !known.empty();
+  return value;
+}
+
 ResolvedString url_part(const ResolvedString& url, UrlPart part) {
   const std::string& text = url.text;
   const size_t scheme = text.find("://");

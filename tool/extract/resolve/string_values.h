@@ -16,6 +16,10 @@ ResolvedString format_qt_arg(const ResolvedString& format, const std::vector<Res
 
 // uri_builder::append_path: joins with exactly one '/'.
 ResolvedString join_path(const ResolvedString& base, const ResolvedString& path);
+// Fields `start` to `end` (inclusive, -1: the last) of `text` split by `separator`, joined by it
+// (QString::section). Run-time parts are taken not to hold the separator; an unknown separator, a
+// negative start or an unknown text give a run-time value.
+ResolvedString fields_of(const ResolvedString& text, const ResolvedString& separator, long start, long end);
 // uri_builder::append_query(k, v): adds "?k=v" or "&k=v".
 ResolvedString append_query(const ResolvedString& base, const ResolvedString& key,
                             const ResolvedString& value);

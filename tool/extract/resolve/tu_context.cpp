@@ -36,6 +36,15 @@ CXCursor direct_subject(CXCursor event) {
   return clang_Cursor_getArgument(event, 0);
 }
 
+// Whether a call's short name is the last part of an out-encoder's name (a cheap test first).
+bool is_out_encoder_name(const StringApis& apis, const std::string& name) {
+  for (const auto& encoder : apis.out_encoders) {
+    const size_t colons = encoder.function.rfind("::");
+    if (encoder.function.compare(colons == std::string::npos ? 0 : colons + 2, std::string::npos, name) == 0) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 CXCursor TuContext::subject_variable(CXCursor event) {
@@ -70,6 +79,13 @@ TuContext::TuContext(CXTranslationUnit tu, AstTree tree, const LibraryModels& mo
       continue;
     }
     CXCursor subject = subject_variable(node.cursor);
+    // An out-encoder's subject is the string it appends to (Poco::URI::encode(str, reserved, out)).
+    if (node.kind == CXCursor_CallExpr && is_out_encoder_name(models_.strings, spelling(node.cursor))) {
+      if (const auto* encoder = models_.strings.out_encoder(callee_name(node.cursor))) {
+        const auto args = call_arguments(node.cursor);
+        if (encoder->into < args.size()) subject = referenced_variable(args[encoder->into]);
+      }
+    }
     std::string subject_key;
     if (!is_null(subject)) {
       subject_key = declaration_key(subject);

@@ -48,12 +48,10 @@ std::unordered_map<std::string, std::string> function_names(const AstTree& tree)
   return names;
 }
 
-// The call operator of the lambda a variable holds (`auto get = [](...) {...}`, a std::function
-// initialised with a lambda), or null: a lambda's parameters are its operator()'s.
-CXCursor lambda_operator_of(CXCursor object) {
-  CXCursor var = referenced_variable(strip_wrappers(object));
-  if (is_null(var) || clang_getCursorKind(var) != CXCursor_VarDecl) return clang_getNullCursor();
-  std::vector<CXCursor> pending = {clang_Cursor_getVarDeclInitializer(var)};
+// The call operator of the lambda in `expr` (searched a few levels down: a std::function's
+// constructor or operator= wraps it), or null; a lambda without parameters has none to bind.
+CXCursor lambda_operator_in(CXCursor expr) {
+  std::vector<CXCursor> pending = {expr};
   for (int guard = 0; !pending.empty() && guard < 16; ++guard) {
     CXCursor current = pending.back();
     pending.pop_back();
@@ -69,14 +67,44 @@ CXCursor lambda_operator_of(CXCursor object) {
   return clang_getNullCursor();
 }
 
+// The call operator of the lambda a variable or member holds (`auto get = [](...) {...}`, a
+// std::function initialised or assigned with one), or null: a lambda's parameters are its
+// operator()'s. A member is followed when exactly one lambda is ever given to it (its default,
+// the constructors' initializer lists, assignments).
+CXCursor lambda_operator_of(const TuContext& context, CXCursor object) {
+  CXCursor var = referenced_variable(strip_wrappers(object));
+  if (is_null(var)) return clang_getNullCursor();
+  if (clang_getCursorKind(var) == CXCursor_VarDecl) return lambda_operator_in(clang_Cursor_getVarDeclInitializer(var));
+  if (clang_getCursorKind(var) != CXCursor_FieldDecl) return clang_getNullCursor();
+  std::vector<CXCursor> given;
+  for (CXCursor child : children(var)) {
+    if (clang_isExpression(clang_getCursorKind(child))) given.push_back(child);
+  }
+  const auto& nodes = context.tree().nodes;
+  for (int index : context.member_initializers(var)) given.push_back(nodes[static_cast<size_t>(index)].cursor);
+  for (int index : context.subject_events(var)) {
+    const CXCursor event = nodes[static_cast<size_t>(index)].cursor;
+    const auto args = call_arguments(event);
+    if (spelling(event) == "operator=" && args.size() == 2) given.push_back(args[1]);
+  }
+  CXCursor found = clang_getNullCursor();
+  for (CXCursor expr : given) {
+    CXCursor lambda = lambda_operator_in(expr);
+    if (is_null(lambda)) return clang_getNullCursor();  // something else is given too
+    if (!is_null(found) && !clang_equalCursors(found, lambda)) return clang_getNullCursor();
+    found = lambda;
+  }
+  return found;
+}
+
 // The function a call of an operator() runs and the arguments it is given: a call of a lambda (or
 // of a std::function holding one) runs the lambda's operator(), and the call expression's first
 // argument is then the lambda object itself.
-CXCursor called_function(CXCursor call, std::vector<CXCursor>& args) {
+CXCursor called_function(const TuContext& context, CXCursor call, std::vector<CXCursor>& args) {
   CXCursor callee = callee_of(call);
   const int params = clang_Cursor_getNumArguments(callee);
   if (!args.empty() && params >= 0 && args.size() == static_cast<size_t>(params) + 1) {
-    CXCursor lambda = lambda_operator_of(args.front());
+    CXCursor lambda = lambda_operator_of(context, args.front());
     args.erase(args.begin());
     if (!is_null(lambda)) return lambda;
   }
@@ -156,7 +184,7 @@ void collect_call_sites(const TuContext& context, const StringResolver& strings,
     if (!is_null(callee) && spelling(callee) == "operator()") {
       args = written_arguments(context.tu(), call);
       args_read = true;
-      callee = called_function(call, args);
+      callee = called_function(context, call, args);
     }
     if (is_null(callee) || !is_named_function(clang_getCursorKind(callee))) continue;
     CXCursor templated = clang_getSpecializedCursorTemplate(callee);
