@@ -211,5 +211,28 @@ int main() {
   EXPECT_EQ(unused[0].scope, "system/vitals.read");
 }
 
+TEST(WrapperShapes, ARequestHandedToAHelperHasTheTargetsOfBothBranches) {
+  // Built here and sent by a helper: the request as it is when handed on, with each target.
+  const std::vector<std::string> expected = {"12 /api/2.0/practices/1/",
+                                             "12 /api/2.0/practices/1/eligibility_usage/"};
+  EXPECT_EQ(urls_of(R"(#include <boost/beast/http.hpp>
+#include <string>
+namespace http = boost::beast::http;
+int send(const std::string& host, http::request<http::string_body>& req);
+int main(int argc, char** argv) {
+  std::string target;
+  if (argc > 2) {
+    target = "/api/2.0/practices/1/eligibility_usage/";
+  } else {
+    target = "/api/2.0/practices/1/";
+  }
+  http::request<http::string_body> rec{http::verb::get, target, 11};
+  rec.set(http::field::host, "app.elationemr.com");
+  return send("app.elationemr.com", rec);
+}
+)"),
+            expected);
+}
+
 }  // namespace
 }  // namespace scopelint

@@ -171,7 +171,16 @@ class CallMatcher {
       if (type.kind == CXType_LValueReference || type.kind == CXType_Pointer) continue;
       if (sent_.count(declaration_key(var))) continue;
       CXCursor ref = clang_getNullCursor();
-      auto parts = parts_.request_object(library_, var, -1, &ref);  // a VarDecl stands for itself
+      // The request as it is when handed on (`send(req)`): assignments in branches before that
+      // are alternatives; with no such call, as it is anywhere.
+      int handed = -1;
+      for (int use : context_.argument_uses(var)) {
+        if (use > static_cast<int>(i)) {
+          handed = use;
+          break;
+        }
+      }
+      auto parts = parts_.request_object(library_, var, handed, &ref);  // a VarDecl stands for itself
       if (!parts || !parts->url) continue;
       if (!parts->base) parts->base = base_passed_alongside(var);
       // Sent elsewhere: a write sends a body this function does not show.
