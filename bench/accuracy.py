@@ -116,8 +116,9 @@ def effective_url(call):
         if "://" in base:
             rest = base.split("://", 1)[1]
             base_path = "/" + rest.split("/", 1)[1] if "/" in rest else ""
+        # As scopelint joins them: the URL goes after the base's path (cpprestsdk appends it).
         if url.startswith("/"):
-            return host, url
+            return host, base_path.rstrip("/") + url
         if not base_path.endswith("/"):
             base_path += "/"
         return host, base_path + url

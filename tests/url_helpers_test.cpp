@@ -126,6 +126,30 @@ class Api {
             expected);
 }
 
+TEST(UrlHelpers, AMemberMadeOfConstructorParametersTakesEachConstructionsArguments) {
+  // The host and API root come from the constructor; the one construction in the unit gives them.
+  const std::vector<std::string> expected = {"9 sandbox.elationemr.com/api/2.0/problems/"};
+  EXPECT_EQ(urls_of(R"(#include <httplib.h>
+#include <string>
+class Client {
+ public:
+  Client(std::string host, std::string root) : host_(std::move(host)), root_(std::move(root)) {}
+  std::string url(const std::string& path) const { return host_ + root_ + path; }
+  void problems(httplib::Client& cli) {
+    httplib::Headers h;
+    cli.Get(url("/problems/"), h);
+  }
+ private:
+  std::string host_, root_;
+};
+void run(httplib::Client& cli) {
+  Client client("sandbox.elationemr.com", "/api/2.0");
+  client.problems(cli);
+}
+)"),
+            expected);
+}
+
 TEST(UrlHelpers, ASwitchOnAConstantArgumentSelectsItsReturn) {
   // A case, cases that fall through, no case (the return after the switch), and a parameter of
   // the caller that nobody calls it with: any of the three.

@@ -105,10 +105,29 @@ ResolvedString StringResolver::resolve_field(CXCursor field, int depth) const {
   for (CXCursor child : children(field)) {
     if (clang_isExpression(clang_getCursorKind(child))) return resolve_at(child, -1, depth);
   }
-  // Each constructor's value is an alternative (none is chosen by a test a caller decides).
+  // Each constructor's value is an alternative (none is chosen by a test a caller decides); one
+  // made of the constructor's parameters takes the arguments of each construction in this unit
+  // (`ElationClient client("sandbox.elationemr.com", "/api/2.0")`), up to 8 of them.
   std::vector<Alternative> alternatives;
+  const auto& nodes = context_.tree().nodes;
   for (int index : context_.member_initializers(field)) {
-    ResolvedString value = resolve_at(context_.tree().nodes[static_cast<size_t>(index)].cursor, index, depth);
+    ResolvedString value = resolve_at(nodes[static_cast<size_t>(index)].cursor, index, depth);
+    const int constructor = nodes[static_cast<size_t>(index)].parent;
+    const auto& made = constructor >= 0 && has_slot(value.text)
+                           ? context_.constructions(nodes[static_cast<size_t>(constructor)].cursor)
+                           : std::vector<int>{};
+    if (!made.empty() && made.size() <= 8 && depth < 48) {
+      for (int site : made) {
+        ResolvedString bound =
+            bind_arguments(value, nodes[static_cast<size_t>(constructor)].cursor, nodes[static_cast<size_t>(site)].cursor, site, depth + 1);
+        const PiecedText plain = substitute_pieced(
+            {bound.text, bound.pieces}, [](const ParameterSlot&) { return PiecedText{kWildcard, {}}; });
+        bound.text = plain.text;
+        bound.pieces = plain.pieces;
+        alternatives.push_back({std::move(bound), {}});
+      }
+      continue;
+    }
     const PiecedText plain = substitute_pieced(
         {value.text, value.pieces}, [](const ParameterSlot&) { return PiecedText{kWildcard, {}}; });
     value.text = plain.text;

@@ -106,6 +106,20 @@ const std::vector<int>& TuContext::subject_events(CXCursor variable) const {
   return it == subject_events_.end() ? kNoEvents : it->second;
 }
 
+const std::vector<int>& TuContext::constructions(CXCursor constructor) const {
+  if (!constructions_read_) {  // one pass over the calls, on first use
+    constructions_read_ = true;
+    for (size_t i = 0; i < tree_.nodes.size(); ++i) {
+      if (tree_.nodes[i].kind != CXCursor_CallExpr) continue;
+      const CXCursor callee = callee_of(tree_.nodes[i].cursor);
+      if (is_null(callee) || clang_getCursorKind(callee) != CXCursor_Constructor) continue;
+      constructions_[function_key(callee)].push_back(static_cast<int>(i));
+    }
+  }
+  auto it = constructions_.find(function_key(constructor));
+  return it == constructions_.end() ? kNoEvents : it->second;
+}
+
 CXCursor TuContext::loop_range(const std::string& variable_key) const {
   auto it = loop_ranges_.find(variable_key);
   return it == loop_ranges_.end() ? clang_getNullCursor() : it->second;
