@@ -1,5 +1,6 @@
-// Library string APIs read from the models' `strings`: QString::section (`sections`) and
-// Poco::URI::encode writing into its third argument (`out_encoders`).
+// Library string APIs read from the models' `strings`: QString::section (`sections`),
+// Poco::URI::encode writing into its third argument (`out_encoders`), settings read with a default
+// (`defaults`).
 #include <gtest/gtest.h>
 
 #include <string>
@@ -63,6 +64,26 @@ class Kiosk {
   // In the helper the section is of its parameter, which is taken whole (run-time parts and
   // parameters are taken not to hold the separator); the query does not change the endpoint.
   EXPECT_EQ(urls, (std::vector<std::string>{"8 /api/2.0/appointment_types/?limit=5", "13 /api/2.0/appointments/rooms/"}));
+}
+
+TEST(StringApis, ASettingReadWithADefaultIsTheDefault) {
+  // The API root from the environment or a settings file, with the usual one as the default; a
+  // read without a default stays a run-time value.
+  const std::vector<std::string> urls = test::urls_of(R"(#include <QtCore/QSettings>
+#include <QtCore/QString>
+#include <QtCore/QUrl>
+#include <QtNetwork/QNetworkAccessManager>
+#include <QtNetwork/QNetworkRequest>
+void run(QNetworkAccessManager& nam, QSettings& settings) {
+  const QString root = qEnvironmentVariable("ELATION_BASE", "https://app.elationemr.com/api/2.0");
+  nam.get(QNetworkRequest(QUrl(root + "/patients/")));
+  const QString other = settings.value("elation/base", "https://sandbox.elationemr.com/api/2.0").toString();
+  nam.get(QNetworkRequest(QUrl(other + "/vitals/")));
+  nam.get(QNetworkRequest(QUrl(settings.value("elation/base").toString() + "/problems/")));
+}
+)");
+  EXPECT_EQ(urls, (std::vector<std::string>{"8 https://app.elationemr.com/api/2.0/patients/",
+                                            "10 https://sandbox.elationemr.com/api/2.0/vitals/", "11 {}/problems/"}));
 }
 
 TEST(StringApis, PocoUriEncodeAppendsToItsThirdArgument) {

@@ -325,12 +325,17 @@ class QTimer : public QObject {
 
 class QSettings : public QObject {
  public:
+  enum Format { NativeFormat, IniFormat };
   QSettings(const QString& organization, const QString& application = QString(), QObject* parent = nullptr);
+  QSettings(const QString& fileName, Format format, QObject* parent = nullptr);
   explicit QSettings(QObject* parent = nullptr);
   QVariant value(const QString& key, const QVariant& defaultValue = QVariant()) const;
   void setValue(const QString& key, const QVariant& value);
   bool contains(const QString& key) const;
 };
+
+QString qEnvironmentVariable(const char* varName);
+QString qEnvironmentVariable(const char* varName, const QString& defaultValue);
 
 class QIODevice : public QObject {
  public:

@@ -177,7 +177,7 @@ CallModel parse_call(const JsonNode& node) {
 void parse_strings(const JsonNode& node, StringApis& strings) {
   node.only_keys({"passthrough", "encoders", "format_methods", "literal_macros", "path_appenders",
                   "query_appenders", "wildcards", "field_adders", "path_of_url", "host_of_url", "query_setters", "path_setters", "list_appenders",
-                  "joiners", "sections", "out_encoders"});
+                  "joiners", "sections", "out_encoders", "defaults"});
   auto append = [&](const char* key, std::vector<std::string>& target) {
     if (!node.has(key)) return;
     for (auto& s : node.member(key).strings()) target.push_back(std::move(s));
@@ -193,7 +193,8 @@ void parse_strings(const JsonNode& node, StringApis& strings) {
   append("host_of_url", strings.host_of_url);
   append("query_setters", strings.query_setters);
   append("path_setters", strings.path_setters);
-  for (auto [key, target] : {std::pair{"encoders", &strings.encoders}, std::pair{"list_appenders", &strings.list_appenders}}) {
+  for (auto [key, target] : {std::pair{"encoders", &strings.encoders}, std::pair{"list_appenders", &strings.list_appenders},
+                             std::pair{"defaults", &strings.defaults}}) {
     if (!node.has(key)) continue;
     for (const auto& [function, item] : node.member(key).members()) target->push_back({function, index_of(item)});
   }

@@ -146,6 +146,9 @@ struct StringApis {
   std::vector<JoinerModel> joiners;  // QStringList::join(sep): the elements with sep between them
   std::vector<SectionModel> sections;  // QString::section(sep, start, end)
   std::vector<OutEncoderModel> out_encoders;  // Poco::URI::encode(str, reserved, out)
+  // Reads of configuration with a default (`QSettings::value(key, default)`): the value is taken
+  // to be the default argument, the deployment's usual one (`arg` is its index).
+  std::vector<EncoderModel> defaults;
   const OutEncoderModel* out_encoder(const std::string& function) const;
 };
 

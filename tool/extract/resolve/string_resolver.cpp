@@ -252,6 +252,10 @@ ResolvedString StringResolver::resolve_call(CXCursor call, int position, int dep
     for (size_t i = 1; i < args.size(); ++i) value.append(arg(i));
     return value;
   }
+  for (const auto& read : apis.defaults) {
+    // A setting read with a default, when the default is written: the deployment's usual value.
+    if (read.function == name && read.arg < written_arguments(context_.tu(), call).size()) return arg(read.arg);
+  }
   if (name == "std::to_string" || name == "std::to_wstring" || contains(apis.wildcards, name)) {
     return ResolvedString::wildcard();
   }
