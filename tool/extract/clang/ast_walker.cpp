@@ -46,6 +46,11 @@ CXChildVisitResult visit(CXCursor cursor, CXCursor parent, CXClientData data) {
 
 }  // namespace
 
+bool is_loop_kind(CXCursorKind kind) {
+  return kind == CXCursor_ForStmt || kind == CXCursor_WhileStmt || kind == CXCursor_DoStmt ||
+         kind == CXCursor_CXXForRangeStmt;
+}
+
 bool is_function_like(CXCursorKind kind) {
   switch (kind) {
     case CXCursor_FunctionDecl:

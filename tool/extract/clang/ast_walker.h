@@ -23,6 +23,8 @@ struct AstTree {
 };
 
 bool is_function_like(CXCursorKind kind);
+// for, while, do and range-for statements.
+bool is_loop_kind(CXCursorKind kind);
 
 // Walks the top-level declarations for which `wanted(file)` is true (file of the expansion
 // location) and everything below them.

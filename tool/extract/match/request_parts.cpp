@@ -55,10 +55,10 @@ std::optional<std::string> RequestPartsBuilder::client_base(const LibraryModel& 
     // A client handed in by the caller (`void login(http_client& c)`): its base is the caller's
     // argument, which names the caller's client (its constructor's first argument).
     if (clang_getCursorKind(var) == CXCursor_ParmDecl) {
-      CXType type = clang_getCanonicalType(clang_getCursorType(var));
-      if (type.kind == CXType_LValueReference || type.kind == CXType_RValueReference) type = clang_getPointeeType(type);
       for (const auto& client : library.clients) {
-        if (client.base_args.size() == 1 && type_is_one_of(type, client.types)) return strings_.parameter_slot(object, -1);
+        if (client.base_args.size() == 1 && type_is_one_of(clang_getCursorType(var), client.types)) {
+          return strings_.parameter_slot(object, -1);
+        }
       }
       return std::nullopt;
     }

@@ -77,6 +77,16 @@ bool only_in_choices(const std::vector<AstNode>& nodes, int event, int position)
   return true;
 }
 
+// Every slot a run-time value ("{}"), the pieces kept in step: a constructor's parameters that
+// no construction here gives.
+ResolvedString without_slots(ResolvedString value) {
+  const PiecedText plain =
+      substitute_pieced({value.text, value.pieces}, [](const ParameterSlot&) { return PiecedText{kWildcard, {}}; });
+  value.text = plain.text;
+  value.pieces = plain.pieces;
+  return value;
+}
+
 }  // namespace
 
 ResolvedString StringResolver::resolve_variable(CXCursor var, int position, int depth) const {
@@ -118,21 +128,13 @@ ResolvedString StringResolver::resolve_field(CXCursor field, int depth) const {
                            : std::vector<int>{};
     if (!made.empty() && made.size() <= 8 && depth < 48) {
       for (int site : made) {
-        ResolvedString bound =
-            bind_arguments(value, nodes[static_cast<size_t>(constructor)].cursor, nodes[static_cast<size_t>(site)].cursor, site, depth + 1);
-        const PiecedText plain = substitute_pieced(
-            {bound.text, bound.pieces}, [](const ParameterSlot&) { return PiecedText{kWildcard, {}}; });
-        bound.text = plain.text;
-        bound.pieces = plain.pieces;
-        alternatives.push_back({std::move(bound), {}});
+        alternatives.push_back({without_slots(bind_arguments(value, nodes[static_cast<size_t>(constructor)].cursor,
+                                                             nodes[static_cast<size_t>(site)].cursor, site, depth + 1)),
+                                {}});
       }
       continue;
     }
-    const PiecedText plain = substitute_pieced(
-        {value.text, value.pieces}, [](const ParameterSlot&) { return PiecedText{kWildcard, {}}; });
-    value.text = plain.text;
-    value.pieces = plain.pieces;
-    alternatives.push_back({std::move(value), {}});
+    alternatives.push_back({without_slots(std::move(value)), {}});
   }
   return choose(std::move(alternatives));
 }
@@ -281,11 +283,7 @@ ResolvedString StringResolver::apply_events(CXCursor var, ResolvedString value, 
       assign(ResolvedString::constant(""));
     } else if (const auto* encoder = apis.out_encoder(callee_name(event));
                encoder && encoder->into < args.size() && refers_to(args[encoder->into], var)) {
-      ResolvedString encoded = arg(encoder->from);
-      encoded.pieces = encode_pieces(encoded.text, encoded.pieces);
-      encoded.text = percent_encode(encoded.text);
-      encoded.literal.reset();
-      value.append(encoded);
+      value.append(percent_encoded(arg(encoder->from)));
     }
   }
   return changed_in_later_iterations(var, std::move(value), position, depth);
@@ -305,9 +303,7 @@ ResolvedString StringResolver::changed_in_later_iterations(CXCursor var, Resolve
     for (int up = nodes[static_cast<size_t>(event)].parent; up >= 0; up = nodes[static_cast<size_t>(up)].parent) {
       const CXCursorKind kind = nodes[static_cast<size_t>(up)].kind;
       if (is_function_like(kind) || kind == CXCursor_LambdaExpr) return false;
-      const bool loop = kind == CXCursor_WhileStmt || kind == CXCursor_ForStmt || kind == CXCursor_DoStmt ||
-                        kind == CXCursor_CXXForRangeStmt;
-      if (loop && holds(up, position) && (declared < 0 || !holds(up, declared))) return true;
+      if (is_loop_kind(kind) && holds(up, position) && (declared < 0 || !holds(up, declared))) return true;
     }
     return false;
   };

@@ -12,11 +12,6 @@
 namespace scopelint::extract {
 namespace {
 
-bool is_loop(CXCursorKind kind) {
-  return kind == CXCursor_ForStmt || kind == CXCursor_WhileStmt || kind == CXCursor_DoStmt ||
-         kind == CXCursor_CXXForRangeStmt;
-}
-
 // Whether `var` is named anywhere in `expr` (bounded: a larger expression counts as naming it).
 bool mentions(CXCursor expr, CXCursor var) {
   const std::string key = declaration_key(var);
@@ -48,7 +43,7 @@ int StringResolver::loop_around(int event, int declared, int position) const {
     const CXCursorKind kind = nodes[static_cast<size_t>(up)].kind;
     if (is_function_like(kind) || kind == CXCursor_LambdaExpr) break;
     if (holds(up, position) || holds(up, declared)) break;
-    if (is_loop(kind)) outermost = up;
+    if (is_loop_kind(kind)) outermost = up;
   }
   return outermost;
 }

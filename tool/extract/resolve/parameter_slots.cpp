@@ -49,6 +49,17 @@ ParameterSlot parse_slot(const std::string& text, size_t pos, size_t length) {
 
 }  // namespace
 
+std::vector<SlotAt> slots_in(const std::string& text) {
+  std::vector<SlotAt> out;
+  for (size_t pos = text.find(kSlotMark); pos != std::string::npos; pos = text.find(kSlotMark, pos + 1)) {
+    const size_t length = slot_length(text, pos);
+    if (length == 0) continue;
+    out.push_back({pos, length, parse_slot(text, pos, length)});
+    pos += length - 1;
+  }
+  return out;
+}
+
 std::optional<ParameterSlot> whole_slot(const std::string& text) {
   const size_t length = slot_length(text, 0);
   if (length == 0 || length != text.size()) return std::nullopt;

@@ -9,6 +9,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace scopelint::extract {
 
@@ -40,5 +41,14 @@ std::string substitute_slots(const std::string& text,
 std::string wildcard_slots(const std::string& text);
 // The length of the slot starting at text[pos] (a kSlotMark), or 0 when there is none.
 size_t slot_length(const std::string& text, size_t pos);
+
+// A slot written in a text, and where.
+struct SlotAt {
+  size_t pos = 0;
+  size_t length = 0;
+  ParameterSlot slot;
+};
+// The slots of `text`, in order.
+std::vector<SlotAt> slots_in(const std::string& text);
 
 }  // namespace scopelint::extract

@@ -260,12 +260,7 @@ ResolvedString StringResolver::resolve_call(CXCursor call, int position, int dep
     return ResolvedString::wildcard();
   }
   for (const auto& encoder : apis.encoders) {
-    if (encoder.function != name) continue;
-    ResolvedString value = arg(encoder.arg);
-    value.pieces = encode_pieces(value.text, value.pieces);
-    value.text = percent_encode(value.text);
-    value.literal.reset();
-    return value;
+    if (encoder.function == name) return percent_encoded(arg(encoder.arg));
   }
   if (contains(apis.format_methods, name)) {
     // QString::arg(a, fieldWidth = 0, ...): only the written arguments are values.

@@ -59,6 +59,8 @@ struct ResolvedList {
 
 // Percent-encodes like curl_easy_escape (unreserved characters kept), leaving "{}" as is.
 std::string percent_encode(const std::string& text);
+// A value percent-encoded, its pieces moved with their bytes; no literal spells it any more.
+ResolvedString percent_encoded(ResolvedString value);
 // printf-style formatting: %s takes the argument, other conversions become "{}", %% is "%".
 ResolvedString format_printf(const ResolvedString& format, const std::vector<ResolvedString>& args);
 

@@ -80,6 +80,13 @@ std::string collapse_wildcards(const std::string& text) {
   return out;
 }
 
+ResolvedString percent_encoded(ResolvedString value) {
+  value.pieces = encode_pieces(value.text, value.pieces);
+  value.text = percent_encode(value.text);
+  value.literal.reset();
+  return value;
+}
+
 std::string percent_encode(const std::string& text) {
   std::string out;
   for (size_t i = 0; i < text.size(); ++i) {

@@ -36,13 +36,21 @@ CXCursor direct_subject(CXCursor event) {
   return clang_Cursor_getArgument(event, 0);
 }
 
-// Whether a call's short name is the last part of an out-encoder's name (a cheap test first).
-bool is_out_encoder_name(const StringApis& apis, const std::string& name) {
+// The out-encoder a call is a call of, or null. The argument count and the short name are
+// tested first: this runs for every call of the unit.
+const OutEncoderModel* out_encoder_called(const StringApis& apis, CXCursor call) {
+  if (apis.out_encoders.empty()) return nullptr;
+  const int count = clang_Cursor_getNumArguments(call);
+  std::string name;
   for (const auto& encoder : apis.out_encoders) {
+    if (count <= static_cast<int>(encoder.into)) continue;
+    if (name.empty()) name = spelling(call);
     const size_t colons = encoder.function.rfind("::");
-    if (encoder.function.compare(colons == std::string::npos ? 0 : colons + 2, std::string::npos, name) == 0) return true;
+    if (encoder.function.compare(colons == std::string::npos ? 0 : colons + 2, std::string::npos, name) == 0) {
+      return apis.out_encoder(callee_name(call));
+    }
   }
-  return false;
+  return nullptr;
 }
 
 }  // namespace
@@ -80,8 +88,8 @@ TuContext::TuContext(CXTranslationUnit tu, AstTree tree, const LibraryModels& mo
     }
     CXCursor subject = subject_variable(node.cursor);
     // An out-encoder's subject is the string it appends to (Poco::URI::encode(str, reserved, out)).
-    if (node.kind == CXCursor_CallExpr && is_out_encoder_name(models_.strings, spelling(node.cursor))) {
-      if (const auto* encoder = models_.strings.out_encoder(callee_name(node.cursor))) {
+    if (node.kind == CXCursor_CallExpr) {
+      if (const auto* encoder = out_encoder_called(models_.strings, node.cursor)) {
         const auto args = call_arguments(node.cursor);
         if (encoder->into < args.size()) subject = referenced_variable(args[encoder->into]);
       }

@@ -33,23 +33,25 @@ BranchConditions decidable(const BranchConditions& conditions) {
 ResolvedString StringResolver::choose(std::vector<Alternative> alternatives, bool keep_tests) const {
   std::vector<Alternative> distinct;
   std::set<std::string> seen;
+  const auto add = [&](Alternative alternative) {
+    if (seen.insert(alternative.value.text + "\n" + conditions_key(alternative.conditions)).second)
+      distinct.push_back(std::move(alternative));
+  };
   for (auto& alternative : alternatives) {
     // A choice inside an alternative is flattened into this one.
     const auto inner = alternative.value.known ? whole_slot(alternative.value.text) : std::nullopt;
-    if (inner && is_choice_slot(*inner) && choice(*inner)) {
-      for (const Alternative& nested : *choice(*inner)) {
+    if (const auto* nested_choice = inner ? choice(*inner) : nullptr) {
+      for (const Alternative& nested : *nested_choice) {
         Alternative both = nested;
         both.conditions.insert(both.conditions.begin(), alternative.conditions.begin(), alternative.conditions.end());
-        if (consistent(both.conditions) && seen.insert(both.value.text + "\n" + conditions_key(both.conditions)).second)
-          distinct.push_back(std::move(both));
+        if (consistent(both.conditions)) add(std::move(both));
       }
       continue;
     }
     alternative.conditions = decidable(alternative.conditions);
     // An empty string is not `known` but is a value; anything else unknown is a run-time value.
     if (!alternative.value.known && !alternative.value.text.empty()) alternative.value = ResolvedString::wildcard();
-    if (seen.insert(alternative.value.text + "\n" + conditions_key(alternative.conditions)).second)
-      distinct.push_back(std::move(alternative));
+    add(std::move(alternative));
   }
   if (distinct.empty() || distinct.size() > kMaxAlternatives) return ResolvedString::wildcard();
   const bool agree = std::all_of(distinct.begin(), distinct.end(),

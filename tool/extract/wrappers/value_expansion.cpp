@@ -10,17 +10,15 @@
 namespace scopelint::extract {
 namespace {
 
+constexpr size_t kMaxExpanded = 64;  // requests, or call sites, made of one
+
 // The first slot in a request's URL or base that stands for several values: a range-for's
 // variable or a choice.
 std::optional<ParameterSlot> first_multi_valued_slot(const HttpCall& call) {
   for (const auto* text : {&call.url, &call.base}) {
     if (!*text) continue;
-    for (size_t pos = (*text)->find(kSlotMark); pos != std::string::npos; pos = (*text)->find(kSlotMark, pos + 1)) {
-      const size_t length = slot_length(**text, pos);
-      if (length == 0) continue;
-      auto slot = whole_slot((*text)->substr(pos, length));
-      if (slot && (is_loop_slot(*slot) || is_choice_slot(*slot))) return slot;
-      pos += length - 1;
+    for (const SlotAt& at : slots_in(**text)) {
+      if (is_loop_slot(at.slot) || is_choice_slot(at.slot)) return at.slot;
     }
   }
   return std::nullopt;
@@ -67,12 +65,12 @@ std::string endpoint_key(const FoundRequest& found) {
   return key;
 }
 
-// A request made in a range-for over constant values is one request per value; one whose URL
-// is a choice (value_choices.cpp) is one request per alternative, made under the alternative's
-// conditions. Up to 64 requests; past that, or when a loop's values are not known, the value
-// stays a run-time one.
 }  // namespace
 
+// A request made in a range-for over constant values is one request per value; one whose URL
+// is a choice (value_choices.cpp) is one request per alternative, made under the alternative's
+// conditions. Up to kMaxExpanded requests; past that, or when a loop's values are not known, the
+// value stays a run-time one.
 std::vector<FoundRequest> expand_values(const StringResolver& strings, FoundRequest found) {
   const auto slot = first_multi_valued_slot(found.call);
   if (!slot) return {without_choices(std::move(found))};
@@ -101,24 +99,21 @@ std::vector<FoundRequest> expand_values(const StringResolver& strings, FoundRequ
         out[at->second].conditions = found.conditions;
       }
     }
-    if (out.size() > 64) return {without_choices(std::move(found))};
+    if (out.size() > kMaxExpanded) return {without_choices(std::move(found))};
   }
   return out;
 }
 
-
 // A call site whose arguments hold choices (value_choices.cpp) is one call site per alternative,
-// each under the alternative's tests; past 64, the choice is a run-time value.
+// each under the alternative's tests; past kMaxExpanded, the choice is a run-time value.
 std::vector<WrapperCallSite> expand_call_site(const StringResolver& strings, WrapperCallSite site) {
   for (size_t i = 0; i < site.arguments.size(); ++i) {
     const std::string text = site.arguments[i].text;
-    for (size_t pos = text.find(kSlotMark); pos != std::string::npos; pos = text.find(kSlotMark, pos + 1)) {
-      const size_t length = slot_length(text, pos);
-      const auto slot = length ? whole_slot(text.substr(pos, length)) : std::nullopt;
-      const auto* alternatives = slot && is_choice_slot(*slot) ? strings.choice(*slot) : nullptr;
+    for (const SlotAt& at : slots_in(text)) {
+      const auto* alternatives = strings.choice(at.slot);
       if (!alternatives) continue;
-      const bool whole = length == text.size();
-      const std::string before = text.substr(0, pos), after = text.substr(pos + length);
+      const bool whole = at.length == text.size();
+      const std::string before = text.substr(0, at.pos), after = text.substr(at.pos + at.length);
       std::vector<WrapperCallSite> out;
       for (const Alternative& alternative : *alternatives) {
         WrapperCallSite one = site;
@@ -129,9 +124,9 @@ std::vector<WrapperCallSite> expand_call_site(const StringResolver& strings, Wra
         one.conditions.insert(one.conditions.end(), alternative.conditions.begin(), alternative.conditions.end());
         if (!consistent(one.conditions)) continue;
         for (auto& expanded : expand_call_site(strings, std::move(one))) out.push_back(std::move(expanded));
-        if (out.size() > 64) break;
+        if (out.size() > kMaxExpanded) break;
       }
-      if (out.size() <= 64) return out;
+      if (out.size() <= kMaxExpanded) return out;
       site.arguments[i].text = before + kWildcard + after;
       site.arguments[i].pieces.clear();
       site.arguments[i].literal.reset();

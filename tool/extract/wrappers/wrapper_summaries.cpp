@@ -18,10 +18,8 @@ namespace {
 std::optional<ParameterSlot> first_slot(const HttpCall& call, const std::optional<std::string>& method_slot) {
   auto in = [](const std::optional<std::string>& text) -> std::optional<ParameterSlot> {
     if (!text) return std::nullopt;
-    for (size_t pos = text->find(kSlotMark); pos != std::string::npos; pos = text->find(kSlotMark, pos + 1)) {
-      if (const size_t length = slot_length(*text, pos)) return whole_slot(text->substr(pos, length));
-    }
-    return std::nullopt;
+    const auto slots = slots_in(*text);
+    return slots.empty() ? std::nullopt : std::optional<ParameterSlot>(slots.front().slot);
   };
   for (const auto* text : {&call.url, &call.base, &call.body.raw, &method_slot}) {
     if (auto slot = in(*text)) return slot;
@@ -221,11 +219,9 @@ void collect_call_sites(const TuContext& context, const StringResolver& strings,
 
 // Slots in `text` for which `matters(before, after)` holds, given the characters around each.
 bool slot_where(const std::string& text, bool (*matters)(const std::string& before, char after)) {
-  for (size_t pos = text.find(kSlotMark); pos != std::string::npos; pos = text.find(kSlotMark, pos + 1)) {
-    const size_t length = slot_length(text, pos);
-    if (length == 0) continue;
-    const char after = pos + length < text.size() ? text[pos + length] : '\0';
-    if (matters(text.substr(0, pos), after)) return true;
+  for (const SlotAt& at : slots_in(text)) {
+    const size_t end = at.pos + at.length;
+    if (matters(text.substr(0, at.pos), end < text.size() ? text[end] : '\0')) return true;
   }
   return false;
 }
