@@ -9,21 +9,23 @@
 
 namespace scopelint::test {
 
-// The facts of `source` scanned alone as client.cpp, with -std=c++17 and the installed headers.
-inline Facts facts_of_source(const std::string& source) {
+// The facts of `source` scanned alone as `name` (client.cpp: -std=c++17; a .c name: -std=c11),
+// with the installed headers.
+inline Facts facts_of_source(const std::string& source, const std::string& name = "client.cpp") {
   TempDir dir;
   ExtractOptions options;
-  options.paths = {dir.write("client.cpp", source)};
+  options.paths = {dir.write(name, source)};
   options.jobs = 1;
   options.has_fixed_args = true;
-  options.fixed_args = {"-std=c++17"};
+  const bool c = name.size() > 2 && name.compare(name.size() - 2, 2, ".c") == 0;
+  options.fixed_args = {c ? "-std=c11" : "-std=c++17"};
   return extract_facts(options).facts;
 }
 
 // "<line> <url or <none>>" of each call found in `source`, in report order.
-inline std::vector<std::string> urls_of(const std::string& source) {
+inline std::vector<std::string> urls_of(const std::string& source, const std::string& name = "client.cpp") {
   std::vector<std::string> urls;
-  for (const auto& call : facts_of_source(source).calls) {
+  for (const auto& call : facts_of_source(source, name).calls) {
     urls.push_back(std::to_string(call.location.line) + " " + call.url.value_or("<none>"));
   }
   return urls;

@@ -1,6 +1,6 @@
 // Library string APIs read from the models' `strings`: QString::section (`sections`),
 // Poco::URI::encode writing into its third argument (`out_encoders`), settings read with a default
-// (`defaults`).
+// (`defaults`), cpprestsdk's uri_builder query (`query_appenders`, `query_of_url`).
 #include <gtest/gtest.h>
 
 #include <string>
@@ -109,6 +109,60 @@ int main() {
   const auto unused = check_facts::of_rule(findings, "unused-scope");
   ASSERT_EQ(unused.size(), 1u);
   EXPECT_EQ(unused[0].scope, "system/lab_orders.read");
+}
+
+TEST(StringApis, APocoConfigurationReadWithADefaultIsTheDefault) {
+  const std::vector<std::string> urls = test::urls_of(R"(#include <Poco/AutoPtr.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPSClientSession.h>
+#include <Poco/URI.h>
+#include <Poco/Util/PropertyFileConfiguration.h>
+int main() {
+  Poco::AutoPtr<Poco::Util::PropertyFileConfiguration> conf = new Poco::Util::PropertyFileConfiguration("a.properties");
+  const Poco::URI api(conf->getString("elation.api", "https://sandbox.elationemr.com/api/2.0"));
+  Poco::Net::HTTPSClientSession session(api.getHost(), api.getPort());
+  Poco::Net::HTTPRequest get(Poco::Net::HTTPRequest::HTTP_GET, api.getPath() + "/patients/");
+  session.sendRequest(get);
+  Poco::Net::HTTPRequest other(Poco::Net::HTTPRequest::HTTP_GET, conf->getString("elation.root") + "/vitals/");
+  session.sendRequest(other);
+}
+)");
+  EXPECT_EQ(urls, (std::vector<std::string>{"10 /api/2.0/patients/", "12 {}/vitals/"}));
+}
+
+TEST(StringApis, AUriBuilderQueryIsTheFormItsAppendsEncode) {
+  const Facts facts = test::facts_of_source(R"(#include <cpprest/http_client.h>
+using namespace web;
+using namespace web::http;
+using namespace web::http::client;
+int main() {
+  http_client api(U("https://app.elationemr.com/api/2.0/"));
+  uri_builder form;
+  form.append_query(U("grant_type"), U("client_credentials"));
+  form.append_query(U("scope"), U("system/patients.read system/vitals.read"));
+  http_request token(methods::POST);
+  token.set_request_uri(U("oauth2/token/"));
+  token.set_body(form.query(), U("application/x-www-form-urlencoded"));
+  api.request(token).wait();
+  api.request(methods::GET, U("patients/")).wait();
+  uri_builder raw(U("/api/2.0/problems/"));
+  raw.append_query(U("patient=1&limit=5"));
+  api.request(methods::GET, raw.to_string()).wait();
+}
+)");
+  std::vector<std::string> bodies, urls;
+  for (const HttpCall& call : facts.calls) {
+    if (call.body.raw) bodies.push_back(*call.body.raw);
+    urls.push_back(call.url.value_or("?"));
+  }
+  EXPECT_EQ(bodies, (std::vector<std::string>{"grant_type=client_credentials&scope=system%2Fpatients.read%20system%2Fvitals.read"}));
+  EXPECT_EQ(urls[2], "/api/2.0/problems/?patient=1&limit=5");
+  const auto findings = run_checks(facts, default_catalog());
+  // Encoded by the builder: no scope-encoding finding, and the scope is read.
+  EXPECT_TRUE(check_facts::of_rule(findings, "scope-encoding").empty());
+  const auto unused = check_facts::of_rule(findings, "unused-scope");
+  ASSERT_EQ(unused.size(), 1u);
+  EXPECT_EQ(unused[0].scope, "system/vitals.read");
 }
 
 }  // namespace

@@ -50,6 +50,9 @@ class AutoPtr {
   AutoPtr();
   AutoPtr(C* ptr);
   C* operator->();
+  const C* operator->() const;
+  C& operator*();
+  C* get();
 };
 
 namespace Net {
@@ -187,5 +190,38 @@ class HTMLForm : public NameValueCollection {
   static const std::string ENCODING_MULTIPART;
 };
 }  // namespace Net
+
+namespace Util {
+// Settings read with a default (the model's "defaults"): the rest of the configuration API is not modelled.
+class AbstractConfiguration {
+ public:
+  virtual ~AbstractConfiguration();
+  bool hasProperty(const std::string& key) const;
+  std::string getString(const std::string& key) const;
+  std::string getString(const std::string& key, const std::string& defaultValue) const;
+  std::string getRawString(const std::string& key) const;
+  std::string getRawString(const std::string& key, const std::string& defaultValue) const;
+  int getInt(const std::string& key) const;
+  int getInt(const std::string& key, int defaultValue) const;
+  bool getBool(const std::string& key) const;
+  bool getBool(const std::string& key, bool defaultValue) const;
+  void setString(const std::string& key, const std::string& value);
+};
+class PropertyFileConfiguration : public AbstractConfiguration {
+ public:
+  PropertyFileConfiguration();
+  explicit PropertyFileConfiguration(const std::string& path);
+};
+class IniFileConfiguration : public AbstractConfiguration {
+ public:
+  IniFileConfiguration();
+  explicit IniFileConfiguration(const std::string& path);
+};
+class JSONConfiguration : public AbstractConfiguration {
+ public:
+  JSONConfiguration();
+  explicit JSONConfiguration(const std::string& path);
+};
+}  // namespace Util
 }  // namespace Poco
 #endif

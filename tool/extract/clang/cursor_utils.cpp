@@ -258,6 +258,11 @@ bool refers_to_variable(CXCursor expr, CXCursor var) {
   return !is_null(ref) && !is_null(var) && declaration_key(ref) == declaration_key(var);
 }
 
+bool is_null_pointer_argument(CXCursor expr) {
+  const CXTypeKind kind = clang_getCanonicalType(clang_getCursorType(expr)).kind;
+  return (kind == CXType_Pointer || kind == CXType_NullPtr) && is_null_pointer_constant(expr);
+}
+
 bool is_null_pointer_constant(CXCursor expr) {
   const bool pointer = clang_getCanonicalType(clang_getCursorType(expr)).kind == CXType_Pointer;
   expr = strip_wrappers(expr);

@@ -50,6 +50,9 @@ std::string declaration_key(CXCursor decl);
 bool refers_to_variable(CXCursor expr, CXCursor var);
 // Whether `expr` is written as a null pointer: nullptr, NULL or 0.
 bool is_null_pointer_constant(CXCursor expr);
+// A null pointer constant given as a pointer (`request(..., NULL)`): no string at all, which a test
+// for an empty or null value holds for (an int 0 is a number, not this).
+bool is_null_pointer_argument(CXCursor expr);
 // Whether a parameter of this type cannot change the caller's argument: by value (not a pointer),
 // or a reference to const.
 bool is_read_only_parameter(CXType type);

@@ -284,7 +284,23 @@ void join_outcomes(std::vector<UnitOutcome>& outcomes, const std::vector<Wrapper
   std::stable_sort(calls.begin(), calls.end(), [](const HttpCall& a, const HttpCall& b) {
     return std::tie(a.location, a.method, a.url) < std::tie(b.location, b.method, b.url);
   });
-  calls.erase(std::unique(calls.begin(), calls.end(), same_call), calls.end());
+  // One call at a place, with the headers of every way it is made (a header a helper adds only
+  // for some arguments: the request may carry it).
+  std::vector<HttpCall> merged;
+  for (auto& call : calls) {
+    if (merged.empty() || !same_call(merged.back(), call)) {
+      merged.push_back(std::move(call));
+      continue;
+    }
+    HttpCall& kept = merged.back();
+    for (auto& header : call.headers) {
+      if (std::find(kept.headers.begin(), kept.headers.end(), header) == kept.headers.end()) {
+        kept.headers.push_back(std::move(header));
+      }
+    }
+    kept.headers_unknown = kept.headers_unknown || call.headers_unknown;
+  }
+  calls = std::move(merged);
 }
 
 }  // namespace

@@ -31,6 +31,8 @@ void add_header(std::string name, RequestParts& parts) {
   }
 }
 
+}  // namespace
+
 // The name of a "Name: value" header line.
 void add_header_line(const ResolvedString& line, RequestParts& parts) {
   if (!line.known) {
@@ -47,6 +49,8 @@ void add_header_line(const ResolvedString& line, RequestParts& parts) {
   while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.pop_back();
   add_header(std::move(name), parts);
 }
+
+namespace {
 
 // The header names an argument gives: a name, the name of a "Name: value" line, or the keys of a
 // collection of pairs.
@@ -160,7 +164,10 @@ void apply_handle_option(const HandleOption& option, const CallArgument& value, 
     state.parts.headers.clear();
     const ResolvedList lines = value.list_items();
     state.parts.headers_unknown = !lines.known && !value.is_null_pointer();
-    for (const ResolvedString& line : lines.items) add_header_line(line, state.parts);
+    // Lines appended under tests of parameters are added where those hold (handle_matcher.cpp).
+    for (size_t i = 0; i < lines.items.size(); ++i) {
+      if (i >= lines.conditions.size() || lines.conditions[i].empty()) add_header_line(lines.items[i], state.parts);
+    }
     return;
   }
   if (option.custom_method) {

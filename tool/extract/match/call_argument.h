@@ -47,6 +47,8 @@ using AttachedAt = std::function<Attachment()>;
 
 // The body an argument gives: fields, raw text or unknown, by its type.
 RequestBody body_of(const CallArgument& arg);
+// Adds the name of a "Name: value" header line (a line with a run-time name: headers unknown).
+void add_header_line(const ResolvedString& line, RequestParts& parts);
 // Applies one argument in a role.
 void apply_role(Role role, const CallArgument& arg, const AttachedAt& at, RequestParts& parts);
 // Applies a call as its model describes it: the method the model names for the callee

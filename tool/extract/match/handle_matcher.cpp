@@ -43,14 +43,6 @@ struct HandleAlternative {
 };
 constexpr size_t kMaxAlternatives = 8;
 
-// The conditions a caller can decide (other tests of parameters do not split the handle).
-BranchConditions decidable(BranchConditions conditions) {
-  conditions.erase(std::remove_if(conditions.begin(), conditions.end(),
-                                  [](const BranchCondition& c) { return c.test == BranchCondition::Test::Opaque; }),
-                   conditions.end());
-  return conditions;
-}
-
 // Applies an option set under `guard` to each alternative, splitting those the guard does not decide.
 void apply_guarded(std::vector<HandleAlternative>& alternatives, const BranchConditions& guard,
                    const std::function<void(HandleState&)>& apply) {
@@ -127,12 +119,22 @@ void match_handle_api(const LibraryModel& library, const TuContext& context,
     } else if (args.size() > std::max(api.option_arg, api.value_arg)) {
       auto option = api.options.find(option_name(args[api.option_arg]));
       if (option != api.options.end()) {
-        apply_guarded(alternatives, decidable(branch_conditions(context, strings, position)),
-                      [&](HandleState& state) {
-                        apply_handle_option(option->second,
-                                            AstArgument(library, strings, args[api.value_arg], position),
-                                            attached_at(call), state);
-                      });
+        const BranchConditions guard = decidable(branch_conditions(context, strings, position));
+        apply_guarded(alternatives, guard, [&](HandleState& state) {
+          apply_handle_option(option->second, AstArgument(library, strings, args[api.value_arg], position),
+                              attached_at(call), state);
+        });
+        if (option->second.header_list) {
+          // Lines appended only under tests of parameters (`if (acting_user)`) split the handle.
+          const ResolvedList lines = strings.resolve_list(args[api.value_arg], position);
+          for (size_t k = 0; k < lines.items.size() && k < lines.conditions.size(); ++k) {
+            if (lines.conditions[k].empty()) continue;
+            BranchConditions when = guard;
+            when.insert(when.end(), lines.conditions[k].begin(), lines.conditions[k].end());
+            apply_guarded(alternatives, when,
+                          [&](HandleState& state) { add_header_line(lines.items[k], state.parts); });
+          }
+        }
       }
     }
   }

@@ -138,6 +138,7 @@ struct StringApis {
   std::vector<std::string> field_adders;  // methods adding a key/value pair to a form object
   std::vector<std::string> path_of_url;  // Poco::URI::getPathAndQuery: the path part of a URL
   std::vector<std::string> host_of_url;  // Poco::URI::getHost: the host part of a URL
+  std::vector<std::string> query_of_url;  // web::uri_builder::query: the query, without the "?"
   std::vector<std::string> query_setters;  // QUrl::setQuery(q) on a URL variable
   std::vector<std::string> path_setters;  // QUrl::setPath(p) on a URL variable
   // `list = curl_slist_append(list, item)`: functions that return a list with one more item, and

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "extract/clang/cursor_utils.h"
+#include "extract/resolve/method_branches.h"
 #include "extract/resolve/string_resolver.h"
 
 namespace scopelint::extract {
@@ -28,28 +29,35 @@ ResolvedList StringResolver::resolve_list(CXCursor expr, int position) const {
   CXCursor definition = clang_getCursorDefinition(var);
   if (!is_null(definition)) var = definition;
   const auto& appenders = context_.models().strings.list_appenders;
+  const auto add = [&](ResolvedString item, int at) {
+    out.items.push_back(std::move(item));
+    out.conditions.push_back(at >= 0 ? decidable(branch_conditions(context_, *this, at)) : BranchConditions{});
+  };
+  const auto restart = [&](bool known) {
+    out.items.clear();
+    out.conditions.clear();
+    out.known = known;
+  };
   // `list = curl_slist_append(start, item)`: a new list from `start`, whose items are known only
   // when it is NULL (or `list` itself).
-  const auto start_list = [&](CXCursor value, int at) {
+  // `event`: the node of the assignment, whose branch tests the item is appended under; -1 for the
+  // initializer.
+  const auto start_list = [&](CXCursor value, int at, int event) {
     value = strip_wrappers(value);
     const EncoderModel* appender = appender_of(appenders, value);
     if (!appender) {
-      out.items.clear();
-      out.known = is_null_pointer_constant(value);
+      restart(is_null_pointer_constant(value));
       return;
     }
     const auto args = call_arguments(value);
-    if (!refers_to_variable(args[0], var)) {
-      out.items.clear();
-      out.known = is_null_pointer_constant(args[0]);
-    }
-    out.items.push_back(resolve(args[appender->arg], at));
+    if (!refers_to_variable(args[0], var)) restart(is_null_pointer_constant(args[0]));
+    add(resolve(args[appender->arg], at), event);
   };
   CXCursor init = clang_Cursor_getVarDeclInitializer(var);
   if (is_null(init)) {
     out.known = true;
   } else {
-    start_list(init, position);
+    start_list(init, position, -1);
   }
   const auto& nodes = context_.tree().nodes;
   std::set<unsigned> assigned;  // appender calls taken with their assignment
@@ -62,14 +70,14 @@ ResolvedList StringResolver::resolve_list(CXCursor expr, int position) const {
       auto kids = children(event);
       if (kids.size() == 2 && refers_to_variable(kids[0], var)) {
         assigned.insert(clang_hashCursor(strip_wrappers(kids[1])));
-        start_list(kids[1], index);
+        start_list(kids[1], index, index);
       }
     } else if (kind == CXCursor_CallExpr) {
       // `curl_slist_append(list, item)` whose result is not assigned: the list grows in place.
       const auto args = call_arguments(event);
       const EncoderModel* appender = appender_of(appenders, event);
       if (appender && !args.empty() && refers_to_variable(args[0], var) && !assigned.count(clang_hashCursor(event))) {
-        out.items.push_back(resolve(args[appender->arg], index));
+        add(resolve(args[appender->arg], index), index);
       }
     }
   }

@@ -81,6 +81,14 @@ bool has_decidable(const BranchConditions& conditions) {
   });
 }
 
+BranchConditions decidable(const BranchConditions& conditions) {
+  BranchConditions out;
+  for (const auto& condition : conditions) {
+    if (condition.test != BranchCondition::Test::Opaque && condition.parameter >= 0) out.push_back(condition);
+  }
+  return out;
+}
+
 std::string conditions_key(const BranchConditions& conditions) {
   std::string key;
   for (const auto& condition : conditions) {

@@ -40,7 +40,9 @@ bool is_branch_kind(CXCursorKind kind) {
   }
 }
 
+// `node` may be one past the last node: the end of the unit, a descendant of nothing.
 bool is_descendant(const std::vector<AstNode>& nodes, int node, int ancestor) {
+  if (node >= static_cast<int>(nodes.size())) return false;
   for (; node >= 0; node = nodes[static_cast<size_t>(node)].parent) {
     if (node == ancestor) return true;
   }
@@ -77,6 +79,46 @@ bool only_in_choices(const std::vector<AstNode>& nodes, int event, int position)
   return true;
 }
 
+// Whether `call` gets `var` where it can change its value: a reference to non-const, or a pointer
+// to non-const (a `char` buffer); not a copy, a `const char*` or a variadic argument.
+bool hands_on_to_change(CXCursor call, CXCursor var) {
+  const CXCursor callee = callee_of(call);
+  if (is_null(callee) || spelling(call).rfind("operator", 0) == 0) return false;
+  const int params = clang_Cursor_getNumArguments(callee);
+  const auto args = call_arguments(call);
+  for (size_t i = 0; i < args.size() && static_cast<int>(i) < params; ++i) {
+    if (!refers_to(args[i], var)) continue;
+    const CXType type = clang_getCanonicalType(clang_getCursorType(clang_Cursor_getArgument(callee, static_cast<unsigned>(i))));
+    const bool indirect = type.kind == CXType_LValueReference || type.kind == CXType_RValueReference ||
+                          type.kind == CXType_Pointer;
+    if (indirect && !clang_isConstQualifiedType(clang_getPointeeType(type))) return true;
+  }
+  return false;
+}
+
+// Whether `expr` reads a page's `next` link (`page["next"]`, `json.value("next")`), itself or
+// through a local initialized from it (`next.substr(at)` after `const auto next = page["next"]...`).
+bool from_next_link(CXTranslationUnit tu, CXCursor expr) {
+  const auto names_next = [&](CXCursor cursor) {
+    const auto words = token_spellings(tu, cursor);
+    return std::find(words.begin(), words.end(), "\"next\"") != words.end();
+  };
+  if (names_next(expr)) return true;
+  std::vector<CXCursor> pending = {expr};
+  for (int visited = 0; !pending.empty() && visited < 200; ++visited) {
+    const CXCursor current = pending.back();
+    pending.pop_back();
+    const CXCursor var = clang_getCursorKind(current) == CXCursor_DeclRefExpr ? referenced_variable(current)
+                                                                              : clang_getNullCursor();
+    if (!is_null(var) && clang_getCursorKind(var) == CXCursor_VarDecl && is_local_variable(var)) {
+      const CXCursor init = clang_Cursor_getVarDeclInitializer(var);
+      if (!is_null(init) && names_next(init)) return true;
+    }
+    for (CXCursor kid : children(current)) pending.push_back(kid);
+  }
+  return false;
+}
+
 // Every slot a run-time value ("{}"), the pieces kept in step: a constructor's parameters that
 // no construction here gives.
 ResolvedString without_slots(ResolvedString value) {
@@ -101,10 +143,12 @@ ResolvedString StringResolver::resolve_variable(CXCursor var, int position, int 
   }
   CXCursor init = clang_Cursor_getVarDeclInitializer(var);
   const bool local = is_local_variable(var);
-  if (!local) {
-    return is_null(init) ? ResolvedString::wildcard() : resolve_at(init, -1, depth);
-  }
-  ResolvedString value = is_null(init) ? ResolvedString::constant("") : resolve_at(init, position, depth);
+  if (!local) return resolve_global(var, init, position, depth);
+  // The initializer runs where the variable is declared: what later statements do to the names in
+  // it (`curl_free(scopes)` after `body = prefix + scopes`) does not reach it.
+  const int declared = position >= 0 ? context_.node_index(var) : -1;
+  const int init_at = declared >= 0 && declared < position ? declared : position;
+  ResolvedString value = is_null(init) ? ResolvedString::constant("") : resolve_at(init, init_at, depth);
   return apply_events(var, value, position, depth);
 }
 
@@ -135,6 +179,11 @@ ResolvedString StringResolver::resolve_field(CXCursor field, int depth) const {
       continue;
     }
     alternatives.push_back({without_slots(std::move(value)), {}});
+  }
+  if (alternatives.empty() && depth < 48) {
+    if (auto assigned = assigned_member(field, depth)) {
+      for (Alternative& alternative : *assigned) alternatives.push_back({without_slots(std::move(alternative.value)), {}});
+    }
   }
   return choose(std::move(alternatives));
 }
@@ -196,7 +245,7 @@ void StringResolver::apply_chain(CXCursor event, CXCursor var, int index, int de
     } else if (contains(apis.path_appenders, qualified)) {
       value = join_path(value, link_arg(0));
     } else if (contains(apis.query_appenders, qualified)) {
-      value = append_query(value, link_arg(0), link_arg(1));
+      value = appended_query(std::move(value), *it, index, depth);
     } else if (link == "append") {
       value.append(link_arg(0));
     }
@@ -221,7 +270,9 @@ ResolvedString StringResolver::apply_events(CXCursor var, ResolvedString value, 
     if (!runs_conditionally(nodes, current, position)) {
       value = std::move(next);
     } else if (only_in_choices(nodes, current, position)) {
-      value = assigned_in_branch(std::move(value), unset, std::move(next), current);
+      value = sets_default(var, value, current) && next.known
+                  ? std::move(next)
+                  : assigned_in_branch(std::move(value), unset, std::move(next), current);
     } else {
       value = ResolvedString::wildcard();
     }
@@ -284,6 +335,9 @@ ResolvedString StringResolver::apply_events(CXCursor var, ResolvedString value, 
     } else if (const auto* encoder = apis.out_encoder(callee_name(event));
                encoder && encoder->into < args.size() && refers_to(args[encoder->into], var)) {
       value.append(percent_encoded(arg(encoder->from)));
+    } else if (!is_member_call(event) && hands_on_to_change(event, var)) {
+      // Given to be changed (`std::ostream_iterator<std::string>(out, " ")`, an out-parameter).
+      assign(ResolvedString::wildcard());
     }
   }
   return changed_in_later_iterations(var, std::move(value), position, depth);
@@ -291,7 +345,7 @@ ResolvedString StringResolver::apply_events(CXCursor var, ResolvedString value, 
 
 // A change after the use, in a loop around both that the variable outlives, reaches the use in
 // the next iteration (`while (!url.empty()) { get(url); url = next_link(); }`): an assignment is
-// one more alternative, any other change makes the value unknown.
+// one more alternative (but a page's `next` link), any other change makes the value unknown.
 ResolvedString StringResolver::changed_in_later_iterations(CXCursor var, ResolvedString value, int position,
                                                            int depth) const {
   if (position < 0) return value;
@@ -327,6 +381,9 @@ ResolvedString StringResolver::changed_in_later_iterations(CXCursor var, Resolve
       continue;  // a read, not a change
     }
     if (is_null(assigned)) return ResolvedString::wildcard();
+    // The `next` link of a page the API returned is the same endpoint's next page (Elation's lists
+    // are paginated with `next`/`previous` links): the request is the first page's.
+    if (from_next_link(context_.tu(), assigned)) continue;
     value = choose({{std::move(value), {}}, {resolve_at(assigned, index, depth), {}}});
   }
   return value;

@@ -1,6 +1,7 @@
 // Loops that change a string before it is used (part of StringResolver, see string_resolver.h): a
 // range-for over a container of known elements is run once per element, its `if (!s.empty())`
-// tests decided on the running value; any other loop leaves the value unknown.
+// tests decided on the running value (a counting loop: index_loops.cpp); any other loop leaves the
+// value unknown.
 //
 //   for (const auto& s : kScopes) { if (!scope.empty()) scope += ' '; scope += s; }
 //   for (const auto& s : kScopes) os << s << ' ';
@@ -51,17 +52,26 @@ int StringResolver::loop_around(int event, int declared, int position) const {
 std::optional<ResolvedString> StringResolver::unroll_loop(CXCursor loop, CXCursor var,
                                                           ResolvedString value, int depth) const {
   constexpr size_t kMaxIterations = 64;
-  if (clang_getCursorKind(loop) != CXCursor_CXXForRangeStmt || depth > 96) return std::nullopt;
+  if (depth > 96) return std::nullopt;
+  if (clang_getCursorKind(loop) == CXCursor_ForStmt) return unroll_index_loop(loop, var, std::move(value), depth);
+  if (clang_getCursorKind(loop) != CXCursor_CXXForRangeStmt) return std::nullopt;
   const auto kids = children(loop);
   if (kids.size() != 3 || clang_getCursorKind(kids[0]) != CXCursor_VarDecl) return std::nullopt;
   auto items = resolve_elements(kids[1], context_.node_index(loop), depth + 1);
   if (!items || items->size() > kMaxIterations) return std::nullopt;
+  return run_per_value(kids[2], var, std::move(value), kids[0], *items, depth);
+}
+
+std::optional<ResolvedString> StringResolver::run_per_value(CXCursor body, CXCursor var, ResolvedString value,
+                                                            CXCursor loop_variable,
+                                                            const std::vector<ResolvedString>& values,
+                                                            int depth) const {
   const size_t before = bindings_.size();
   const size_t slot = bind(var, std::move(value));
-  for (const auto& item : *items) {
+  for (const auto& item : values) {
     unbind_to(slot + 1);
-    bind(kids[0], item);
-    if (!run_statement(kids[2], var, slot, depth + 1)) {
+    bind(loop_variable, item);
+    if (!run_statement(body, var, slot, depth + 1)) {
       unbind_to(before);
       return std::nullopt;
     }
@@ -91,6 +101,7 @@ bool StringResolver::run_statement(CXCursor statement, CXCursor var, size_t slot
       if (*taken) return run_statement(kids[1], var, slot, depth);
       return kids.size() == 3 ? run_statement(kids[2], var, slot, depth) : true;
     }
+    case CXCursor_ForStmt:
     case CXCursor_CXXForRangeStmt: {
       if (!mentions(statement, var)) return true;
       auto value = unroll_loop(statement, var, bindings_[slot].second, depth);

@@ -38,6 +38,8 @@ bool consistent(const BranchConditions& conditions);
 BranchCondition negated(BranchCondition condition);
 // Whether some condition is decided by the caller (not Opaque).
 bool has_decidable(const BranchConditions& conditions);
+// The conditions a caller can decide: the others never rule an alternative out.
+BranchConditions decidable(const BranchConditions& conditions);
 // A stable text for keys and tests: "m==1|!body:empty".
 std::string conditions_key(const BranchConditions& conditions);
 

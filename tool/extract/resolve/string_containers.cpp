@@ -180,14 +180,18 @@ std::optional<std::vector<ResolvedString>> StringResolver::container_events(
     if (index <= declared) continue;
     if (index >= position) break;
     if (std::find(chained.begin(), chained.end(), index) != chained.end()) continue;
-    // Only changes that run exactly once before the join are followed.
-    if (in_branch(nodes, context_.tree().subtree_end, index, declared)) return std::nullopt;
     const CXCursor event = nodes[static_cast<size_t>(index)].cursor;
     if (nodes[static_cast<size_t>(index)].kind != CXCursor_CallExpr) return std::nullopt;
     const std::string name = spelling(event);
     const auto args = call_arguments(event);
     const bool on_var =
         refers_to_variable(member_call_object(event), var) || (!args.empty() && refers_to_variable(args[0], var));
+    // A read (`v.size()`, `v[i]`) changes nothing wherever it is.
+    const bool read = reads_only(event) && (refers_to_variable(member_call_object(event), var) ||
+                                            (name.rfind("operator", 0) == 0 && on_var));
+    if (read) continue;
+    // Only changes that run exactly once before the join are followed.
+    if (in_branch(nodes, context_.tree().subtree_end, index, declared)) return std::nullopt;
     // An element appended: never a container appended whole (`list += other`).
     auto element = [&](CXCursor arg) -> bool {
       if (clang_equalTypes(clang_getCanonicalType(clang_getCursorType(strip_wrappers(arg))),
@@ -214,11 +218,30 @@ std::optional<std::vector<ResolvedString>> StringResolver::container_events(
       items.clear();
     } else if (is_null(member_call_object(event)) && passes_read_only(event, var)) {
       continue;  // handed to a function that takes it by value or as const
-    } else if (!reads_only(event) || !refers_to_variable(member_call_object(event), var)) {
+    } else {
       return std::nullopt;  // assignments, erase, insert, sort, a non-const begin() ...
     }
   }
   return items;
+}
+
+CXCursor StringResolver::braced_element(CXCursor container, long long index, int position, int depth) const {
+  const auto items = resolve_elements(container, position, depth + 1);
+  if (!items || index < 0 || static_cast<size_t>(index) >= items->size()) return clang_getNullCursor();
+  CXCursor var = referenced_variable(strip_wrappers(container));
+  CXCursor list = clang_getNullCursor();
+  if (is_null(var)) {
+    list = braced_list(container);
+  } else if (clang_getCursorKind(var) == CXCursor_VarDecl) {
+    CXCursor definition = clang_getCursorDefinition(var);
+    CXCursor init = clang_Cursor_getVarDeclInitializer(is_null(definition) ? var : definition);
+    if (!is_null(init)) list = braced_list(init);
+  }
+  if (is_null(list)) return clang_getNullCursor();
+  const auto elements = children(list);
+  // Elements added after the declaration are not braced lists written here.
+  if (elements.size() != items->size()) return clang_getNullCursor();
+  return braced_list(elements[static_cast<size_t>(index)]);
 }
 
 }  // namespace scopelint::extract

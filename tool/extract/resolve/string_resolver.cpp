@@ -26,15 +26,6 @@ bool is_integral(CXType type) {
   return (kind >= CXType_Bool && kind <= CXType_Int128) || kind == CXType_Enum;
 }
 
-std::optional<std::string> evaluate_integer(CXCursor expr) {
-  EvalResultHandle result(clang_Cursor_Evaluate(expr));
-  if (!result || clang_EvalResult_getKind(result.get()) != CXEval_Int) return std::nullopt;
-  if (clang_EvalResult_isUnsignedInt(result.get())) {
-    return std::to_string(clang_EvalResult_getAsUnsigned(result.get()));
-  }
-  return std::to_string(clang_EvalResult_getAsLongLong(result.get()));
-}
-
 }  // namespace
 
 ResolvedString StringResolver::resolve(CXCursor expr, int position) const {
@@ -144,6 +135,10 @@ ResolvedString StringResolver::resolve_at(CXCursor expr, int position, int depth
     case CXCursor_MemberRefExpr: {
       CXCursor ref = clang_getCursorReferenced(expr);
       const CXCursorKind ref_kind = clang_getCursorKind(ref);
+      if (ref_kind == CXCursor_FieldDecl) {
+        // A member of an object written as a braced list (`kResources[i].name`, `cfg.root`).
+        if (auto member = braced_object_member(expr, ref, position, depth + 1)) return *member;
+      }
       if (ref_kind == CXCursor_VarDecl || ref_kind == CXCursor_ParmDecl ||
           ref_kind == CXCursor_FieldDecl) {
         return resolve_variable(ref, position, depth + 1);
@@ -152,6 +147,12 @@ ResolvedString StringResolver::resolve_at(CXCursor expr, int position, int depth
     }
     case CXCursor_CallExpr:
       return resolve_call(expr, position, depth + 1);
+    case CXCursor_ArraySubscriptExpr: {
+      const auto kids = children(expr);
+      if (kids.size() != 2) break;
+      if (auto element = resolve_subscript(kids[0], kids[1], position, depth + 1)) return *element;
+      break;
+    }
     case CXCursor_CharacterLiteral: {
       // A character appended to a string (`scope += ' '`) is that character.
       auto code = evaluate_integer(expr);
@@ -170,6 +171,8 @@ ResolvedString StringResolver::resolve_at(CXCursor expr, int position, int depth
       if (kids.size() == 3) {
         // A test of a bound variable (a lambda's parameter, a loop's running value) is decided.
         if (auto chosen = decide(kids[0])) return resolve_at(kids[*chosen ? 1 : 2], position, depth + 1);
+        // A setting or its default (`env ? env : "https://..."`) is the default.
+        if (auto fallback = default_of_choice(kids[0], kids[1], kids[2], position, depth + 1)) return *fallback;
         ResolvedString a = resolve_at(kids[1], position, depth + 1);
         ResolvedString b = resolve_at(kids[2], position, depth + 1);
         if (a.known && a.text == b.text) return a;
@@ -242,6 +245,10 @@ ResolvedString StringResolver::resolve_call(CXCursor call, int position, int dep
   auto receiver = [&] {
     return is_null(object) ? ResolvedString::wildcard() : resolve_at(object, position, depth);
   };
+  if ((short_name == "operator[]" && args.size() == 2) || (short_name == "at" && args.size() == 1)) {
+    const CXCursor container = short_name == "at" ? object : args[0];
+    if (auto element = resolve_subscript(container, args.back(), position, depth)) return *element;
+  }
 
   if (clang_getCursorKind(callee) == CXCursor_Constructor) {
     return args.empty() ? ResolvedString::constant("") : arg(0);
@@ -277,9 +284,10 @@ ResolvedString StringResolver::resolve_call(CXCursor call, int position, int dep
     return fields_of(receiver(), arg(section.separator), std::stol(*start), end ? std::stol(*end) : -1);
   }
   if (contains(apis.path_appenders, name)) return join_path(receiver(), arg(0));
-  if (contains(apis.query_appenders, name)) return append_query(receiver(), arg(0), arg(1));
+  if (contains(apis.query_appenders, name)) return appended_query(receiver(), call, position, depth);
   if (contains(apis.path_of_url, name)) return url_part(receiver(), UrlPart::PathAndQuery);
   if (contains(apis.host_of_url, name)) return url_part(receiver(), UrlPart::Host);
+  if (contains(apis.query_of_url, name)) return url_part(receiver(), UrlPart::Query);
   if (short_name == "append" && !is_null(object) && !args.empty()) {
     ResolvedString value = receiver();
     value.append(arg(0));

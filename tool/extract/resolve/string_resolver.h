@@ -54,6 +54,9 @@ struct ResolvedFields {
 // The items of a list built by appender calls (curl_slist_append), in order.
 struct ResolvedList {
   std::vector<ResolvedString> items;
+  // Per item, the tests of parameters it is appended under (`if (acting_user) list = append(...)`),
+  // empty when it always is.
+  std::vector<BranchConditions> conditions;
   bool known = false;  // every append was understood
 };
 
@@ -104,8 +107,27 @@ class StringResolver {
   // A call of a project function that returns a string (a URL helper, helper_returns.cpp).
   std::optional<ResolvedString> resolve_helper(CXCursor call, CXCursor callee, int position, int depth) const;
   ResolvedString resolve_sum(CXCursor call, int position, int depth) const;
+  // `base` after a query appender call: (name, value[, encode = true]) or (query[, encode]).
+  ResolvedString appended_query(ResolvedString base, CXCursor call, int position, int depth) const;
   ResolvedString resolve_variable(CXCursor var, int position, int depth) const;
   ResolvedString resolve_field(CXCursor field, int depth) const;
+  // Configuration (configured_values.cpp): a global, from its initializer and the one function
+  // that changes it; whether an assignment in a branch is a default for an unset run-time value
+  // (`if (!base) base = "https://..."`); `env ? env : "default"` as the default.
+  ResolvedString resolve_global(CXCursor var, CXCursor init, int position, int depth) const;
+  // The values assigned to a member that no initializer sets (C structs filled in main), and the
+  // ones braced initializers of its record give it; the element of `list` that sets `field`.
+  std::optional<std::vector<Alternative>> assigned_member(CXCursor field, int depth) const;
+  CXCursor braced_member(CXCursor list, CXCursor field) const;
+  // `object.field` where the object is a braced list: a constant element (`kResources[i]`) or a
+  // variable initialized with one that nothing changes.
+  std::optional<ResolvedString> braced_object_member(CXCursor member_ref, CXCursor field, int position,
+                                                     int depth) const;
+  // The braced list of element `index` of a container whose elements are known, or null.
+  CXCursor braced_element(CXCursor container, long long index, int position, int depth) const;
+  bool sets_default(CXCursor var, const ResolvedString& before, int event) const;
+  std::optional<ResolvedString> default_of_choice(CXCursor test, CXCursor when_true, CXCursor when_false,
+                                                  int position, int depth) const;
   ResolvedString apply_events(CXCursor var, ResolvedString value, int position, int depth) const;
   ResolvedString changed_in_later_iterations(CXCursor var, ResolvedString value, int position, int depth) const;
 
@@ -140,7 +162,18 @@ class StringResolver {
                                                              int declared, int position, int depth) const;
   // A range-for over a known container that changes `var`, run once per element (loop_joins.cpp).
   std::optional<ResolvedString> unroll_loop(CXCursor loop, CXCursor var, ResolvedString value, int depth) const;
+  // `body` run once per value of `loop_variable`, changing `var` from `value`; nullopt when a
+  // statement is not understood.
+  std::optional<ResolvedString> run_per_value(CXCursor body, CXCursor var, ResolvedString value,
+                                              CXCursor loop_variable, const std::vector<ResolvedString>& values,
+                                              int depth) const;
   bool run_statement(CXCursor statement, CXCursor var, size_t slot, int depth) const;
+  // Index loops and subscripts (index_loops.cpp): an integer known statically or bound (a loop
+  // counter, a container's size), a test of one, `a[i]`, and a counting loop run once per index.
+  std::optional<long long> integer_of(CXCursor expr, int position, int depth) const;
+  std::optional<bool> decide_count(CXCursor condition) const;
+  std::optional<ResolvedString> resolve_subscript(CXCursor container, CXCursor index, int position, int depth) const;
+  std::optional<ResolvedString> unroll_index_loop(CXCursor loop, CXCursor var, ResolvedString value, int depth) const;
   bool run_expression(CXCursor expr, CXCursor var, size_t slot, int position, int depth) const;
   // The outermost loop holding node `event` but neither `position` nor node `declared`, or -1.
   int loop_around(int event, int declared, int position) const;

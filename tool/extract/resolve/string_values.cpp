@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "extract/clang/clang_handles.h"
 #include "extract/resolve/literal_pieces.h"
 #include "extract/resolve/parameter_slots.h"
 #include "model/facts.h"
@@ -214,12 +215,12 @@ ResolvedString join_path(const ResolvedString& base, const ResolvedString& path)
 }
 
 ResolvedString append_query(const ResolvedString& base, const ResolvedString& key,
-                            const ResolvedString& value) {
+                            const ResolvedString& value, bool encode) {
   ResolvedString out = base;
   out.append(ResolvedString::constant(base.text.find('?') == std::string::npos ? "?" : "&"));
-  out.append(key);
+  out.append(encode ? percent_encoded(key) : key);
   out.append(ResolvedString::constant("="));
-  out.append(value);
+  out.append(encode ? percent_encoded(value) : value);
   out.literal.reset();
   return out;
 }
@@ -283,6 +284,12 @@ ResolvedString fields_of(const ResolvedString& text, const ResolvedString& separ
 
 ResolvedString url_part(const ResolvedString& url, UrlPart part) {
   const std::string& text = url.text;
+  if (part == UrlPart::Query) {
+    // After the "?" (a query built alone, `?a=b`, has no scheme or path); none is an empty query.
+    if (!url.known) return ResolvedString::wildcard();
+    const size_t mark = text.find('?');
+    return mark == std::string::npos ? ResolvedString::constant("") : url.slice(mark + 1, text.size());
+  }
   const size_t scheme = text.find("://");
   if (scheme == std::string::npos) {
     return part == UrlPart::Host ? ResolvedString::wildcard() : url;
@@ -302,6 +309,15 @@ ResolvedString url_part(const ResolvedString& url, UrlPart part) {
   if (out.text.empty()) out = ResolvedString::wildcard();
   out.known = out.text != kWildcard;
   return out;
+}
+
+std::optional<std::string> evaluate_integer(CXCursor expr) {
+  EvalResultHandle result(clang_Cursor_Evaluate(expr));
+  if (!result || clang_EvalResult_getKind(result.get()) != CXEval_Int) return std::nullopt;
+  if (clang_EvalResult_isUnsignedInt(result.get())) {
+    return std::to_string(clang_EvalResult_getAsUnsigned(result.get()));
+  }
+  return std::to_string(clang_EvalResult_getAsLongLong(result.get()));
 }
 
 }  // namespace scopelint::extract

@@ -20,15 +20,18 @@ ResolvedString join_path(const ResolvedString& base, const ResolvedString& path)
 // (QString::section). Run-time parts are taken not to hold the separator; an unknown separator, a
 // negative start or an unknown text give a run-time value.
 ResolvedString fields_of(const ResolvedString& text, const ResolvedString& separator, long start, long end);
-// uri_builder::append_query(k, v): adds "?k=v" or "&k=v".
+// uri_builder::append_query(k, v): adds "?k=v" or "&k=v", percent-encoded when `encode`.
 ResolvedString append_query(const ResolvedString& base, const ResolvedString& key,
-                            const ResolvedString& value);
+                            const ResolvedString& value, bool encode);
 
 // QUrl::setQuery / setPath on a URL value.
 ResolvedString with_query(const ResolvedString& url, const ResolvedString& query);
 ResolvedString with_path(const ResolvedString& url, const ResolvedString& path);
 
-enum class UrlPart { PathAndQuery, Host };
+// The value of an integer constant expression (`0`, `sizeof a / sizeof a[0]`, a constexpr), as text.
+std::optional<std::string> evaluate_integer(CXCursor expr);
+
+enum class UrlPart { PathAndQuery, Host, Query };
 ResolvedString url_part(const ResolvedString& url, UrlPart part);
 
 }  // namespace scopelint::extract

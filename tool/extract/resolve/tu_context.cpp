@@ -140,6 +140,18 @@ int TuContext::definition_node(CXCursor function) const {
   return it == definitions_.end() ? -1 : it->second;
 }
 
+std::vector<int> TuContext::init_lists(CXCursor record) const {
+  std::vector<int> lists;
+  const std::string key = declaration_key(record);
+  for (size_t i = 0; i < tree_.nodes.size(); ++i) {
+    if (tree_.nodes[i].kind != CXCursor_InitListExpr) continue;
+    const CXCursor declaration =
+        clang_getTypeDeclaration(clang_getCanonicalType(clang_getCursorType(tree_.nodes[i].cursor)));
+    if (!is_null(declaration) && declaration_key(declaration) == key) lists.push_back(static_cast<int>(i));
+  }
+  return lists;
+}
+
 std::vector<int> TuContext::member_initializers(CXCursor field) const {
   // In a constructor, a member initializer is a MemberRef followed by its initializing expression.
   std::vector<int> inits;

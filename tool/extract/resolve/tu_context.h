@@ -39,6 +39,9 @@ class TuContext {
   // The expressions constructors' member initializer lists give a field (`: base_(host)`), as
   // node indices, in source order.
   std::vector<int> member_initializers(CXCursor field) const;
+  // The braced initializers of a record type (`Config c{"https://..."}`, `return {"/x/"}`), as
+  // node indices, in source order.
+  std::vector<int> init_lists(CXCursor record) const;
   // The range a range-for's loop variable runs over (by the variable's declaration_key), or null.
   CXCursor loop_range(const std::string& variable_key) const;
   // The return statements of the function at node `function` (not those of lambdas inside it).

@@ -19,15 +19,6 @@ namespace {
 
 constexpr size_t kMaxAlternatives = 64;
 
-// Only tests a caller can decide are kept: the others never rule an alternative out.
-BranchConditions decidable(const BranchConditions& conditions) {
-  BranchConditions out;
-  for (const auto& condition : conditions) {
-    if (condition.test != BranchCondition::Test::Opaque && condition.parameter >= 0) out.push_back(condition);
-  }
-  return out;
-}
-
 }  // namespace
 
 ResolvedString StringResolver::choose(std::vector<Alternative> alternatives, bool keep_tests) const {
@@ -108,7 +99,8 @@ std::optional<BranchConditions> StringResolver::bind_conditions(const BranchCond
     }
     if (condition.parameter < 0 || static_cast<size_t>(condition.parameter) >= args.size()) continue;
     const CXCursor arg = args[static_cast<size_t>(condition.parameter)];
-    const ResolvedString value = resolve_at(arg, position, depth);
+    const ResolvedString value =
+        is_null_pointer_argument(arg) ? ResolvedString::constant("") : resolve_at(arg, position, depth);
     const Decision decision =
         extract::decide(condition, value.known ? value.text : kWildcard, value.spelling_literal().has_value());
     if (decision == Decision::Holds) continue;

@@ -111,6 +111,7 @@ CXCursor called_function(const TuContext& context, CXCursor call, std::vector<CX
 
 // An argument known to be empty: "", {}, std::string(), std::nullopt.
 bool known_empty(const StringResolver& strings, CXCursor arg, const ResolvedString& text) {
+  if (is_null_pointer_argument(arg)) return true;
   const CXCursor inner = strings.strip_passthrough(arg);
   if (clang_getCursorKind(inner) == CXCursor_DeclRefExpr &&
       qualified_name(clang_getCursorReferenced(inner)) == "std::nullopt") {

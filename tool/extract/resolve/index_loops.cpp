@@ -1,0 +1,134 @@
+// Elements picked by index, and loops that count through a container (part of StringResolver, see
+// string_resolver.h): `kScopes[2]`, and
+//
+//   for (size_t i = 0; i < kScopes.size(); ++i) { if (i > 0) scope += ' '; scope += kScopes[i]; }
+//
+// run once per index with the counter bound, its tests (`i > 0`, `i + 1 < n`, `i ? " " : ""`)
+// decided on the running value, as loop_joins.cpp does for a range-for.
+#include "extract/clang/cursor_utils.h"
+#include "extract/resolve/string_resolver.h"
+#include "extract/resolve/string_values.h"
+
+namespace scopelint::extract {
+namespace {
+
+constexpr long long kMaxIterations = 64;
+
+std::optional<long long> parse_integer(const std::string& text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  size_t i = text[0] == '-' ? 1 : 0;
+  if (i == text.size()) return std::nullopt;
+  for (size_t k = i; k < text.size(); ++k) {
+    if (text[k] < '0' || text[k] > '9') return std::nullopt;
+  }
+  return std::stoll(text);
+}
+
+}  // namespace
+
+std::optional<long long> StringResolver::integer_of(CXCursor expr, int position, int depth) const {
+  if (depth > 96) return std::nullopt;
+  expr = strip_wrappers(expr);
+  if (auto constant = evaluate_integer(expr)) return parse_integer(*constant);
+  const CXCursorKind kind = clang_getCursorKind(expr);
+  if (kind == CXCursor_DeclRefExpr) {
+    // A loop counter while the loop is run.
+    CXCursor var = referenced_variable(expr);
+    const ResolvedString* bound = is_null(var) ? nullptr : bound_value(var);
+    return bound && bound->known ? parse_integer(bound->text) : std::nullopt;
+  }
+  if (kind == CXCursor_BinaryOperator) {
+    const auto kids = children(expr);
+    const std::string op = binary_operator_token(context_.tu(), expr);
+    if (kids.size() != 2 || (op != "+" && op != "-")) return std::nullopt;
+    const auto a = integer_of(kids[0], position, depth + 1);
+    const auto b = integer_of(kids[1], position, depth + 1);
+    if (!a || !b) return std::nullopt;
+    return op == "+" ? *a + *b : *a - *b;
+  }
+  if (kind == CXCursor_CallExpr) {
+    // `v.size()`, `std::size(a)`: the count of a container whose elements are known.
+    const std::string name = spelling(expr);
+    const auto args = call_arguments(expr);
+    CXCursor container = clang_getNullCursor();
+    if ((name == "size" || name == "length") && args.empty()) container = member_call_object(expr);
+    if (name == "size" && args.size() == 1 && callee_name(expr) == "std::size") container = args[0];
+    if (is_null(container)) return std::nullopt;
+    const auto items = resolve_elements(container, position, depth + 1);
+    if (!items) return std::nullopt;
+    return static_cast<long long>(items->size());
+  }
+  return std::nullopt;
+}
+
+std::optional<bool> StringResolver::decide_count(CXCursor condition) const {
+  condition = strip_wrappers(condition);
+  const CXCursorKind kind = clang_getCursorKind(condition);
+  if (kind == CXCursor_DeclRefExpr) {
+    const auto value = integer_of(condition, -1, 0);
+    return value ? std::optional<bool>(*value != 0) : std::nullopt;
+  }
+  if (kind != CXCursor_BinaryOperator) return std::nullopt;
+  const auto kids = children(condition);
+  const std::string op = binary_operator_token(context_.tu(), condition);
+  if (kids.size() != 2) return std::nullopt;
+  const auto a = integer_of(kids[0], -1, 0);
+  const auto b = a ? integer_of(kids[1], -1, 0) : std::nullopt;
+  if (!a || !b) return std::nullopt;
+  if (op == "<") return *a < *b;
+  if (op == "<=") return *a <= *b;
+  if (op == ">") return *a > *b;
+  if (op == ">=") return *a >= *b;
+  if (op == "==") return *a == *b;
+  if (op == "!=") return *a != *b;
+  return std::nullopt;
+}
+
+std::optional<ResolvedString> StringResolver::resolve_subscript(CXCursor container, CXCursor index, int position,
+                                                                int depth) const {
+  // Sequences only: a map's subscript is a key.
+  const CXType type = clang_getCanonicalType(clang_getCursorType(strip_wrappers(container)));
+  static const std::vector<std::string> kSequences = {"std::array", "std::vector", "std::initializer_list",
+                                                      "QList", "QStringList", "QVector"};
+  const bool array = type.kind == CXType_ConstantArray || type.kind == CXType_IncompleteArray ||
+                     type.kind == CXType_Pointer;
+  if (!array && !type_is_one_of(clang_getCursorType(strip_wrappers(container)), kSequences)) return std::nullopt;
+  const auto at = integer_of(index, position, depth + 1);
+  if (!at || *at < 0) return std::nullopt;
+  const auto items = resolve_elements(container, position, depth + 1);
+  if (!items || static_cast<size_t>(*at) >= items->size()) return std::nullopt;
+  return (*items)[static_cast<size_t>(*at)];
+}
+
+std::optional<ResolvedString> StringResolver::unroll_index_loop(CXCursor loop, CXCursor var, ResolvedString value,
+                                                                int depth) const {
+  // for (T i = start; i < bound; ++i) body, with start and bound known.
+  const auto kids = children(loop);
+  if (kids.size() != 4 || clang_getCursorKind(kids[0]) != CXCursor_DeclStmt) return std::nullopt;
+  const auto declared = children(kids[0]);
+  if (declared.size() != 1 || clang_getCursorKind(declared[0]) != CXCursor_VarDecl) return std::nullopt;
+  const CXCursor counter = declared[0];
+  const CXCursor start_expr = clang_Cursor_getVarDeclInitializer(counter);
+  const auto start = is_null(start_expr) ? std::nullopt : integer_of(start_expr, -1, depth + 1);
+  const CXCursor condition = strip_wrappers(kids[1]);
+  const auto tested = children(condition);
+  const std::string op = clang_getCursorKind(condition) == CXCursor_BinaryOperator
+                             ? binary_operator_token(context_.tu(), condition)
+                             : "";
+  if (!start || tested.size() != 2 || !refers_to_variable(tested[0], counter) || (op != "<" && op != "!=" && op != "<=")) {
+    return std::nullopt;
+  }
+  const auto bound = integer_of(tested[1], context_.node_index(loop), depth + 1);
+  const auto step = token_spellings(context_.tu(), kids[2]);
+  const std::string name = spelling(counter);
+  const bool increments = step == std::vector<std::string>{"++", name} || step == std::vector<std::string>{name, "++"} ||
+                          step == std::vector<std::string>{name, "+=", "1"};
+  if (!bound || !increments) return std::nullopt;
+  const long long end = op == "<=" ? *bound + 1 : *bound;
+  if (end - *start > kMaxIterations) return std::nullopt;
+  std::vector<ResolvedString> counts;
+  for (long long i = *start; i < end; ++i) counts.push_back(ResolvedString::constant(std::to_string(i)));
+  return run_per_value(kids[3], var, std::move(value), counter, counts, depth);
+}
+
+}  // namespace scopelint::extract
