@@ -107,5 +107,28 @@ int main() {
   EXPECT_EQ(unused_scopes(source), (std::vector<std::string>{"system/letters.read"}));
 }
 
+TEST(IndexLoops, ACNinetyCounterFillingABufferWithStrcat) {
+  const Facts facts = test::facts_of_source(R"(#include <curl/curl.h>
+#include <stdio.h>
+#include <string.h>
+static const char *const kScopes[] = {"system/vitals.read", "system/problems.read"};
+void token(CURL *h) {
+  char scope[128] = "", form[256];
+  size_t i;
+  for (i = 0; i < sizeof kScopes / sizeof kScopes[0]; ++i) {
+    if (i > 0) strcat(scope, "+");
+    strcat(scope, kScopes[i]);
+  }
+  snprintf(form, sizeof form, "grant_type=client_credentials&scope=%s", scope);
+  curl_easy_setopt(h, CURLOPT_URL, "https://app.elationemr.com/api/2.0/oauth2/token/");
+  curl_easy_setopt(h, CURLOPT_POSTFIELDS, form);
+  curl_easy_perform(h);
+}
+)", "token.c");
+  ASSERT_EQ(facts.calls.size(), 1u);
+  EXPECT_EQ(facts.calls[0].body.raw.value_or("?"),
+            "grant_type=client_credentials&scope=system/vitals.read+system/problems.read");
+}
+
 }  // namespace
 }  // namespace scopelint

@@ -102,13 +102,25 @@ std::optional<ResolvedString> StringResolver::resolve_subscript(CXCursor contain
 
 std::optional<ResolvedString> StringResolver::unroll_index_loop(CXCursor loop, CXCursor var, ResolvedString value,
                                                                 int depth) const {
-  // for (T i = start; i < bound; ++i) body, with start and bound known.
+  // for (T i = start; i < bound; ++i) body (or `i = start` on a counter declared before, as C89
+  // writes it), with start and bound known.
   const auto kids = children(loop);
-  if (kids.size() != 4 || clang_getCursorKind(kids[0]) != CXCursor_DeclStmt) return std::nullopt;
-  const auto declared = children(kids[0]);
-  if (declared.size() != 1 || clang_getCursorKind(declared[0]) != CXCursor_VarDecl) return std::nullopt;
-  const CXCursor counter = declared[0];
-  const CXCursor start_expr = clang_Cursor_getVarDeclInitializer(counter);
+  if (kids.size() != 4) return std::nullopt;
+  CXCursor counter = clang_getNullCursor(), start_expr = clang_getNullCursor();
+  if (clang_getCursorKind(kids[0]) == CXCursor_DeclStmt) {
+    const auto declared = children(kids[0]);
+    if (declared.size() != 1 || clang_getCursorKind(declared[0]) != CXCursor_VarDecl) return std::nullopt;
+    counter = declared[0];
+    start_expr = clang_Cursor_getVarDeclInitializer(counter);
+  } else if (clang_getCursorKind(kids[0]) == CXCursor_BinaryOperator &&
+             binary_operator_token(context_.tu(), kids[0]) == "=") {
+    const auto sides = children(kids[0]);
+    counter = sides.size() == 2 ? referenced_variable(sides[0]) : clang_getNullCursor();
+    if (is_null(counter) || clang_getCursorKind(counter) != CXCursor_VarDecl) return std::nullopt;
+    start_expr = sides[1];
+  } else {
+    return std::nullopt;
+  }
   const auto start = is_null(start_expr) ? std::nullopt : integer_of(start_expr, -1, depth + 1);
   const CXCursor condition = strip_wrappers(kids[1]);
   const auto tested = children(condition);

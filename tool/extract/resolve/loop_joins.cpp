@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "extract/clang/cursor_utils.h"
+#include "extract/resolve/buffer_writes.h"
 #include "extract/resolve/string_resolver.h"
 
 namespace scopelint::extract {
@@ -159,6 +160,20 @@ bool StringResolver::run_expression(CXCursor expr, CXCursor var, size_t slot, in
   if (name == "clear" && args.empty() && refers_to_variable(object, var)) {
     set(ResolvedString::constant(""));
     return true;
+  }
+  if (!args.empty() && refers_to_variable(args[0], var)) {
+    // `strcat(scope, item)`, `snprintf(scope, n, "%s", ...)` into a buffer.
+    const BufferWrite write = buffer_write(name, args.size(), [&](size_t i) {
+      return i < args.size() ? resolved(args[i]) : ResolvedString::wildcard();
+    });
+    if (write.kind == BufferWrite::Kind::Replace) {
+      set(write.text);
+      return true;
+    }
+    if (write.kind == BufferWrite::Kind::Append) {
+      bindings_[slot].second.append(write.text);
+      return true;
+    }
   }
   if (name == "operator<<") {
     // `os << a << b`: the links from the innermost out, when the innermost writes to `var`.
