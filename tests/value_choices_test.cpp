@@ -221,5 +221,22 @@ void run(httplib::Client& cli, int a, int b) {
   EXPECT_EQ(urls[0], "19 https://app.elationemr.com/api/2.0{}{}");
 }
 
+TEST(ValueChoices, ALoopOverEnumValuesTakesOnlyTheirAlternatives) {
+  // path_for(r) in a range-for over two of the four enumerators: two requests, not four; a loop
+  // over values not known keeps every alternative.
+  const std::vector<std::string> expected = {"17 /api/2.0/patients/", "17 /api/2.0/vitals/",
+                                             "18 /api/2.0/patients/", "18 /api/2.0/problems/",
+                                             "18 /api/2.0/vitals/"};
+  EXPECT_EQ(urls_of(std::string(kPathFor) + R"(#include <array>
+#include <vector>
+void sync(httplib::Client& cli, const std::vector<Resource>& given) {
+  static const std::array<Resource, 2> kinds{{Resource::Patients, Resource::Vitals}};
+  for (Resource r : kinds) cli.Get(path_for(r));
+  for (Resource r : given) cli.Get(path_for(r));
+}
+)"),
+            expected);
+}
+
 }  // namespace
 }  // namespace scopelint

@@ -105,9 +105,10 @@ std::optional<BranchConditions> StringResolver::bind_conditions(const BranchCond
         extract::decide(condition, value.known ? value.text : kWildcard, value.spelling_literal().has_value());
     if (decision == Decision::Holds) continue;
     if (decision == Decision::Fails) return std::nullopt;
-    // The caller's own parameter: its callers decide.
+    // The caller's own parameter: its callers decide; a range-for's variable: each of its values
+    // (value_expansion.cpp).
     const auto slot = value.known ? whole_slot(value.text) : std::nullopt;
-    if (!slot || !is_parameter_slot(*slot)) continue;
+    if (!slot || !(is_parameter_slot(*slot) || is_loop_slot(*slot))) continue;
     BranchCondition moved = condition;
     moved.function = slot->function;
     moved.parameter = slot->index;

@@ -65,6 +65,44 @@ std::string endpoint_key(const FoundRequest& found) {
   return key;
 }
 
+// The conditions with the tests of the loop variable `loop` decided for `value`; nullopt when one
+// fails (the request is not made for that value).
+std::optional<BranchConditions> decided_for(const BranchConditions& conditions, const std::string& loop,
+                                            const ResolvedString& value) {
+  BranchConditions out;
+  for (const BranchCondition& condition : conditions) {
+    if (condition.function != loop) {
+      out.push_back(condition);
+      continue;
+    }
+    const Decision decision =
+        decide(condition, value.known ? value.text : kWildcard, value.spelling_literal().has_value());
+    if (decision == Decision::Fails) return std::nullopt;
+  }
+  return out;
+}
+
+// Tests left on loop variables whose values are not in the URL (`get(path_for(k))` in
+// `for (Kind k : kinds)`): the request is made when some value passes them; nullopt when none does.
+std::optional<BranchConditions> settle_loop_conditions(const StringResolver& strings, BranchConditions conditions) {
+  for (size_t i = 0; i < conditions.size(); ++i) {
+    const std::string loop = conditions[i].function;
+    if (!is_loop_slot({loop, conditions[i].parameter})) continue;
+    const auto values = strings.loop_values(loop);
+    std::optional<BranchConditions> settled;
+    for (const ResolvedString& value : values ? *values : std::vector<ResolvedString>{}) {
+      if ((settled = decided_for(conditions, loop, value))) break;
+    }
+    if (!values) {
+      settled = decided_for(conditions, loop, ResolvedString::wildcard());  // unknown: nothing fails
+    }
+    if (!settled) return std::nullopt;
+    conditions = std::move(*settled);
+    i = static_cast<size_t>(-1);  // start again on what is left
+  }
+  return conditions;
+}
+
 }  // namespace
 
 // A request made in a range-for over constant values is one request per value; one whose URL
@@ -73,7 +111,12 @@ std::string endpoint_key(const FoundRequest& found) {
 // value stays a run-time one.
 std::vector<FoundRequest> expand_values(const StringResolver& strings, FoundRequest found) {
   const auto slot = first_multi_valued_slot(found.call);
-  if (!slot) return {without_choices(std::move(found))};
+  if (!slot) {
+    auto settled = settle_loop_conditions(strings, std::move(found.conditions));
+    if (!settled) return {};
+    found.conditions = std::move(*settled);
+    return {without_choices(std::move(found))};
+  }
   std::vector<Alternative> alternatives;
   if (is_choice_slot(*slot)) {
     if (const auto* choice = strings.choice(*slot)) alternatives = *choice;
@@ -88,6 +131,11 @@ std::vector<FoundRequest> expand_values(const StringResolver& strings, FoundRequ
     FoundRequest copy = with_value(found, *slot, alternative.value.text);
     copy.conditions.insert(copy.conditions.end(), alternative.conditions.begin(), alternative.conditions.end());
     if (!consistent(copy.conditions)) continue;  // the request's own branch rules this value out
+    if (is_loop_slot(*slot)) {
+      auto decided = decided_for(copy.conditions, slot->function, alternative.value);
+      if (!decided) continue;
+      copy.conditions = std::move(*decided);
+    }
     for (auto& expanded : expand_values(strings, std::move(copy))) {
       if (expanded.call.url && expanded.call.url->empty()) continue;  // a helper's "not found" value
       // Alternatives that differ only in the query (`"?" + q` or nothing) are one endpoint, made
