@@ -89,6 +89,28 @@ TEST(ScopeJoins, AccumulateWithTheCommonLambdas) {
             expected);
 }
 
+TEST(ScopeJoins, CopyIntoAnOstreamIterator) {
+  // Each element then the delimiter; a copy of part of the container is not followed.
+  const std::vector<std::string> expected = {
+      at(10, "scope=system/patients.read system/vitals.read "),
+      at(11, "scope={}"),
+  };
+  EXPECT_EQ(bodies_of(std::string(kPrelude) + R"(#include <algorithm>
+#include <iterator>
+void run(httplib::Client& cli) {
+  std::ostringstream all;
+  std::copy(kScopes.begin(), kScopes.end(), std::ostream_iterator<std::string>(all, " "));
+  std::ostringstream part;
+  std::copy(std::next(kScopes.begin()), kScopes.end(), std::ostream_iterator<std::string>(part, " "));
+  std::string a = all.str();
+  std::string b = part.str();
+  cli.Post("/oauth2/token/", "scope=" + a, kForm);
+  cli.Post("/oauth2/token/", "scope=" + b, kForm);
+}
+)"),
+            expected);
+}
+
 TEST(ScopeJoins, RangeForLoopsAreUnrolled) {
   const std::vector<std::string> expected = {
       at(11, "scope=system/patients.read system/vitals.read"),

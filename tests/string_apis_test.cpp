@@ -165,5 +165,25 @@ int main() {
   EXPECT_EQ(unused[0].scope, "system/vitals.read");
 }
 
+TEST(StringApis, PocoCatJoinsARange) {
+  const Facts facts = test::facts_of_source(R"(#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/String.h>
+#include <string>
+#include <vector>
+using namespace Poco::Net;
+int main() {
+  HTTPClientSession session("app.elationemr.com", 80);
+  const std::vector<std::string> scopes{"system/lab_vendors.read", "system/lab_orders.read"};
+  const std::string form = "grant_type=client_credentials&scope=" + Poco::cat(std::string("+"), scopes.begin(), scopes.end());
+  HTTPRequest token(HTTPRequest::HTTP_POST, "/api/2.0/oauth2/token/", HTTPMessage::HTTP_1_1);
+  session.sendRequest(token) << form;
+}
+)");
+  ASSERT_FALSE(facts.calls.empty());
+  EXPECT_EQ(facts.calls[0].body.raw.value_or("?"),
+            "grant_type=client_credentials&scope=system/lab_vendors.read+system/lab_orders.read");
+}
+
 }  // namespace
 }  // namespace scopelint

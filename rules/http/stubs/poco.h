@@ -44,6 +44,23 @@ class URI {
   void addQueryParameter(const std::string& param, const std::string& val = "");
   static void encode(const std::string& str, const std::string& reserved, std::string& encodedStr);
 };
+// Poco/String.h: cat joins a range (the model's "joiners"); the rest as commonly used.
+template <class S>
+S trim(const S& str);
+template <class S>
+S& trimInPlace(S& str);
+template <class S>
+S toUpper(const S& str);
+template <class S>
+S toLower(const S& str);
+template <class S>
+int icompare(const S& str1, const S& str2);
+template <class S>
+S cat(const S& s1, const S& s2);
+template <class S>
+S cat(const S& s1, const S& s2, const S& s3);
+template <class S, class It>
+S cat(const S& delim, const It& begin, const It& end);
 template <class C>
 class AutoPtr {
  public:

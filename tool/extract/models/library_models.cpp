@@ -201,9 +201,10 @@ void parse_strings(const JsonNode& node, StringApis& strings) {
   }
   if (node.has("joiners")) {
     for (const auto& [function, item] : node.member("joiners").members()) {
-      item.only_keys({"list", "separator"});
-      JoinerModel joiner{function, std::nullopt, index_of(item.member("separator"))};
+      item.only_keys({"list", "separator", "begin"});
+      JoinerModel joiner{function, std::nullopt, index_of(item.member("separator")), std::nullopt};
       if (item.has("list")) joiner.list = index_of(item.member("list"));
+      if (item.has("begin")) joiner.begin = index_of(item.member("begin"));
       strings.joiners.push_back(std::move(joiner));
     }
   }

@@ -86,6 +86,8 @@ struct JoinerModel {
   std::string function;
   std::optional<unsigned> list;
   unsigned separator = 0;
+  // The list as two iterator arguments, `begin` and the next one (`Poco::cat(sep, v.begin(), v.end())`).
+  std::optional<unsigned> begin;
 };
 
 // A method giving some fields of its receiver split by a separator (`QString::section(sep, start,

@@ -335,6 +335,10 @@ ResolvedString StringResolver::apply_events(CXCursor var, ResolvedString value, 
     } else if (const auto* encoder = apis.out_encoder(callee_name(event));
                encoder && encoder->into < args.size() && refers_to(args[encoder->into], var)) {
       value.append(percent_encoded(arg(encoder->from)));
+    } else if (name == "ostream_iterator" || name == "ostream_joiner") {
+      auto written = copied_into_stream(index, depth);
+      if (written) value.append(*written);
+      else assign(ResolvedString::wildcard());
     } else if (!is_member_call(event) && hands_on_to_change(event, var)) {
       // Given to be changed (`std::ostream_iterator<std::string>(out, " ")`, an out-parameter).
       assign(ResolvedString::wildcard());

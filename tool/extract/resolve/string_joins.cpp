@@ -171,6 +171,11 @@ std::optional<ResolvedString> StringResolver::resolve_join(CXCursor call, const 
     if (joiner == general_joiners().end()) return std::nullopt;
   }
   const auto args = call_arguments(call);
+  if (joiner->begin && *joiner->begin + 1 < args.size() && joiner->separator < args.size()) {
+    const auto items = range_elements(args[*joiner->begin], args[*joiner->begin + 1], context_.node_index(call), depth);
+    if (!items) return ResolvedString::wildcard();
+    return joined(*items, resolve_at(args[joiner->separator], position, depth + 1), false);
+  }
   const CXCursor list =
       joiner->list ? (*joiner->list < args.size() ? args[*joiner->list] : clang_getNullCursor())
                    : member_call_object(call);
@@ -178,13 +183,52 @@ std::optional<ResolvedString> StringResolver::resolve_join(CXCursor call, const 
   const int at = context_.node_index(call);
   auto items = resolve_elements(list, at, depth + 1);
   if (!items) return ResolvedString::wildcard();
-  const ResolvedString separator = resolve_at(args[joiner->separator], position, depth + 1);
+  return joined(*items, resolve_at(args[joiner->separator], position, depth + 1), false);
+}
+
+std::optional<std::vector<ResolvedString>> StringResolver::range_elements(CXCursor begin, CXCursor end, int position,
+                                                                          int depth) const {
+  // Both ends of one container variable, from its start.
+  const auto first = iterator_of(begin, "begin");
+  const auto last = iterator_of(end, "end");
+  if (!first || !last || first->second != 0 || last->second != 0) return std::nullopt;
+  const CXCursor container = strip_wrappers(first->first);
+  const CXCursor var = referenced_variable(container);
+  if (is_null(var) || !refers_to_variable(last->first, var)) return std::nullopt;
+  return resolve_elements(container, position, depth + 1);
+}
+
+ResolvedString StringResolver::joined(const std::vector<ResolvedString>& items, const ResolvedString& separator,
+                                      bool after_each) const {
   ResolvedString value = ResolvedString::constant("");
-  for (size_t i = 0; i < items->size(); ++i) {
-    if (i > 0) value.append(separator);
-    value.append((*items)[i]);
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0 && !after_each) value.append(separator);
+    value.append(items[i]);
+    if (after_each) value.append(separator);
   }
   return value;
+}
+
+std::optional<ResolvedString> StringResolver::copied_into_stream(int event, int depth) const {
+  // `std::copy(v.begin(), v.end(), std::ostream_iterator<std::string>(out, " "))`: each element
+  // then the separator (the iterator's constructor is the event on `out`).
+  const auto& nodes = context_.tree().nodes;
+  int up = nodes[static_cast<size_t>(event)].parent;
+  while (up >= 0 && nodes[static_cast<size_t>(up)].kind != CXCursor_CallExpr) up = nodes[static_cast<size_t>(up)].parent;
+  // The constructor may sit in a temporary's own construction before the copy.
+  for (int guard = 0; guard < 4 && up >= 0 && spelling(nodes[static_cast<size_t>(up)].cursor) != "copy"; ++guard) {
+    up = nodes[static_cast<size_t>(up)].parent;
+    while (up >= 0 && nodes[static_cast<size_t>(up)].kind != CXCursor_CallExpr) up = nodes[static_cast<size_t>(up)].parent;
+  }
+  if (up < 0 || callee_name(nodes[static_cast<size_t>(up)].cursor) != "std::copy") return std::nullopt;
+  const auto args = call_arguments(nodes[static_cast<size_t>(up)].cursor);
+  const auto ctor_args = call_arguments(nodes[static_cast<size_t>(event)].cursor);
+  if (args.size() != 3 || ctor_args.empty() || ctor_args.size() > 2) return std::nullopt;
+  const auto items = range_elements(args[0], args[1], up, depth);
+  if (!items) return std::nullopt;
+  const ResolvedString separator =
+      ctor_args.size() == 2 ? resolve_at(ctor_args[1], event, depth + 1) : ResolvedString::constant("");
+  return joined(*items, separator, true);
 }
 
 std::optional<ResolvedString> StringResolver::resolve_accumulate(CXCursor call, int position,

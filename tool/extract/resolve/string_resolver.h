@@ -150,6 +150,15 @@ class StringResolver {
   std::optional<ResolvedString> resolve_join(CXCursor call, const std::string& name, int position,
                                              int depth) const;
   std::optional<ResolvedString> resolve_accumulate(CXCursor call, int position, int depth) const;
+  // The elements between `begin` and `end` of one container (`v.begin()`, `v.end()`).
+  std::optional<std::vector<ResolvedString>> range_elements(CXCursor begin, CXCursor end, int position,
+                                                            int depth) const;
+  // The items with `separator` between them, or after each (an ostream_iterator's delimiter).
+  ResolvedString joined(const std::vector<ResolvedString>& items, const ResolvedString& separator,
+                        bool after_each) const;
+  // What `std::copy(begin, end, std::ostream_iterator<T>(out, sep))` writes into `out`, where node
+  // `event` is the iterator's construction.
+  std::optional<ResolvedString> copied_into_stream(int event, int depth) const;
   // The value a two-parameter lambda returns for `a` and `b`; nullopt unless its body is one return.
   std::optional<ResolvedString> apply_lambda(CXCursor lambda, const ResolvedString& a,
                                              const ResolvedString& b, int position, int depth) const;
