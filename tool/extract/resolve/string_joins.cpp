@@ -16,8 +16,8 @@ namespace {
 
 // Joiners of general-purpose libraries that no HTTP library model owns.
 const std::vector<JoinerModel>& general_joiners() {
-  static const std::vector<JoinerModel> kJoiners = {{"boost::algorithm::join", 0u, 1},
-                                                    {"absl::StrJoin", 0u, 1}};
+  static const std::vector<JoinerModel> kJoiners = {{"boost::algorithm::join", 0u, 1, std::nullopt},
+                                                    {"absl::StrJoin", 0u, 1, std::nullopt}};
   return kJoiners;
 }
 
