@@ -309,5 +309,19 @@ TEST(Checks, FindingsAreSorted) {
   for (size_t i = 1; i < findings.size(); ++i) EXPECT_FALSE(finding_order(findings[i], findings[i - 1]));
 }
 
+TEST(Checks, NoTokenRequestWithOnlyUnresolvedCallsGivesNoEmptyScopeString) {
+  // A call whose path could be any endpoint: no scope is known to be needed.
+  HttpCall unknown = check_facts::api("GET", "/{}", 7);
+  const auto findings = check_facts::of_rule(check_facts::check({unknown}), "no-token-request");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].message,
+            "no token request or granted scopes found, so missing scopes are not judged (declare them with "
+            "--granted-scopes or granted_scopes in .scopelint.json)");
+  const auto known = check_facts::of_rule(check_facts::check({check_facts::api("GET", "/patients/", 7)}),
+                                          "no-token-request");
+  ASSERT_EQ(known.size(), 1u);
+  EXPECT_NE(known[0].message.find("; the calls found need 'system/patients.read' (declare"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace scopelint

@@ -9,10 +9,11 @@ void check_no_token_request(const CheckContext& context, std::vector<Finding>& o
     if (component.judged() || component.calls.empty()) continue;
     std::vector<std::string> least = component.least_privilege(context.catalog);
     std::string where = component.name.empty() ? "" : " in component '" + component.name + "'";
-    std::string message = "no token request or granted scopes found" + where +
-                          ", so missing scopes are not judged; the calls found need '" +
-                          join_scopes(least, " ") + "' (declare them with --granted-scopes or "
-                          "granted_scopes in .scopelint.json)";
+    // When no call's scope is known (all unresolved), there is no scope string to give.
+    const std::string needed =
+        least.empty() ? "" : "; the calls found need '" + join_scopes(least, " ") + "'";
+    std::string message = "no token request or granted scopes found" + where + ", so missing scopes are not judged" +
+                          needed + " (declare them with --granted-scopes or granted_scopes in .scopelint.json)";
     // Said once, at the first call.
     const ApiCall* first = component.calls.front();
     for (const auto* call : component.calls) {
