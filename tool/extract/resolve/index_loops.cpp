@@ -136,10 +136,11 @@ std::optional<ResolvedString> StringResolver::unroll_index_loop(CXCursor loop, C
   const bool increments = step == std::vector<std::string>{"++", name} || step == std::vector<std::string>{name, "++"} ||
                           step == std::vector<std::string>{name, "+=", "1"};
   if (!bound || !increments) return std::nullopt;
+  const long long first = start.value_or(0);  // known here (value_or: GCC's maybe-uninitialized)
   const long long end = op == "<=" ? *bound + 1 : *bound;
-  if (end - *start > kMaxIterations) return std::nullopt;
+  if (end - first > kMaxIterations) return std::nullopt;
   std::vector<ResolvedString> counts;
-  for (long long i = *start; i < end; ++i) counts.push_back(ResolvedString::constant(std::to_string(i)));
+  for (long long i = first; i < end; ++i) counts.push_back(ResolvedString::constant(std::to_string(i)));
   return run_per_value(kids[3], var, std::move(value), counter, counts, depth);
 }
 

@@ -317,7 +317,7 @@ ResolvedString StringResolver::apply_events(CXCursor var, ResolvedString value, 
       if (written) value.append(*written);
       else assign(ResolvedString::wildcard());
     } else if (!is_member_call(event) && hands_on_to_change(event, var)) {
-      // Given to be changed (`std::ostream_iterator<std::string>(out, " ")`, an out-parameter).
+      // Given to be changed (an out-parameter, `fill(path)`; an ostream_iterator not copied into).
       assign(ResolvedString::wildcard());
     }
   }

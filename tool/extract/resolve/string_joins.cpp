@@ -52,6 +52,24 @@ std::optional<std::pair<CXCursor, long long>> iterator_of(CXCursor expr, const c
   return std::nullopt;
 }
 
+// `begin`..`end` over one container variable: the container, the variable it names, and how many
+// elements `begin` skips (`std::next(v.begin())`).
+struct IteratorRange {
+  CXCursor container;
+  CXCursor var;
+  long long skipped = 0;
+};
+
+std::optional<IteratorRange> iterator_range(CXCursor begin, CXCursor end) {
+  const auto first = iterator_of(begin, "begin");
+  const auto last = iterator_of(end, "end");
+  if (!first || !last || last->second != 0) return std::nullopt;
+  const CXCursor container = strip_wrappers(first->first);
+  const CXCursor var = referenced_variable(container);
+  if (is_null(var) || !refers_to_variable(last->first, var)) return std::nullopt;
+  return IteratorRange{container, var, first->second};
+}
+
 // Whether `expr` is the first element of `container`: `v[0]`, `v.front()`, `v.first()`, `v.at(0)`.
 bool is_first_element(CXCursor expr, CXCursor container) {
   expr = strip_wrappers(expr);
@@ -189,13 +207,9 @@ std::optional<ResolvedString> StringResolver::resolve_join(CXCursor call, const 
 std::optional<std::vector<ResolvedString>> StringResolver::range_elements(CXCursor begin, CXCursor end, int position,
                                                                           int depth) const {
   // Both ends of one container variable, from its start.
-  const auto first = iterator_of(begin, "begin");
-  const auto last = iterator_of(end, "end");
-  if (!first || !last || first->second != 0 || last->second != 0) return std::nullopt;
-  const CXCursor container = strip_wrappers(first->first);
-  const CXCursor var = referenced_variable(container);
-  if (is_null(var) || !refers_to_variable(last->first, var)) return std::nullopt;
-  return resolve_elements(container, position, depth + 1);
+  const auto range = iterator_range(begin, end);
+  if (!range || range->skipped != 0) return std::nullopt;
+  return resolve_elements(range->container, position, depth + 1);
 }
 
 ResolvedString StringResolver::joined(const std::vector<ResolvedString>& items, const ResolvedString& separator,
@@ -212,13 +226,13 @@ ResolvedString StringResolver::joined(const std::vector<ResolvedString>& items, 
 std::optional<ResolvedString> StringResolver::copied_into_stream(int event, int depth) const {
   // `std::copy(v.begin(), v.end(), std::ostream_iterator<std::string>(out, " "))`: each element
   // then the separator (the iterator's constructor is the event on `out`).
+  // The copy is a call around the constructor, past the temporary's own constructions (the fifth
+  // call up at most).
   const auto& nodes = context_.tree().nodes;
   int up = nodes[static_cast<size_t>(event)].parent;
-  while (up >= 0 && nodes[static_cast<size_t>(up)].kind != CXCursor_CallExpr) up = nodes[static_cast<size_t>(up)].parent;
-  // The constructor may sit in a temporary's own construction before the copy.
-  for (int guard = 0; guard < 4 && up >= 0 && spelling(nodes[static_cast<size_t>(up)].cursor) != "copy"; ++guard) {
-    up = nodes[static_cast<size_t>(up)].parent;
-    while (up >= 0 && nodes[static_cast<size_t>(up)].kind != CXCursor_CallExpr) up = nodes[static_cast<size_t>(up)].parent;
+  for (int calls = 0; up >= 0; up = nodes[static_cast<size_t>(up)].parent) {
+    if (nodes[static_cast<size_t>(up)].kind != CXCursor_CallExpr) continue;
+    if (spelling(nodes[static_cast<size_t>(up)].cursor) == "copy" || ++calls == 5) break;
   }
   if (up < 0 || callee_name(nodes[static_cast<size_t>(up)].cursor) != "std::copy") return std::nullopt;
   const auto args = call_arguments(nodes[static_cast<size_t>(up)].cursor);
@@ -235,17 +249,12 @@ std::optional<ResolvedString> StringResolver::resolve_accumulate(CXCursor call, 
                                                                  int depth) const {
   const auto args = call_arguments(call);
   if (args.size() != 3 && args.size() != 4) return std::nullopt;
-  auto first = iterator_of(args[0], "begin");
-  auto last = iterator_of(args[1], "end");
-  if (!first || !last || last->second != 0) return std::nullopt;
-  // Both ends of one container variable.
-  const CXCursor container = strip_wrappers(first->first);
-  const CXCursor var = referenced_variable(container);
-  if (is_null(var) || !refers_to_variable(last->first, var)) return std::nullopt;
-  auto items = resolve_elements(container, context_.node_index(call), depth + 1);
-  if (!items || first->second > static_cast<long long>(items->size())) return std::nullopt;
+  const auto range = iterator_range(args[0], args[1]);
+  if (!range) return std::nullopt;
+  auto items = resolve_elements(range->container, context_.node_index(call), depth + 1);
+  if (!items || range->skipped > static_cast<long long>(items->size())) return std::nullopt;
   ResolvedString value;
-  if (is_first_element(args[2], var)) {
+  if (is_first_element(args[2], range->var)) {
     if (items->empty()) return std::nullopt;  // v[0] of an empty container
     value = items->front();
   } else {
@@ -253,7 +262,7 @@ std::optional<ResolvedString> StringResolver::resolve_accumulate(CXCursor call, 
   }
   const CXCursor lambda = args.size() == 4 ? lambda_of(args[3]) : clang_getNullCursor();
   if (args.size() == 4 && is_null(lambda)) return std::nullopt;
-  for (size_t i = static_cast<size_t>(first->second); i < items->size(); ++i) {
+  for (size_t i = static_cast<size_t>(range->skipped); i < items->size(); ++i) {
     if (is_null(lambda)) {
       value.append((*items)[i]);
       continue;

@@ -214,15 +214,19 @@ ResolvedString join_path(const ResolvedString& base, const ResolvedString& path)
   return out;
 }
 
+ResolvedString append_query_text(ResolvedString base, const ResolvedString& query) {
+  base.append(ResolvedString::constant(base.text.find('?') == std::string::npos ? "?" : "&"));
+  base.append(query);
+  base.literal.reset();
+  return base;
+}
+
 ResolvedString append_query(const ResolvedString& base, const ResolvedString& key,
                             const ResolvedString& value, bool encode) {
-  ResolvedString out = base;
-  out.append(ResolvedString::constant(base.text.find('?') == std::string::npos ? "?" : "&"));
-  out.append(encode ? percent_encoded(key) : key);
-  out.append(ResolvedString::constant("="));
-  out.append(encode ? percent_encoded(value) : value);
-  out.literal.reset();
-  return out;
+  ResolvedString pair = encode ? percent_encoded(key) : key;
+  pair.append(ResolvedString::constant("="));
+  pair.append(encode ? percent_encoded(value) : value);
+  return append_query_text(base, pair);
 }
 
 ResolvedString with_query(const ResolvedString& url, const ResolvedString& query) {

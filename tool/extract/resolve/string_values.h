@@ -20,6 +20,8 @@ ResolvedString join_path(const ResolvedString& base, const ResolvedString& path)
 // (QString::section). Run-time parts are taken not to hold the separator; an unknown separator, a
 // negative start or an unknown text give a run-time value.
 ResolvedString fields_of(const ResolvedString& text, const ResolvedString& separator, long start, long end);
+// A query added to a URL: "?query", or "&query" after one already there.
+ResolvedString append_query_text(ResolvedString base, const ResolvedString& query);
 // uri_builder::append_query(k, v): adds "?k=v" or "&k=v", percent-encoded when `encode`.
 ResolvedString append_query(const ResolvedString& base, const ResolvedString& key,
                             const ResolvedString& value, bool encode);

@@ -20,10 +20,7 @@ ResolvedString StringResolver::appended_query(ResolvedString base, CXCursor call
                         flag(2, true));
   }
   ResolvedString query = args.empty() ? ResolvedString::wildcard() : resolve_at(args[0], position, depth);
-  base.append(ResolvedString::constant(base.text.find('?') == std::string::npos ? "?" : "&"));
-  base.append(flag(1, false) ? percent_encoded(std::move(query)) : std::move(query));
-  base.literal.reset();
-  return base;
+  return append_query_text(std::move(base), flag(1, false) ? percent_encoded(std::move(query)) : query);
 }
 
 }  // namespace scopelint::extract

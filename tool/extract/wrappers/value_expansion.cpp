@@ -2,6 +2,7 @@
 #include "extract/wrappers/value_expansion.h"
 
 #include <map>
+#include <set>
 
 #include "extract/resolve/literal_pieces.h"
 #include "extract/resolve/method_branches.h"
@@ -85,20 +86,19 @@ std::optional<BranchConditions> decided_for(const BranchConditions& conditions, 
 // Tests left on loop variables whose values are not in the URL (`get(path_for(k))` in
 // `for (Kind k : kinds)`): the request is made when some value passes them; nullopt when none does.
 std::optional<BranchConditions> settle_loop_conditions(const StringResolver& strings, BranchConditions conditions) {
-  for (size_t i = 0; i < conditions.size(); ++i) {
-    const std::string loop = conditions[i].function;
-    if (!is_loop_slot({loop, conditions[i].parameter})) continue;
+  std::set<std::string> loops;
+  for (const BranchCondition& condition : conditions) {
+    if (is_loop_slot({condition.function, condition.parameter})) loops.insert(condition.function);
+  }
+  for (const std::string& loop : loops) {
+    // Values not known: no test of them fails.
     const auto values = strings.loop_values(loop);
     std::optional<BranchConditions> settled;
-    for (const ResolvedString& value : values ? *values : std::vector<ResolvedString>{}) {
+    for (const ResolvedString& value : values ? *values : std::vector<ResolvedString>{ResolvedString::wildcard()}) {
       if ((settled = decided_for(conditions, loop, value))) break;
-    }
-    if (!values) {
-      settled = decided_for(conditions, loop, ResolvedString::wildcard());  // unknown: nothing fails
     }
     if (!settled) return std::nullopt;
     conditions = std::move(*settled);
-    i = static_cast<size_t>(-1);  // start again on what is left
   }
   return conditions;
 }
