@@ -111,6 +111,20 @@ void run(httplib::Client& cli) {
             expected);
 }
 
+TEST(ScopeJoins, CopyIntoAnOstreamJoinerPutsTheDelimiterBetween) {
+  const std::vector<std::string> expected = {at(7, "scope=system/patients.read system/vitals.read")};
+  EXPECT_EQ(bodies_of(std::string(kPrelude) + R"(#include <algorithm>
+#include <experimental/iterator>
+void run(httplib::Client& cli) {
+  std::ostringstream all;
+  std::copy(kScopes.begin(), kScopes.end(), std::experimental::ostream_joiner<const char*>(all, " "));
+  std::string a = all.str();
+  cli.Post("/oauth2/token/", "scope=" + a, kForm);
+}
+)"),
+            expected);
+}
+
 TEST(ScopeJoins, RangeForLoopsAreUnrolled) {
   const std::vector<std::string> expected = {
       at(11, "scope=system/patients.read system/vitals.read"),

@@ -242,7 +242,8 @@ std::optional<ResolvedString> StringResolver::copied_into_stream(int event, int 
   if (!items) return std::nullopt;
   const ResolvedString separator =
       ctor_args.size() == 2 ? resolve_at(ctor_args[1], event, depth + 1) : ResolvedString::constant("");
-  return joined(*items, separator, true);
+  // An ostream_iterator writes the delimiter after each element, an ostream_joiner between them.
+  return joined(*items, separator, spelling(nodes[static_cast<size_t>(event)].cursor) == "ostream_iterator");
 }
 
 std::optional<ResolvedString> StringResolver::resolve_accumulate(CXCursor call, int position,

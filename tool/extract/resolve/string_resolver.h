@@ -156,8 +156,8 @@ class StringResolver {
   // The items with `separator` between them, or after each (an ostream_iterator's delimiter).
   ResolvedString joined(const std::vector<ResolvedString>& items, const ResolvedString& separator,
                         bool after_each) const;
-  // What `std::copy(begin, end, std::ostream_iterator<T>(out, sep))` writes into `out`, where node
-  // `event` is the iterator's construction.
+  // What `std::copy(begin, end, std::ostream_iterator<T>(out, sep))` (or an ostream_joiner) writes
+  // into `out`, where node `event` is the iterator's construction.
   std::optional<ResolvedString> copied_into_stream(int event, int depth) const;
   // The value a two-parameter lambda returns for `a` and `b`; nullopt unless its body is one return.
   std::optional<ResolvedString> apply_lambda(CXCursor lambda, const ResolvedString& a,
