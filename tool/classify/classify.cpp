@@ -5,6 +5,7 @@
 #include <regex>
 #include <set>
 
+#include "classify/runtime_roots.h"
 #include "util/url.h"
 
 namespace scopelint {
@@ -275,14 +276,41 @@ void add_header_rules(const Catalog& catalog, const HttpCall& call, ApiCall& api
   }
 }
 
+// A request under such a root that names a documented endpoint; not the API's otherwise.
+Target runtime_root_target(const HttpCall& call, const Catalog& catalog) {
+  Target target;
+  const auto root = path_after_runtime_root(call, catalog);
+  if (!root) return target;
+  const EndpointMatch match = match_endpoint(catalog, root->segments);
+  if (match.rules.empty() && match.nested_resource.empty() && !match.token_endpoint) return target;
+  target.is_api = true;
+  target.url_known = true;
+  target.segments = root->segments;
+  target.trailing_slash = root->trailing_slash;
+  target.query = root->query;
+  return target;
+}
+
 }  // namespace
 
 ClassifiedFacts classify(const Facts& facts, const Catalog& catalog) {
   ClassifiedFacts out;
   std::set<std::string> evidence_files;  // files with API calls or token requests
   std::vector<const HttpCall*> unknown_destinations;
+  std::vector<Target> targets;
+  targets.reserve(facts.calls.size());
+  std::set<std::string> located;  // places with an API call or token request
   for (const auto& call : facts.calls) {
-    Target target = locate(call, catalog);
+    targets.push_back(locate(call, catalog));
+    if (targets.back().is_api) located.insert(place_of(call));
+  }
+  const std::set<std::string> root_files = files_with_runtime_api_root(facts, catalog, located);
+  for (size_t i = 0; i < facts.calls.size(); ++i) {
+    const HttpCall& call = facts.calls[i];
+    Target& target = targets[i];
+    if (!target.is_api && root_files.count(call.location.file) && !located.count(place_of(call))) {
+      target = runtime_root_target(call, catalog);
+    }
     if (!target.is_api) {
       if (destination_unknown(call, catalog)) unknown_destinations.push_back(&call);
       continue;
