@@ -145,6 +145,8 @@ std::vector<CXCursor> written_arguments(CXTranslationUnit tu, CXCursor call) {
 }
 
 bool is_member_call(CXCursor call) {
+  // A constructor's first argument may be a member (`std::string h = ep.host`): not its object.
+  if (clang_getCursorKind(clang_getCursorReferenced(call)) == CXCursor_Constructor) return false;
   for (CXCursor child : children(call)) {
     CXCursor inner = strip_wrappers(child);
     return clang_getCursorKind(inner) == CXCursor_MemberRefExpr;
@@ -153,10 +155,8 @@ bool is_member_call(CXCursor call) {
 }
 
 CXCursor member_call_object(CXCursor call) {
-  auto kids = children(call);
-  if (kids.empty()) return clang_getNullCursor();
-  CXCursor member = strip_wrappers(kids.front());
-  if (clang_getCursorKind(member) != CXCursor_MemberRefExpr) return clang_getNullCursor();
+  if (!is_member_call(call)) return clang_getNullCursor();  // so it has a first child, a member
+  CXCursor member = strip_wrappers(children(call).front());
   for (CXCursor object : children(member)) {
     if (!is_reference_kind(clang_getCursorKind(object))) return strip_wrappers(object);
   }

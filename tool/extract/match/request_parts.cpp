@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "extract/clang/cursor_utils.h"
+#include "extract/clang/field_initializers.h"
 #include "extract/clang/macro_locations.h"
 #include "extract/match/ast_argument.h"
 
@@ -67,9 +68,7 @@ std::optional<std::string> RequestPartsBuilder::client_base(const LibraryModel& 
     construct = clang_getCursorKind(var) == CXCursor_VarDecl ? clang_Cursor_getVarDeclInitializer(var)
                                                             : clang_getNullCursor();
     if (clang_getCursorKind(var) == CXCursor_FieldDecl) {
-      for (CXCursor child : children(var)) {
-        if (clang_isExpression(clang_getCursorKind(child))) construct = child;
-      }
+      construct = field_initializer(var);
       if (is_null(construct)) {
         const std::vector<int> inits = context_.member_initializers(var);
         if (!inits.empty()) construct = context_.tree().nodes[static_cast<size_t>(inits.front())].cursor;

@@ -177,7 +177,7 @@ CallModel parse_call(const JsonNode& node) {
 void parse_strings(const JsonNode& node, StringApis& strings) {
   node.only_keys({"passthrough", "encoders", "format_methods", "literal_macros", "path_appenders",
                   "query_appenders", "wildcards", "field_adders", "path_of_url", "host_of_url", "query_of_url", "query_setters", "path_setters", "list_appenders",
-                  "joiners", "sections", "out_encoders", "defaults"});
+                  "joiners", "sections", "out_encoders", "defaults", "option_defaults"});
   auto append = [&](const char* key, std::vector<std::string>& target) {
     if (!node.has(key)) return;
     for (auto& s : node.member(key).strings()) target.push_back(std::move(s));
@@ -212,6 +212,13 @@ void parse_strings(const JsonNode& node, StringApis& strings) {
     for (const auto& [function, item] : node.member("out_encoders").members()) {
       item.only_keys({"from", "into"});
       strings.out_encoders.push_back({function, index_of(item.member("from")), index_of(item.member("into"))});
+    }
+  }
+  if (node.has("option_defaults")) {
+    for (const auto& [function, item] : node.member("option_defaults").members()) {
+      item.only_keys({"option", "constructor_default", "setter"});
+      strings.option_defaults.push_back({function, index_of(item.member("option")),
+                                         index_of(item.member("constructor_default")), item.member("setter").string()});
     }
   }
   if (node.has("sections")) {

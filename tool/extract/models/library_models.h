@@ -115,6 +115,15 @@ struct StubModel {
   std::vector<std::string> aliases;  // other include names that include `path`
 };
 
+// A command-line option read whose default is given where the option is made: `parser.value(opt)`
+// with `QCommandLineOption opt(name, help, valueName, "https://...")` or `opt.setDefaultValue(v)`.
+struct OptionDefaultModel {
+  std::string function;  // QCommandLineParser::value
+  unsigned option = 0;  // its argument naming the option variable
+  unsigned constructor_default = 0;  // the option's constructor argument holding the default
+  std::string setter;  // QCommandLineOption::setDefaultValue: sets the default (its argument 0)
+};
+
 struct LibraryModel {
   std::string library;  // "libcurl"
   std::string file;  // "rules/http/libcurl.json"
@@ -152,6 +161,7 @@ struct StringApis {
   // Reads of configuration with a default (`QSettings::value(key, default)`): the value is taken
   // to be the default argument, the deployment's usual one (`arg` is its index).
   std::vector<EncoderModel> defaults;
+  std::vector<OptionDefaultModel> option_defaults;  // the default of a command-line option read
   const OutEncoderModel* out_encoder(const std::string& function) const;
 };
 

@@ -6,6 +6,7 @@
 
 #include "extract/clang/clang_handles.h"
 #include "extract/clang/cursor_utils.h"
+#include "extract/clang/field_initializers.h"
 #include "extract/clang/macro_locations.h"
 #include "extract/resolve/literal_pieces.h"
 #include "extract/resolve/parameter_slots.h"
@@ -75,9 +76,7 @@ CXCursor lambda_operator_of(const TuContext& context, CXCursor object) {
   if (clang_getCursorKind(var) == CXCursor_VarDecl) return lambda_operator_in(clang_Cursor_getVarDeclInitializer(var));
   if (clang_getCursorKind(var) != CXCursor_FieldDecl) return clang_getNullCursor();
   std::vector<CXCursor> given;
-  for (CXCursor child : children(var)) {
-    if (clang_isExpression(clang_getCursorKind(child))) given.push_back(child);
-  }
+  if (CXCursor initializer = field_initializer(var); !is_null(initializer)) given.push_back(initializer);
   const auto& nodes = context.tree().nodes;
   for (int index : context.member_initializers(var)) given.push_back(nodes[static_cast<size_t>(index)].cursor);
   for (int index : context.subject_events(var)) {
