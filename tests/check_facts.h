@@ -54,6 +54,13 @@ inline std::vector<Finding> of_rule(const std::vector<Finding>& findings, const 
   return out;
 }
 
+// The scopes `unused-scope` reports for these facts, in report order.
+inline std::vector<std::string> unused_scopes(const Facts& facts) {
+  std::vector<std::string> out;
+  for (const auto& finding : of_rule(run_checks(facts, default_catalog()), "unused-scope")) out.push_back(finding.scope);
+  return out;
+}
+
 inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 }  // namespace scopelint::check_facts

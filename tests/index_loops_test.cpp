@@ -14,12 +14,7 @@ namespace scopelint {
 namespace {
 
 std::vector<std::string> unused_scopes(const std::string& source) {
-  std::vector<std::string> out;
-  for (const auto& finding : check_facts::of_rule(run_checks(test::facts_of_source(source), default_catalog()),
-                                                  "unused-scope")) {
-    out.push_back(finding.scope);
-  }
-  return out;
+  return check_facts::unused_scopes(test::facts_of_source(source));
 }
 
 TEST(IndexLoops, AScopeJoinedByACountingLoopIsKnown) {

@@ -250,3 +250,75 @@ void run(QNetworkAccessManager& nam, const QNetworkRequest& request) {
 
 }  // namespace
 }  // namespace scopelint
+
+namespace scopelint {
+namespace {
+
+TEST(ScopeJoins, ContainersFilledInALoopOverKnownValues) {
+  // Range-for over a braced list and over a constant vector, a counting loop, a test of the loop
+  // variable decided per value; a loop over run-time values or inside a branch gives up.
+  const std::vector<std::string> expected = {
+      at(17, "scope=system/patients.read system/allergies.read"),
+      at(18, "scope=system/patients.read system/vitals.read"),
+      at(19, "scope=system/allergies.read system/problems.read"),
+      at(20, "scope=x.read system/patients.read system/vitals.read"),
+      at(21, "scope={}"),
+      at(22, "scope={}"),
+  };
+  EXPECT_EQ(bodies_of(std::string(kPrelude) + R"(void run(httplib::Client& cli, const std::vector<std::string>& given, bool admin) {
+  std::vector<std::string> parts;
+  for (auto r : {"patients", "allergies"}) parts.push_back(std::string("system/") + r + ".read");
+  std::vector<std::string> copied;
+  for (const auto& s : kScopes) copied.emplace_back(s);
+  std::vector<std::string> counted;
+  for (size_t i = 0; i < 2; ++i) {
+    const std::string name = kArray[i];
+    counted.push_back(name);
+  }
+  std::vector<std::string> tested{"x.read"};
+  for (const auto& s : kScopes) { if (!s.empty()) tested.push_back(s); }
+  std::vector<std::string> runtime;
+  for (const auto& s : given) runtime.push_back(s);
+  std::vector<std::string> branched;
+  if (admin) for (const auto& s : kScopes) branched.push_back(s);
+  cli.Post("/oauth2/token/", "scope=" + boost::algorithm::join(parts, " "), kForm);
+  cli.Post("/oauth2/token/", "scope=" + boost::algorithm::join(copied, " "), kForm);
+  cli.Post("/oauth2/token/", "scope=" + boost::algorithm::join(counted, " "), kForm);
+  cli.Post("/oauth2/token/", "scope=" + boost::algorithm::join(tested, " "), kForm);
+  cli.Post("/oauth2/token/", "scope=" + boost::algorithm::join(runtime, " "), kForm);
+  cli.Post("/oauth2/token/", "scope=" + boost::algorithm::join(branched, " "), kForm);
+}
+)"),
+            expected);
+}
+
+}  // namespace
+}  // namespace scopelint
+
+namespace scopelint {
+namespace {
+
+TEST(ScopeJoins, LengthTestsOnTheRunningValueAreDecided) {
+  // The separator under `tellp() > 0`, `size() != 0`, `str().empty()` while the loop runs.
+  const std::vector<std::string> expected = {
+      at(8, "scope=system/patients.read%20system/vitals.read"),
+      at(9, "scope=system/patients.read system/vitals.read"),
+      at(10, "scope=system/patients.read,system/vitals.read"),
+  };
+  EXPECT_EQ(bodies_of(std::string(kPrelude) + R"(void run(httplib::Client& cli) {
+  std::ostringstream streamed;
+  for (const auto& s : kScopes) { if (streamed.tellp() > 0) streamed << "%20"; streamed << s; }
+  std::string sized;
+  for (const auto& s : kScopes) { if (sized.size() != 0) sized += " "; sized += s; }
+  std::ostringstream commas;
+  for (const auto& s : kScopes) commas << (commas.str().empty() ? "" : ",") << s;
+  cli.Post("/oauth2/token/", "scope=" + streamed.str(), kForm);
+  cli.Post("/oauth2/token/", "scope=" + sized, kForm);
+  cli.Post("/oauth2/token/", "scope=" + commas.str(), kForm);
+}
+)"),
+            expected);
+}
+
+}  // namespace
+}  // namespace scopelint

@@ -238,5 +238,22 @@ void sync(httplib::Client& cli, const std::vector<Resource>& given) {
             expected);
 }
 
+TEST(ValueChoices, AWrapperCalledInALoopOverEnumValuesTakesOnlyTheirAlternatives) {
+  // The same through a wrapper: the return after the switch, for values no case returns for, is
+  // not made when every loop value has its case.
+  const std::vector<std::string> expected = {"20 /api/2.0/patients/", "20 /api/2.0/problems/"};
+  EXPECT_EQ(urls_of(std::string(kPathFor) + R"(#include <array>
+static void send(httplib::Client& cli, const std::string& path) {
+  httplib::Headers h{{"Authorization", "Bearer t"}};
+  cli.Get(path, h);
+}
+void sync(httplib::Client& cli) {
+  static const std::array<Resource, 2> kinds{{Resource::Patients, Resource::Allergies}};
+  for (Resource r : kinds) send(cli, path_for(r));
+}
+)"),
+            expected);
+}
+
 }  // namespace
 }  // namespace scopelint

@@ -90,10 +90,10 @@ bool tests_set(const Words& condition, const Words& subject) {
 
 bool is_run_time(const ResolvedString& value) { return !value.known || value.text == kWildcard; }
 
-// What an event does to the variable it acts on: nothing (a read), an assignment of `value`, or
-// another change (an append, a printf-style write).
+// What an event does to the variable it acts on: nothing (a read), an assignment of `value`, a
+// printf-style write that replaces it (`value` is the call), or another change (an append).
 struct Change {
-  enum class Kind { None, Assign, Other } kind = Kind::None;
+  enum class Kind { None, Assign, Write, Other } kind = Kind::None;
   CXCursor value = clang_getNullCursor();
 };
 
@@ -108,8 +108,10 @@ Change change_of(const TuContext& context, const AstNode& node) {
   const auto args = call_arguments(node.cursor);
   if (name == "operator=" && args.size() == 2) return {Change::Kind::Assign, args[1]};
   auto unknown = [](size_t) { return ResolvedString::wildcard(); };
+  const BufferWrite::Kind write = buffer_write(name, args.size(), unknown).kind;
+  if (write == BufferWrite::Kind::Replace) return {Change::Kind::Write, node.cursor};
   const bool other = name == "operator+=" || name == "operator<<" || name == "append" || name == "clear" ||
-                     buffer_write(name, args.size(), unknown).kind != BufferWrite::Kind::None ||
+                     write != BufferWrite::Kind::None ||
                      context.models().strings.out_encoder(callee_name(node.cursor)) != nullptr;
   return {other ? Change::Kind::Other : Change::Kind::None};
 }
@@ -214,7 +216,7 @@ std::optional<ResolvedString> StringResolver::braced_object_member(CXCursor memb
 
 std::optional<std::vector<Alternative>> StringResolver::assigned_member(CXCursor field, int depth) const {
   // `w.base = base ? base : "https://..."`, `cfg->root = "/api/2.0"`: each assignment to the
-  // member, on any object, is an alternative; any other change to it, and it is unknown. A braced
+  // member (or printf-style write into it), on any object, is an alternative; any other change to it, and it is unknown. A braced
   // initializer of the record that sets it (`Config c{"https://..."}`) is one more.
   const auto& nodes = context_.tree().nodes;
   std::vector<Alternative> alternatives;
@@ -227,9 +229,37 @@ std::optional<std::vector<Alternative>> StringResolver::assigned_member(CXCursor
     const Change change = change_of(context_, nodes[static_cast<size_t>(index)]);
     if (change.kind == Change::Kind::Other) return std::nullopt;
     if (change.kind == Change::Kind::Assign) alternatives.push_back({resolve_at(change.value, index, depth + 1), {}});
+    if (change.kind == Change::Kind::Write) {
+      // `snprintf(cf->base, sizeof cf->base, "%s", value)` from a settings file.
+      const auto args = call_arguments(change.value);
+      const BufferWrite write = buffer_write(spelling(change.value), args.size(), [&](size_t i) {
+        return i < args.size() ? resolve_at(args[i], index, depth + 1) : ResolvedString::wildcard();
+      });
+      alternatives.push_back({write.text, {}});
+    }
   }
   if (alternatives.empty()) return std::nullopt;
   return alternatives;
+}
+
+std::optional<ResolvedString> StringResolver::option_default(const OptionDefaultModel& read, CXCursor option,
+                                                             int position, int depth) const {
+  CXCursor var = referenced_variable(strip_wrappers(option));
+  if (is_null(var) || clang_getCursorKind(var) != CXCursor_VarDecl || depth > 96) return std::nullopt;
+  const auto& nodes = context_.tree().nodes;
+  std::optional<ResolvedString> set;
+  for (int index : context_.subject_events(var)) {
+    if (position >= 0 && index >= position) break;
+    const CXCursor event = nodes[static_cast<size_t>(index)].cursor;
+    const auto args = call_arguments(event);
+    if (callee_name(event) == read.setter && args.size() == 1) set = resolve_at(args[0], index, depth + 1);
+  }
+  if (set) return set;
+  const CXCursor made = strip_wrappers(clang_Cursor_getVarDeclInitializer(var));
+  if (clang_getCursorKind(made) != CXCursor_CallExpr) return std::nullopt;
+  const auto given = written_arguments(context_.tu(), made);
+  if (read.constructor_default >= given.size()) return std::nullopt;
+  return resolve_at(given[read.constructor_default], context_.node_index(var), depth + 1);
 }
 
 bool StringResolver::sets_default(CXCursor var, const ResolvedString& before, int event) const {

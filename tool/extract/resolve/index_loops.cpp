@@ -86,7 +86,8 @@ std::optional<bool> StringResolver::decide_count(CXCursor condition) const {
 
 std::optional<ResolvedString> StringResolver::resolve_subscript(CXCursor container, CXCursor index, int position,
                                                                 int depth) const {
-  // Sequences only: a map's subscript is a key.
+  // A map's subscript is a key.
+  if (auto value = map_lookup(container, index, position, depth + 1)) return value;
   const CXType type = clang_getCanonicalType(clang_getCursorType(strip_wrappers(container)));
   static const std::vector<std::string> kSequences = {"std::array", "std::vector", "std::initializer_list",
                                                       "QList", "QStringList", "QVector"};
@@ -100,8 +101,7 @@ std::optional<ResolvedString> StringResolver::resolve_subscript(CXCursor contain
   return (*items)[static_cast<size_t>(*at)];
 }
 
-std::optional<ResolvedString> StringResolver::unroll_index_loop(CXCursor loop, CXCursor var, ResolvedString value,
-                                                                int depth) const {
+std::optional<StringResolver::LoopRun> StringResolver::index_loop_run(CXCursor loop, int depth) const {
   // for (T i = start; i < bound; ++i) body (or `i = start` on a counter declared before, as C89
   // writes it), with start and bound known.
   const auto kids = children(loop);
@@ -141,7 +141,7 @@ std::optional<ResolvedString> StringResolver::unroll_index_loop(CXCursor loop, C
   if (end - first > kMaxIterations) return std::nullopt;
   std::vector<ResolvedString> counts;
   for (long long i = first; i < end; ++i) counts.push_back(ResolvedString::constant(std::to_string(i)));
-  return run_per_value(kids[3], var, std::move(value), counter, counts, depth);
+  return LoopRun{counter, kids[3], std::move(counts), {}};
 }
 
 }  // namespace scopelint::extract

@@ -4,6 +4,7 @@
 
 #include "extract/clang/clang_handles.h"
 #include "extract/clang/cursor_utils.h"
+#include "extract/clang/field_initializers.h"
 #include "extract/resolve/buffer_writes.h"
 #include "extract/resolve/literal_pieces.h"
 #include "extract/resolve/parameter_slots.h"
@@ -133,9 +134,8 @@ ResolvedString StringResolver::resolve_variable(CXCursor var, int position, int 
 // when they agree (`: api_(host + "/api/2.0")` is "{}/api/2.0": a constructor's parameters are
 // run-time values here, as its callers are not followed).
 ResolvedString StringResolver::resolve_field(CXCursor field, int depth) const {
-  for (CXCursor child : children(field)) {
-    if (clang_isExpression(clang_getCursorKind(child))) return resolve_at(child, -1, depth);
-  }
+  const CXCursor initializer = field_initializer(field);
+  if (!is_null(initializer)) return resolve_at(initializer, -1, depth);
   // Each constructor's value is an alternative (none is chosen by a test a caller decides); one
   // made of the constructor's parameters takes the arguments of each construction in this unit
   // (`ElationClient client("sandbox.elationemr.com", "/api/2.0")`), up to 8 of them.

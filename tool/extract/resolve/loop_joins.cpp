@@ -8,30 +8,11 @@
 #include <algorithm>
 
 #include "extract/clang/cursor_utils.h"
+#include "extract/clang/variable_uses.h"
 #include "extract/resolve/buffer_writes.h"
 #include "extract/resolve/string_resolver.h"
 
 namespace scopelint::extract {
-namespace {
-
-// Whether `var` is named anywhere in `expr` (bounded: a larger expression counts as naming it).
-bool mentions(CXCursor expr, CXCursor var) {
-  const std::string key = declaration_key(var);
-  std::vector<CXCursor> pending = {expr};
-  for (int visited = 0; !pending.empty(); ++visited) {
-    if (visited > 2000) return true;
-    CXCursor current = pending.back();
-    pending.pop_back();
-    if (clang_getCursorKind(current) == CXCursor_DeclRefExpr) {
-      CXCursor ref = clang_getCursorReferenced(current);
-      if (!is_null(ref) && declaration_key(ref) == key) return true;
-    }
-    for (CXCursor kid : children(current)) pending.push_back(kid);
-  }
-  return false;
-}
-
-}  // namespace
 
 int StringResolver::loop_around(int event, int declared, int position) const {
   const auto& nodes = context_.tree().nodes;
@@ -50,29 +31,54 @@ int StringResolver::loop_around(int event, int declared, int position) const {
   return outermost;
 }
 
-std::optional<ResolvedString> StringResolver::unroll_loop(CXCursor loop, CXCursor var,
-                                                          ResolvedString value, int depth) const {
+std::optional<StringResolver::LoopRun> StringResolver::loop_run(CXCursor loop, int depth) const {
   constexpr size_t kMaxIterations = 64;
   if (depth > 96) return std::nullopt;
-  if (clang_getCursorKind(loop) == CXCursor_ForStmt) return unroll_index_loop(loop, var, std::move(value), depth);
+  if (clang_getCursorKind(loop) == CXCursor_ForStmt) return index_loop_run(loop, depth);
   if (clang_getCursorKind(loop) != CXCursor_CXXForRangeStmt) return std::nullopt;
   const auto kids = children(loop);
-  if (kids.size() != 3 || clang_getCursorKind(kids[0]) != CXCursor_VarDecl) return std::nullopt;
+  if (kids.size() != 3) return std::nullopt;
+  // `auto& [key, value]` (a structured binding, which libclang leaves unexposed) over a map.
+  std::vector<CXCursor> names;
+  if (clang_getCursorKind(kids[0]) == CXCursor_UnexposedDecl) {
+    for (CXCursor kid : children(kids[0])) {
+      if (clang_getCursorKind(kid) == CXCursor_UnexposedDecl) names.push_back(kid);
+    }
+    if (names.size() != 2) return std::nullopt;
+  } else if (clang_getCursorKind(kids[0]) != CXCursor_VarDecl) {
+    return std::nullopt;
+  }
+  if (auto entries = map_entries(kids[1], depth + 1)) {
+    // Over a map: its entries, `.first` (or the first name bound) the key, `.second` the value.
+    LoopRun run{names.empty() ? kids[0] : names[1], kids[2], {}, {}};
+    if (!names.empty()) run.key_variable = names[0];
+    for (const auto& entry : *entries) {
+      run.keys.push_back(resolve_at(entry.key_expr, entry.position, depth + 1));
+      run.values.push_back(resolve_at(entry.value_expr, entry.position, depth + 1));
+    }
+    return run;
+  }
+  if (!names.empty()) return std::nullopt;
   auto items = resolve_elements(kids[1], context_.node_index(loop), depth + 1);
   if (!items || items->size() > kMaxIterations) return std::nullopt;
-  return run_per_value(kids[2], var, std::move(value), kids[0], *items, depth);
+  return LoopRun{kids[0], kids[2], std::move(*items), {}};
 }
 
-std::optional<ResolvedString> StringResolver::run_per_value(CXCursor body, CXCursor var, ResolvedString value,
-                                                            CXCursor loop_variable,
-                                                            const std::vector<ResolvedString>& values,
-                                                            int depth) const {
+std::optional<ResolvedString> StringResolver::unroll_loop(CXCursor loop, CXCursor var,
+                                                          ResolvedString value, int depth) const {
+  auto run = loop_run(loop, depth);
+  if (!run) return std::nullopt;
+  return run_per_value(*run, var, std::move(value), depth);
+}
+
+std::optional<ResolvedString> StringResolver::run_per_value(const LoopRun& run, CXCursor var,
+                                                            ResolvedString value, int depth) const {
   const size_t before = bindings_.size();
   const size_t slot = bind(var, std::move(value));
-  for (const auto& item : values) {
+  for (size_t i = 0; i < run.values.size(); ++i) {
     unbind_to(slot + 1);
-    bind(loop_variable, item);
-    if (!run_statement(body, var, slot, depth + 1)) {
+    bind_loop_value(run, i);
+    if (!run_statement(run.body, var, slot, depth + 1)) {
       unbind_to(before);
       return std::nullopt;
     }
@@ -82,38 +88,54 @@ std::optional<ResolvedString> StringResolver::run_per_value(CXCursor body, CXCur
   return out;
 }
 
-bool StringResolver::run_statement(CXCursor statement, CXCursor var, size_t slot, int depth) const {
+void StringResolver::bind_loop_value(const LoopRun& run, size_t i) const {
+  if (i < run.keys.size() && !is_null(run.key_variable)) bind(run.key_variable, run.keys[i]);
+  if (i < run.keys.size() && is_null(run.key_variable)) bindings_.emplace_back(first_key(run.variable), run.keys[i]);
+  bind(run.variable, run.values[i]);
+}
+
+bool StringResolver::run_body(CXCursor statement, CXCursor var, const StatementRunner& nested,
+                              const StatementRunner& expression) const {
   const CXCursorKind kind = clang_getCursorKind(statement);
   switch (kind) {
     case CXCursor_CompoundStmt:
       for (CXCursor kid : children(statement)) {
-        if (!run_statement(kid, var, slot, depth)) return false;
+        if (!run_body(kid, var, nested, expression)) return false;
       }
       return true;
     case CXCursor_NullStmt:
     case CXCursor_DeclStmt:
       return true;
     case CXCursor_IfStmt: {
+      // Decided on the running values; an `if` that is not may hold a `continue`.
       const auto kids = children(statement);
       if (kids.size() < 2 || kids.size() > 3 || !clang_isExpression(clang_getCursorKind(kids[0])))
         return false;
       const std::optional<bool> taken = decide(kids[0]);
       if (!taken) return false;
-      if (*taken) return run_statement(kids[1], var, slot, depth);
-      return kids.size() == 3 ? run_statement(kids[2], var, slot, depth) : true;
+      if (*taken) return run_body(kids[1], var, nested, expression);
+      return kids.size() == 3 ? run_body(kids[2], var, nested, expression) : true;
     }
     case CXCursor_ForStmt:
-    case CXCursor_CXXForRangeStmt: {
-      if (!mentions(statement, var)) return true;
-      auto value = unroll_loop(statement, var, bindings_[slot].second, depth);
-      if (!value) return false;
-      bindings_[slot].second = std::move(*value);
-      return true;
-    }
+    case CXCursor_CXXForRangeStmt:
+      return !mentions_variable(statement, var) || nested(statement);
     default:
       if (!clang_isExpression(kind)) return false;  // return, break, continue, other loops
-      return run_expression(statement, var, slot, context_.node_index(statement), depth);
+      return expression(statement);
   }
+}
+
+bool StringResolver::run_statement(CXCursor statement, CXCursor var, size_t slot, int depth) const {
+  const auto nested = [&](CXCursor loop) {
+    auto value = unroll_loop(loop, var, bindings_[slot].second, depth);
+    if (!value) return false;
+    bindings_[slot].second = std::move(*value);
+    return true;
+  };
+  const auto expression = [&](CXCursor expr) {
+    return run_expression(expr, var, slot, context_.node_index(expr), depth);
+  };
+  return run_body(statement, var, nested, expression);
 }
 
 // One expression statement of a loop body: a change to `var` that is understood, or one that does
@@ -131,7 +153,7 @@ bool StringResolver::run_expression(CXCursor expr, CXCursor var, size_t slot, in
   };
   if (kind == CXCursor_BinaryOperator || kind == CXCursor_CompoundAssignOperator) {
     const auto kids = children(expr);
-    if (kids.size() != 2 || !refers_to_variable(kids[0], var)) return !mentions(expr, var);
+    if (kids.size() != 2 || !refers_to_variable(kids[0], var)) return !mentions_variable(expr, var);
     const std::string op = binary_operator_token(context_.tu(), expr);
     if (op == "=")
       set(resolved(kids[1]));
@@ -141,7 +163,7 @@ bool StringResolver::run_expression(CXCursor expr, CXCursor var, size_t slot, in
       return false;
     return true;
   }
-  if (kind != CXCursor_CallExpr) return !mentions(expr, var);
+  if (kind != CXCursor_CallExpr) return !mentions_variable(expr, var);
   const std::string name = spelling(expr);
   const auto args = call_arguments(expr);
   const CXCursor object = member_call_object(expr);
@@ -185,11 +207,11 @@ bool StringResolver::run_expression(CXCursor expr, CXCursor var, size_t slot, in
       links.push_back(link);
     }
     if (links.empty() || !refers_to_variable(call_arguments(links.back())[0], var))
-      return !mentions(expr, var);
+      return !mentions_variable(expr, var);
     for (auto it = links.rbegin(); it != links.rend(); ++it) append(call_arguments(*it)[1]);
     return true;
   }
-  return !mentions(expr, var);
+  return !mentions_variable(expr, var);
 }
 
 }  // namespace scopelint::extract

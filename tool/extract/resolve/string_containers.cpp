@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "extract/clang/cursor_utils.h"
+#include "extract/resolve/braced_lists.h"
 #include "extract/resolve/string_resolver.h"
 
 namespace scopelint::extract {
@@ -13,50 +14,6 @@ constexpr size_t kMaxElements = 64;
 
 bool contains(const std::vector<std::string>& list, const std::string& name) {
   return std::find(list.begin(), list.end(), name) != list.end();
-}
-
-// The number of elements an array or std::array holds, when its type says so.
-std::optional<long long> fixed_size(CXType type) {
-  type = clang_getCanonicalType(type);
-  if (type.kind == CXType_LValueReference || type.kind == CXType_RValueReference) {
-    type = clang_getCanonicalType(clang_getPointeeType(type));
-  }
-  if (type.kind == CXType_ConstantArray) return clang_getArraySize(type);
-  if (!type_is_one_of(type, {"std::array"})) return std::nullopt;
-  const long long whole = clang_Type_getSizeOf(type);
-  const long long element = clang_Type_getSizeOf(clang_Type_getTemplateArgumentAsType(type, 0));
-  if (whole <= 0 || element <= 0) return std::nullopt;
-  return whole / element;
-}
-
-// The braced list a container is made from (through constructors, std::initializer_list and
-// temporaries), or null.
-CXCursor braced_list(CXCursor expr) {
-  for (int guard = 0; guard < 16; ++guard) {
-    expr = strip_wrappers(expr);
-    const CXCursorKind kind = clang_getCursorKind(expr);
-    if (kind == CXCursor_InitListExpr) {
-      auto kids = children(expr);
-      // std::array<T, N> a = {{...}}: the inner list holds the elements.
-      if (kids.size() == 1 &&
-          clang_getCursorKind(strip_wrappers(kids[0])) == CXCursor_InitListExpr &&
-          fixed_size(clang_getCursorType(expr))) {
-        expr = kids[0];
-        continue;
-      }
-      return expr;
-    }
-    if (kind == CXCursor_CallExpr && clang_getCursorKind(callee_of(expr)) != CXCursor_Constructor)
-      break;
-    if (kind != CXCursor_CallExpr && kind != CXCursor_UnexposedExpr) break;
-    // A constructor's written argument (not a default allocator).
-    auto kids = kind == CXCursor_CallExpr
-                    ? written_arguments(clang_Cursor_getTranslationUnit(expr), expr)
-                    : children(expr);
-    if (kids.size() != 1) break;
-    expr = kids[0];
-  }
-  return clang_getNullCursor();
 }
 
 // Whether node `event` sits in a branch, loop or lambda that does not also hold node `declared`.
@@ -92,13 +49,17 @@ std::vector<CXCursor> stream_links(CXCursor event, CXCursor var) {
   return {};
 }
 
-// Calls on a container that neither change it nor hand out a way to change it.
-bool reads_only(CXCursor call) {
+// Calls on a container that neither change it nor hand out a way to change it: `v.size()`, `v[i]`.
+bool reads_container(CXCursor call, CXCursor var) {
   static const std::vector<std::string> kReaders = {
       "size", "empty", "isEmpty", "count", "length", "contains", "reserve", "join", "indexOf"};
+  const std::string name = spelling(call);
+  const auto args = call_arguments(call);
+  const bool on_var = refers_to_variable(member_call_object(call), var) ||
+                      (name.rfind("operator", 0) == 0 && !args.empty() && refers_to_variable(args[0], var));
+  if (!on_var) return false;
   CXCursor callee = callee_of(call);
-  if (!is_null(callee) && clang_CXXMethod_isConst(callee)) return true;
-  return contains(kReaders, spelling(call));
+  return (!is_null(callee) && clang_CXXMethod_isConst(callee)) || contains(kReaders, name);
 }
 
 }  // namespace
@@ -169,6 +130,7 @@ std::optional<std::vector<ResolvedString>> StringResolver::resolve_elements(CXCu
 std::optional<std::vector<ResolvedString>> StringResolver::container_events(
     CXCursor var, std::vector<ResolvedString> items, int declared, int position, int depth) const {
   const auto& nodes = context_.tree().nodes;
+  const auto& ends = context_.tree().subtree_end;
   // A call that passes the container on may change it, unless it takes it by value or as const.
   for (int use : context_.argument_uses(var)) {
     if (use > declared && use < position && !passes_read_only(nodes[static_cast<size_t>(use)].cursor, var)) {
@@ -176,53 +138,68 @@ std::optional<std::vector<ResolvedString>> StringResolver::container_events(
     }
   }
   std::vector<int> chained;  // inner links of `list << a << b`, taken with the outermost
+  int run_until = -1;        // the end of a loop already run whole
   for (int index : context_.subject_events(var)) {
-    if (index <= declared) continue;
+    if (index <= declared || index < run_until) continue;
     if (index >= position) break;
     if (std::find(chained.begin(), chained.end(), index) != chained.end()) continue;
     const CXCursor event = nodes[static_cast<size_t>(index)].cursor;
     if (nodes[static_cast<size_t>(index)].kind != CXCursor_CallExpr) return std::nullopt;
-    const std::string name = spelling(event);
-    const auto args = call_arguments(event);
-    const bool on_var =
-        refers_to_variable(member_call_object(event), var) || (!args.empty() && refers_to_variable(args[0], var));
-    // A read (`v.size()`, `v[i]`) changes nothing wherever it is.
-    const bool read = reads_only(event) && (refers_to_variable(member_call_object(event), var) ||
-                                            (name.rfind("operator", 0) == 0 && on_var));
-    if (read) continue;
-    // Only changes that run exactly once before the join are followed.
-    if (in_branch(nodes, context_.tree().subtree_end, index, declared)) return std::nullopt;
-    // An element appended: never a container appended whole (`list += other`).
-    auto element = [&](CXCursor arg) -> bool {
-      if (clang_equalTypes(clang_getCanonicalType(clang_getCursorType(strip_wrappers(arg))),
-                           clang_getCanonicalType(clang_getCursorType(var)))) {
-        return false;
-      }
-      items.push_back(resolve_at(arg, index, depth + 1));
-      return items.size() <= kMaxElements;
-    };
-    if ((name == "push_back" || name == "emplace_back" || name == "append") && args.size() == 1 &&
-        refers_to_variable(member_call_object(event), var)) {
-      if (!element(args[0])) return std::nullopt;
-    } else if (name == "operator+=" && args.size() == 2 && refers_to_variable(args[0], var)) {
-      if (!element(args[1])) return std::nullopt;
-    } else if (name == "operator<<") {
-      const std::vector<CXCursor> links = stream_links(event, var);
-      if (links.empty()) return std::nullopt;
-      for (auto it = links.rbegin(); it != links.rend(); ++it) {
-        if (!element(call_arguments(*it)[1])) return std::nullopt;
-        const int at = context_.node_index(*it);
-        if (at >= 0) chained.push_back(at);
-      }
-    } else if (name == "clear" && args.empty() && on_var) {
-      items.clear();
-    } else if (is_null(member_call_object(event)) && passes_read_only(event, var)) {
-      continue;  // handed to a function that takes it by value or as const
-    } else {
-      return std::nullopt;  // assignments, erase, insert, sort, a non-const begin() ...
+    if (reads_container(event, var)) continue;  // `v.size()`, `v[i]` change nothing wherever they are
+    // A loop over known values that appends is run once per value (container_loops.cpp).
+    const int loop = loop_around(index, declared, position);
+    if (loop >= 0) {
+      if (in_branch(nodes, ends, loop, declared)) return std::nullopt;
+      auto run = run_container_loop(nodes[static_cast<size_t>(loop)].cursor, var, std::move(items), depth + 1);
+      if (!run) return std::nullopt;
+      items = std::move(*run);
+      run_until = ends[static_cast<size_t>(loop)];
+      continue;
     }
+    // Other changes are followed only when they run exactly once before the join.
+    if (in_branch(nodes, ends, index, declared)) return std::nullopt;
+    if (apply_container_call(event, var, items, index, depth, chained)) continue;
+    if (is_null(member_call_object(event)) && passes_read_only(event, var)) continue;  // by value or const
+    return std::nullopt;  // assignments, erase, insert, sort, a non-const begin() ...
   }
   return items;
+}
+
+bool StringResolver::apply_container_call(CXCursor event, CXCursor var, std::vector<ResolvedString>& items,
+                                          int position, int depth, std::vector<int>& chained) const {
+  if (reads_container(event, var)) return true;
+  const std::string name = spelling(event);
+  const auto args = call_arguments(event);
+  const CXCursor object = member_call_object(event);
+  // An element appended: never a container appended whole (`list += other`).
+  auto element = [&](CXCursor arg) -> bool {
+    if (clang_equalTypes(clang_getCanonicalType(clang_getCursorType(strip_wrappers(arg))),
+                         clang_getCanonicalType(clang_getCursorType(var)))) {
+      return false;
+    }
+    items.push_back(resolve_at(arg, position, depth + 1));
+    return items.size() <= kMaxElements;
+  };
+  if ((name == "push_back" || name == "emplace_back" || name == "append") && args.size() == 1 &&
+      refers_to_variable(object, var)) {
+    return element(args[0]);
+  }
+  if (name == "operator+=" && args.size() == 2 && refers_to_variable(args[0], var)) return element(args[1]);
+  if (name == "operator<<") {
+    const std::vector<CXCursor> links = stream_links(event, var);
+    if (links.empty()) return false;
+    for (auto it = links.rbegin(); it != links.rend(); ++it) {
+      if (!element(call_arguments(*it)[1])) return false;
+      const int at = context_.node_index(*it);
+      if (at >= 0) chained.push_back(at);
+    }
+    return true;
+  }
+  if (name == "clear" && args.empty() && refers_to_variable(object, var)) {
+    items.clear();
+    return true;
+  }
+  return false;
 }
 
 CXCursor StringResolver::braced_element(CXCursor container, long long index, int position, int depth) const {

@@ -10,6 +10,7 @@
 #include "extract/clang/cursor_utils.h"
 #include "extract/resolve/parameter_slots.h"
 #include "extract/resolve/string_resolver.h"
+#include "extract/resolve/string_values.h"
 
 namespace scopelint::extract {
 namespace {
@@ -124,8 +125,10 @@ std::optional<bool> is_empty(const ResolvedString& value) {
 }  // namespace
 
 const ResolvedString* StringResolver::bound_value(CXCursor var) const {
-  if (bindings_.empty()) return nullptr;
-  const std::string key = declaration_key(var);
+  return bindings_.empty() ? nullptr : bound_to(declaration_key(var));
+}
+
+const ResolvedString* StringResolver::bound_to(const std::string& key) const {
   for (auto it = bindings_.rbegin(); it != bindings_.rend(); ++it) {
     if (it->first == key) return &it->second;
   }
@@ -148,17 +151,41 @@ std::optional<bool> StringResolver::decide(CXCursor condition) const {
     auto inner = decide(kids[0]);
     return inner ? std::optional<bool>(!*inner) : std::nullopt;
   }
-  if (kind != CXCursor_CallExpr || !call_arguments(condition).empty()) return std::nullopt;
-  const std::string name = spelling(condition);
-  if (name != "empty" && name != "isEmpty") return std::nullopt;
-  CXCursor var = referenced_variable(strip_wrappers(member_call_object(condition)));
+  if (kind == CXCursor_BinaryOperator) {
+    // `s.size() > 0`, `os.tellp() != 0`, `s.length() == 0` on the running value.
+    const auto kids = children(condition);
+    const std::string op = binary_operator_token(context_.tu(), condition);
+    if (kids.size() != 2 || evaluate_integer(strip_wrappers(kids[1])).value_or("") != "0") return std::nullopt;
+    const auto empty = bound_emptiness(kids[0], {"size", "length", "tellp"});
+    if (!empty) return std::nullopt;
+    if (op == ">" || op == "!=") return !*empty;
+    if (op == "==" || op == "<=") return *empty;
+    return std::nullopt;
+  }
+  return bound_emptiness(condition, {"empty", "isEmpty"});
+}
+
+std::optional<bool> StringResolver::bound_emptiness(CXCursor call, const std::vector<std::string>& names) const {
+  call = strip_wrappers(call);
+  // A conversion (`streampos` to an integer) of the call.
+  if (clang_getCursorKind(call) == CXCursor_CallExpr && spelling(call).rfind("operator ", 0) == 0)
+    call = member_call_object(call);
+  if (clang_getCursorKind(call) != CXCursor_CallExpr || !call_arguments(call).empty() ||
+      std::find(names.begin(), names.end(), spelling(call)) == names.end()) {
+    return std::nullopt;
+  }
+  CXCursor object = strip_wrappers(member_call_object(call));
+  // `os.str().empty()`: the stream's text.
+  if (clang_getCursorKind(object) == CXCursor_CallExpr && spelling(object) == "str" && call_arguments(object).empty())
+    object = strip_wrappers(member_call_object(object));
+  CXCursor var = referenced_variable(object);
   const ResolvedString* value = is_null(var) ? nullptr : bound_value(var);
   return value ? is_empty(*value) : std::nullopt;
 }
 
 std::optional<ResolvedString> StringResolver::apply_lambda(CXCursor lambda, const ResolvedString& a,
-                                                           const ResolvedString& b, int position,
-                                                           int depth) const {
+                                                           const ResolvedString& b, int position, int depth,
+                                                           const ResolvedString* b_first) const {
   std::vector<CXCursor> parameters;
   CXCursor body = clang_getNullCursor();
   for (CXCursor kid : children(lambda)) {
@@ -173,6 +200,7 @@ std::optional<ResolvedString> StringResolver::apply_lambda(CXCursor lambda, cons
   if (returned.size() != 1) return std::nullopt;
   const size_t before = bindings_.size();
   bind(parameters[0], a);
+  if (b_first) bindings_.emplace_back(first_key(parameters[1]), *b_first);
   bind(parameters[1], b);
   ResolvedString value = resolve_at(returned[0], position, depth + 1);
   unbind_to(before);
@@ -253,6 +281,15 @@ std::optional<ResolvedString> StringResolver::resolve_accumulate(CXCursor call, 
   const auto range = iterator_range(args[0], args[1]);
   if (!range) return std::nullopt;
   auto items = resolve_elements(range->container, context_.node_index(call), depth + 1);
+  // Pairs (`{"patients", "read"}`): the lambda reads `.first` and `.second` of each.
+  std::vector<ResolvedString> firsts;
+  if (auto entries = map_entries(range->container, depth + 1)) {
+    items.emplace();
+    for (const auto& entry : *entries) {
+      firsts.push_back(resolve_at(entry.key_expr, entry.position, depth + 1));
+      items->push_back(resolve_at(entry.value_expr, entry.position, depth + 1));
+    }
+  }
   if (!items || range->skipped > static_cast<long long>(items->size())) return std::nullopt;
   ResolvedString value;
   if (is_first_element(args[2], range->var)) {
@@ -268,7 +305,7 @@ std::optional<ResolvedString> StringResolver::resolve_accumulate(CXCursor call, 
       value.append((*items)[i]);
       continue;
     }
-    auto next = apply_lambda(lambda, value, (*items)[i], position, depth);
+    auto next = apply_lambda(lambda, value, (*items)[i], position, depth, i < firsts.size() ? &firsts[i] : nullptr);
     if (!next) return std::nullopt;
     value = std::move(*next);
   }

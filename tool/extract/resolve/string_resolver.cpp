@@ -21,11 +21,6 @@ bool contains(const std::vector<std::string>& list, const std::string& name) {
   return std::find(list.begin(), list.end(), name) != list.end();
 }
 
-bool is_integral(CXType type) {
-  const CXTypeKind kind = clang_getCanonicalType(type).kind;
-  return (kind >= CXType_Bool && kind <= CXType_Int128) || kind == CXType_Enum;
-}
-
 }  // namespace
 
 ResolvedString StringResolver::resolve(CXCursor expr, int position) const {
@@ -136,12 +131,18 @@ ResolvedString StringResolver::resolve_at(CXCursor expr, int position, int depth
       CXCursor ref = clang_getCursorReferenced(expr);
       const CXCursorKind ref_kind = clang_getCursorKind(ref);
       if (ref_kind == CXCursor_FieldDecl) {
+        // A map entry's `.first` or `.second` (a loop's entry, `m.find(k)->second`).
+        if (auto part = pair_member(expr, ref, position, depth + 1)) return *part;
         // A member of an object written as a braced list (`kResources[i].name`, `cfg.root`).
         if (auto member = braced_object_member(expr, ref, position, depth + 1)) return *member;
       }
       if (ref_kind == CXCursor_VarDecl || ref_kind == CXCursor_ParmDecl ||
           ref_kind == CXCursor_FieldDecl) {
         return resolve_variable(ref, position, depth + 1);
+      }
+      // A name a structured binding gives, while its loop is run.
+      if (const ResolvedString* bound = ref_kind == CXCursor_UnexposedDecl ? bound_value(ref) : nullptr) {
+        return *bound;
       }
       break;
     }
@@ -249,6 +250,9 @@ ResolvedString StringResolver::resolve_call(CXCursor call, int position, int dep
     const CXCursor container = short_name == "at" ? object : args[0];
     if (auto element = resolve_subscript(container, args.back(), position, depth)) return *element;
   }
+  if (short_name == "value" && args.size() == 1 && !is_null(object)) {  // QMap::value(key)
+    if (auto element = map_lookup(object, args[0], position, depth)) return *element;
+  }
 
   if (clang_getCursorKind(callee) == CXCursor_Constructor) {
     return args.empty() ? ResolvedString::constant("") : arg(0);
@@ -262,6 +266,11 @@ ResolvedString StringResolver::resolve_call(CXCursor call, int position, int dep
   for (const auto& read : apis.defaults) {
     // A setting read with a default, when the default is written: the deployment's usual value.
     if (read.function == name && read.arg < written_arguments(context_.tu(), call).size()) return arg(read.arg);
+  }
+  for (const auto& read : apis.option_defaults) {
+    // A command-line option's default, given where the option is made.
+    if (read.function != name || read.option >= args.size()) continue;
+    if (auto value = option_default(read, args[read.option], position, depth)) return *value;
   }
   if (name == "std::to_string" || name == "std::to_wstring" || contains(apis.wildcards, name)) {
     return ResolvedString::wildcard();

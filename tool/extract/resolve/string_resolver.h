@@ -4,6 +4,7 @@
 
 #include <clang-c/Index.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -118,6 +119,10 @@ class StringResolver {
   // The values assigned to a member that no initializer sets (C structs filled in main), and the
   // ones braced initializers of its record give it; the element of `list` that sets `field`.
   std::optional<std::vector<Alternative>> assigned_member(CXCursor field, int depth) const;
+  // The default of the option variable `option` names: its last setter call before `position`,
+  // else its constructor's default argument.
+  std::optional<ResolvedString> option_default(const OptionDefaultModel& read, CXCursor option, int position,
+                                               int depth) const;
   CXCursor braced_member(CXCursor list, CXCursor field) const;
   // `object.field` where the object is a braced list: a constant element (`kResources[i]`) or a
   // variable initialized with one that nothing changes.
@@ -159,30 +164,75 @@ class StringResolver {
   // What `std::copy(begin, end, std::ostream_iterator<T>(out, sep))` (or an ostream_joiner) writes
   // into `out`, where node `event` is the iterator's construction.
   std::optional<ResolvedString> copied_into_stream(int event, int depth) const;
-  // The value a two-parameter lambda returns for `a` and `b`; nullopt unless its body is one return.
-  std::optional<ResolvedString> apply_lambda(CXCursor lambda, const ResolvedString& a,
-                                             const ResolvedString& b, int position, int depth) const;
+  // The value a two-parameter lambda returns for `a` and `b` (a pair's `.second`, when `b_first`
+  // gives its `.first`); nullopt unless its body is one return.
+  std::optional<ResolvedString> apply_lambda(CXCursor lambda, const ResolvedString& a, const ResolvedString& b,
+                                             int position, int depth,
+                                             const ResolvedString* b_first = nullptr) const;
   // A test of a bound variable (`a.empty()`, `!s.isEmpty()`), when its value decides it.
   std::optional<bool> decide(CXCursor condition) const;
+  // Whether the bound value `x` in `x.empty()` (a `call` named one of `names`) is empty.
+  std::optional<bool> bound_emptiness(CXCursor call, const std::vector<std::string>& names) const;
   // The elements of a container of strings as of `position` (string_containers.cpp): nullopt
   // unless every change to it is understood (they may be run-time values, "{}").
   std::optional<std::vector<ResolvedString>> resolve_elements(CXCursor expr, int position, int depth) const;
   std::optional<std::vector<ResolvedString>> container_events(CXCursor var, std::vector<ResolvedString> items,
                                                              int declared, int position, int depth) const;
-  // A range-for over a known container that changes `var`, run once per element (loop_joins.cpp).
+  // One call that changes container `var` (an append, `<<` chain or clear), applied to `items`;
+  // false when it is not one of these. `chained` collects the inner links of a `<<` chain.
+  bool apply_container_call(CXCursor event, CXCursor var, std::vector<ResolvedString>& items, int position,
+                            int depth, std::vector<int>& chained) const;
+  // A loop that appends to container `var`, run once per loop value (container_loops.cpp).
+  std::optional<std::vector<ResolvedString>> run_container_loop(CXCursor loop, CXCursor var,
+                                                                std::vector<ResolvedString> items, int depth) const;
+  bool run_container_statement(CXCursor statement, CXCursor var, std::vector<ResolvedString>& items,
+                               int depth) const;
+  // A loop's variable, body and the values it takes: a range-for over a known container, or a
+  // counting loop with known bounds (index_loops.cpp); nullopt otherwise.
+  struct LoopRun {
+    CXCursor variable;
+    CXCursor body;
+    std::vector<ResolvedString> values;
+    std::vector<ResolvedString> keys;  // over a map: each entry's key (`.first`), values are `.second`
+    CXCursor key_variable = clang_getNullCursor();  // `[key, value]`: the name the key is bound to
+  };
+  std::optional<LoopRun> loop_run(CXCursor loop, int depth) const;
+  std::optional<LoopRun> index_loop_run(CXCursor loop, int depth) const;
+  // A loop over known values that changes `var`, run once per value (loop_joins.cpp).
   std::optional<ResolvedString> unroll_loop(CXCursor loop, CXCursor var, ResolvedString value, int depth) const;
-  // `body` run once per value of `loop_variable`, changing `var` from `value`; nullopt when a
-  // statement is not understood.
-  std::optional<ResolvedString> run_per_value(CXCursor body, CXCursor var, ResolvedString value,
-                                              CXCursor loop_variable, const std::vector<ResolvedString>& values,
+  // The loop's body run once per value of its variable, changing `var` from `value`; nullopt when
+  // a statement is not understood.
+  std::optional<ResolvedString> run_per_value(const LoopRun& run, CXCursor var, ResolvedString value,
                                               int depth) const;
+  // Binds the loop's variable (and a map entry's `.first`) to its `i`th value.
+  void bind_loop_value(const LoopRun& run, size_t i) const;
   bool run_statement(CXCursor statement, CXCursor var, size_t slot, int depth) const;
+  // One statement of a loop body for the current loop value: blocks, `if`s decided on it, nested
+  // loops that name `var` (`nested`) and expression statements (`expression`); false when a
+  // statement is not followed (return, break, continue, a test not decided).
+  using StatementRunner = std::function<bool(CXCursor)>;
+  bool run_body(CXCursor statement, CXCursor var, const StatementRunner& nested,
+                const StatementRunner& expression) const;
+  // Maps built from braced {key, value} lists (map_lookups.cpp): the entries of a map nothing
+  // changes, a lookup by a known key, and `.first`/`.second` of a pair (a loop's entry, `find(k)->`).
+  struct MapEntry {
+    std::optional<std::string> key;  // how the key compares ("#12" for a number); nullopt: unknown
+    CXCursor key_expr;
+    CXCursor value_expr;
+    int position;  // where the map is declared, for its values (-1 at namespace scope)
+  };
+  // The entries of a map, or of a sequence of pairs (in order, keys not compared).
+  std::optional<std::vector<MapEntry>> map_entries(CXCursor map, int depth) const;
+  // The declaration of a container that is const or only read; null otherwise.
+  CXCursor unchanged_container(CXCursor expr) const;
+  std::optional<std::string> key_identity(CXCursor key, int position, int depth) const;
+  std::optional<ResolvedString> map_lookup(CXCursor map, CXCursor key, int position, int depth) const;
+  std::optional<ResolvedString> pair_member(CXCursor member_ref, CXCursor field, int position, int depth) const;
   // Index loops and subscripts (index_loops.cpp): an integer known statically or bound (a loop
   // counter, a container's size), a test of one, `a[i]`, and a counting loop run once per index.
   std::optional<long long> integer_of(CXCursor expr, int position, int depth) const;
   std::optional<bool> decide_count(CXCursor condition) const;
   std::optional<ResolvedString> resolve_subscript(CXCursor container, CXCursor index, int position, int depth) const;
-  std::optional<ResolvedString> unroll_index_loop(CXCursor loop, CXCursor var, ResolvedString value, int depth) const;
   bool run_expression(CXCursor expr, CXCursor var, size_t slot, int position, int depth) const;
   // The outermost loop holding node `event` but neither `position` nor node `declared`, or -1.
   int loop_around(int event, int declared, int position) const;
@@ -190,6 +240,9 @@ class StringResolver {
   // Values given to variables while a lambda's or a loop's body is evaluated.
   const ResolvedString* bound_value(CXCursor var) const;
   size_t bind(CXCursor var, ResolvedString value) const;
+  // The key of a loop variable's `.first` binding, when the loop runs over a map's entries.
+  static std::string first_key(CXCursor var);
+  const ResolvedString* bound_to(const std::string& key) const;
   void unbind_to(size_t count) const { bindings_.resize(count); }
   void apply_chain(CXCursor event, CXCursor var, int index, int depth, ResolvedString& value,
                    std::vector<CXCursor>& consumed) const;

@@ -315,6 +315,11 @@ ResolvedString url_part(const ResolvedString& url, UrlPart part) {
   return out;
 }
 
+bool is_integral(CXType type) {
+  const CXTypeKind kind = clang_getCanonicalType(type).kind;
+  return (kind >= CXType_Bool && kind <= CXType_Int128) || kind == CXType_Enum;
+}
+
 std::optional<std::string> evaluate_integer(CXCursor expr) {
   EvalResultHandle result(clang_Cursor_Evaluate(expr));
   if (!result || clang_EvalResult_getKind(result.get()) != CXEval_Int) return std::nullopt;

@@ -32,6 +32,8 @@ ResolvedString with_path(const ResolvedString& url, const ResolvedString& path);
 
 // The value of an integer constant expression (`0`, `sizeof a / sizeof a[0]`, a constexpr), as text.
 std::optional<std::string> evaluate_integer(CXCursor expr);
+// Whether values of this type are integers: bool, char, int ... and enumerations.
+bool is_integral(CXType type);
 
 enum class UrlPart { PathAndQuery, Host, Query };
 ResolvedString url_part(const ResolvedString& url, UrlPart part);

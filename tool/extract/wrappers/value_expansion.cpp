@@ -171,6 +171,10 @@ std::vector<WrapperCallSite> expand_call_site(const StringResolver& strings, Wra
         arg.literal = whole ? alternative.value.spelling_literal() : std::nullopt;
         one.conditions.insert(one.conditions.end(), alternative.conditions.begin(), alternative.conditions.end());
         if (!consistent(one.conditions)) continue;
+        // Tests of a loop's variable that none of its values passes rule the alternative out.
+        auto settled = settle_loop_conditions(strings, std::move(one.conditions));
+        if (!settled) continue;
+        one.conditions = std::move(*settled);
         for (auto& expanded : expand_call_site(strings, std::move(one))) out.push_back(std::move(expanded));
         if (out.size() > kMaxExpanded) break;
       }
