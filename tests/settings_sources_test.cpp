@@ -78,15 +78,7 @@ int main(int argc, char** argv) {
   return 0;
 }
 )";
-  test::TempDir dir;
-  const auto facts = [&] {
-    ExtractOptions options;
-    options.paths = {dir.write("signer.cpp", source)};
-    options.jobs = 1;
-    options.has_fixed_args = true;
-    options.fixed_args = {"-std=c++17", "-fPIC", "-I/usr/include/x86_64-linux-gnu/qt5"};
-    return extract_facts(options).facts;
-  }();
+  const Facts facts = test::facts_of_source(source, "signer.cpp", {"-fPIC", "-I/usr/include/x86_64-linux-gnu/qt5"});
   std::vector<std::string> urls;
   for (const auto& call : facts.calls) urls.push_back(call.url.value_or("<none>"));
   EXPECT_EQ(urls, (std::vector<std::string>{"https://sandbox.elationemr.com/api/2.0/visit_notes/",

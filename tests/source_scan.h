@@ -11,7 +11,9 @@ namespace scopelint::test {
 
 // The facts of `source` scanned alone as `name` (client.cpp: -std=c++17; a .c name: -std=c11),
 // with the installed headers.
-inline Facts facts_of_source(const std::string& source, const std::string& name = "client.cpp") {
+// `flags` are added after the standard (Qt's include directories, say).
+inline Facts facts_of_source(const std::string& source, const std::string& name = "client.cpp",
+                             const std::vector<std::string>& flags = {}) {
   TempDir dir;
   ExtractOptions options;
   options.paths = {dir.write(name, source)};
@@ -19,6 +21,7 @@ inline Facts facts_of_source(const std::string& source, const std::string& name 
   options.has_fixed_args = true;
   const bool c = name.size() > 2 && name.compare(name.size() - 2, 2, ".c") == 0;
   options.fixed_args = {c ? "-std=c11" : "-std=c++17"};
+  options.fixed_args.insert(options.fixed_args.end(), flags.begin(), flags.end());
   return extract_facts(options).facts;
 }
 

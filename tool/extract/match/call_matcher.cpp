@@ -2,6 +2,7 @@
 // functions (cpr::Get), client methods (cli.Post), and senders of request objects
 // (manager.get(req), session.sendRequest(req)); plus request objects built but not sent here.
 #include <algorithm>
+#include <functional>
 #include <optional>
 #include <set>
 
@@ -50,6 +51,16 @@ const std::string* matched_name(const CallModel& model, CXCursor call, const std
   return method;
 }
 
+// The index of `var` among `function`'s parameters, or -1.
+int parameter_index(CXCursor function, CXCursor var) {
+  if (is_null(var) || clang_getCursorKind(var) != CXCursor_ParmDecl) return -1;
+  const std::string key = declaration_key(var);
+  for (int i = 0; i < clang_Cursor_getNumArguments(function); ++i) {
+    if (declaration_key(clang_Cursor_getArgument(function, static_cast<unsigned>(i))) == key) return i;
+  }
+  return -1;
+}
+
 // A cheap name test before the arguments are tokenized.
 bool could_match(const CallModel& model, CXCursor call) {
   const std::string name = spelling(call);
@@ -79,7 +90,7 @@ class CallMatcher {
         if (!args_ready) continue;
         const std::string* method = matched_name(model, nodes[i].cursor, args);
         if (!method) continue;
-        if (auto call = build(model, *method, nodes[i].cursor, args, static_cast<int>(i))) {
+        if (auto call = build(model, *method, nodes[i].cursor, args, static_cast<int>(i), out)) {
           out.push_back(std::move(*call));
         }
         break;
@@ -91,9 +102,10 @@ class CallMatcher {
  private:
   std::optional<FoundRequest> build(const CallModel& model, const std::string& method_name,
                                     CXCursor call, const std::vector<CXCursor>& args,
-                                    int position) {
+                                    int position, std::vector<FoundRequest>& found) {
     RequestParts parts;
     const CXCursor receiver = member_call_object(call);
+    CXCursor given_parameter = clang_getNullCursor();
     if (model.request_arg) {
       const CXCursor object = *model.request_arg < 0 ? receiver
                               : static_cast<size_t>(*model.request_arg) < args.size()
@@ -102,15 +114,21 @@ class CallMatcher {
       CXCursor variable = clang_getNullCursor();
       if (!is_null(object)) {
         if (auto state = parts_.request_object(library_, object, position, &variable)) parts = *state;
+        // Passed by value: the copy's source (`request(req)` copies `req`).
+        const CXCursor copied = strip_wrappers(object);
+        if (is_null(variable) && clang_getCursorKind(copied) == CXCursor_CallExpr &&
+            clang_getCursorKind(callee_of(copied)) == CXCursor_Constructor && call_arguments(copied).size() == 1) {
+          variable = referenced_variable(call_arguments(copied)[0]);
+        }
       }
       if (!is_null(variable)) sent_.insert(declaration_key(variable));
       // A helper that sends a request object it was given: the request is reported where it
-      // is built (report_unsent), not here.
+      // is built (report_unsent), not here; else at each call of the helper.
       const RequestObjectModel* object_model =
           is_null(object) ? nullptr : parts_.request_object_model(library_, clang_getCursorType(object));
-      if (clang_getCursorKind(variable) == CXCursor_ParmDecl && object_model && object_model->report_unsent &&
-          !parts.url) {
-        return std::nullopt;
+      if (clang_getCursorKind(variable) == CXCursor_ParmDecl && object_model && !parts.url) {
+        if (object_model->report_unsent) return std::nullopt;
+        given_parameter = variable;
       }
     }
     RequestParts own;
@@ -122,11 +140,65 @@ class CallMatcher {
     apply_call_model(model, method_name, arguments, attached_at(call), own);
     if (model.base_from_receiver && !is_null(receiver)) own.base = parts_.client_base(library_, receiver);
     if (model.body_stream) stream_body(position, own);
+    // The send call's parts at a call of the helper: its arguments that are the helper's
+    // parameters (`verb`, `body`) read where that call gives them.
+    const auto own_at = [&](CXCursor site_call, int site) {
+      const CXCursor function = clang_getCursorSemanticParent(given_parameter);
+      const auto given = call_arguments(site_call);
+      std::vector<AstArgument> bound;
+      bound.reserve(args.size());
+      for (CXCursor arg : args) {
+        const int k = parameter_index(function, referenced_variable(strip_wrappers(arg)));
+        if (k >= 0 && static_cast<size_t>(k) < given.size()) {
+          bound.emplace_back(library_, strings_, given[static_cast<size_t>(k)], site);
+        } else {
+          bound.emplace_back(library_, strings_, arg, position);
+        }
+      }
+      std::vector<const CallArgument*> pointers;
+      for (const auto& arg : bound) pointers.push_back(&arg);
+      RequestParts at_site;
+      apply_call_model(model, method_name, pointers, attached_at(call), at_site);
+      at_site.base = own.base;
+      if (model.body_stream) at_site.body = own.body;
+      return at_site;
+    };
+    if (!is_null(given_parameter) && send_for_callers(given_parameter, parts, own_at, found)) return std::nullopt;
     parts.merge(own);
     FoundRequest out = make_http_call(library_.library, parts,
                                       to_source_location(cursor_location(call)), macro_chain(call));
     out.conditions = branch_conditions(context_, strings_, position);
     return out;
+  }
+
+  // A helper that sends the request object it is given (`send(http_request req)`): at each call of
+  // it in this unit, the request the argument holds (a variable, a temporary, a helper's return),
+  // then what the helper adds (`in_helper`: headers set on the parameter) and the send call's own
+  // parts (`own_at`: its arguments that are the helper's parameters, as this call gives them).
+  // False when the helper has no call here.
+  bool send_for_callers(CXCursor parameter, const RequestParts& in_helper,
+                        const std::function<RequestParts(CXCursor, int)>& own_at, std::vector<FoundRequest>& found) {
+    const CXCursor function = clang_getCursorSemanticParent(parameter);
+    const int index = parameter_index(function, parameter);
+    const auto& sites = context_.call_sites(function);
+    if (index < 0 || sites.empty() || sites.size() > 16) return false;
+    const auto& nodes = context_.tree().nodes;
+    const size_t before = found.size();
+    for (int site : sites) {
+      const CXCursor call = nodes[static_cast<size_t>(site)].cursor;
+      const auto args = call_arguments(call);
+      if (static_cast<size_t>(index) >= args.size()) continue;
+      // A call whose request is not worked out still sends one: its URL stays unknown.
+      auto given = parts_.request_object(library_, args[static_cast<size_t>(index)], site, nullptr);
+      RequestParts parts = given ? std::move(*given) : RequestParts{};
+      parts.merge(in_helper);
+      parts.merge(own_at(call, site));
+      FoundRequest made = make_http_call(library_.library, parts, to_source_location(cursor_location(call)),
+                                         macro_chain(call));
+      made.conditions = branch_conditions(context_, strings_, site);
+      found.push_back(std::move(made));
+    }
+    return found.size() > before;
   }
 
   // `session.sendRequest(req) << a << b`, or `std::ostream& os = session.sendRequest(req); os << a;`

@@ -114,18 +114,17 @@ const std::vector<int>& TuContext::subject_events(CXCursor variable) const {
   return it == subject_events_.end() ? kNoEvents : it->second;
 }
 
-const std::vector<int>& TuContext::constructions(CXCursor constructor) const {
-  if (!constructions_read_) {  // one pass over the calls, on first use
-    constructions_read_ = true;
+const std::vector<int>& TuContext::call_sites(CXCursor function) const {
+  if (!call_sites_read_) {  // one pass over the calls, on first use
+    call_sites_read_ = true;
     for (size_t i = 0; i < tree_.nodes.size(); ++i) {
       if (tree_.nodes[i].kind != CXCursor_CallExpr) continue;
       const CXCursor callee = callee_of(tree_.nodes[i].cursor);
-      if (is_null(callee) || clang_getCursorKind(callee) != CXCursor_Constructor) continue;
-      constructions_[function_key(callee)].push_back(static_cast<int>(i));
+      if (!is_null(callee)) call_sites_[function_key(callee)].push_back(static_cast<int>(i));
     }
   }
-  auto it = constructions_.find(function_key(constructor));
-  return it == constructions_.end() ? kNoEvents : it->second;
+  auto it = call_sites_.find(function_key(function));
+  return it == call_sites_.end() ? kNoEvents : it->second;
 }
 
 CXCursor TuContext::loop_range(const std::string& variable_key) const {

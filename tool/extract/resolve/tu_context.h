@@ -48,8 +48,10 @@ class TuContext {
   std::vector<int> return_statements(int function) const;
   // The node of a cursor this unit walked, or -1.
   int node_index(CXCursor cursor) const;
-  // The calls of a constructor in the walked code (`Client c("host", "/api/2.0")`), as node indices.
-  const std::vector<int>& constructions(CXCursor constructor) const;
+  // The calls of a function or constructor in the walked code (`Client c("host", "/api/2.0")`,
+  // `send(req)`), as node indices.
+  const std::vector<int>& call_sites(CXCursor function) const;
+  const std::vector<int>& constructions(CXCursor constructor) const { return call_sites(constructor); }
 
  private:
   CXTranslationUnit tu_;
@@ -61,8 +63,8 @@ class TuContext {
   std::unordered_map<std::string, int> definitions_;  // function definitions by declaration_key
   std::unordered_map<std::string, CXCursor> loop_ranges_;  // range-for variables' ranges
   mutable std::unordered_multimap<size_t, int> nodes_by_extent_;  // built on first node_index()
-  mutable std::unordered_map<std::string, std::vector<int>> constructions_;  // by constructor USR
-  mutable bool constructions_read_ = false;
+  mutable std::unordered_map<std::string, std::vector<int>> call_sites_;  // by callee USR
+  mutable bool call_sites_read_ = false;
 };
 
 }  // namespace scopelint::extract
