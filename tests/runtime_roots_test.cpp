@@ -49,6 +49,17 @@ TEST(RuntimeRoots, ATokenRequestUnderARunTimeRootMakesItsDocumentedPathsApiCalls
                                              "GET /api/2.0/appointments/"}));
 }
 
+TEST(RuntimeRoots, ATokenRequestRelativeToAKnownBaseMakesRelativePathsOnARunTimeBaseApiCalls) {
+  // The token request's client has a known base; the other client's base was not worked out, but
+  // the file writes its paths relative to the API's root.
+  const std::vector<std::string> found = classified({
+      request("POST", "https://sandbox.elationemr.com/api/2.0/", "oauth2/token/", "center.cpp", 1),
+      request("GET", "{}", "message_threads/?patient={}", "center.cpp", 2),
+      request("GET", "{}", "/v1/sms", "center.cpp", 3),
+  });
+  EXPECT_EQ(found, (std::vector<std::string>{"token center.cpp", "GET /api/2.0/message_threads/"}));
+}
+
 TEST(RuntimeRoots, WithoutSuchATokenRequestARunTimeRootIsNotTheApis) {
   // No token request, one to a root without the trailing slash Elation's has (another provider's
   // `oauth2/token`), or a site whose other alternative already is the API's.

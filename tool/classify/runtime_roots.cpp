@@ -43,7 +43,8 @@ std::string place_of(const HttpCall& call) {
 }
 
 // Files whose token request goes to `oauth2/token/` under a root known only at run time
-// (runtime_roots.h), at a place where no other alternative is already the API's.
+// (runtime_roots.h), at a place where no other alternative is already the API's, or relative to
+// its client's base.
 std::set<std::string> files_with_runtime_api_root(const Facts& facts, const Catalog& catalog,
                                                   const std::set<std::string>& located) {
   std::set<std::string> files;
@@ -52,6 +53,15 @@ std::set<std::string> files_with_runtime_api_root(const Facts& facts, const Cata
     const auto root = located.count(place_of(call)) ? std::nullopt : path_after_runtime_root(call, catalog);
     if (root && root->trailing_slash && match_endpoint(catalog, root->segments).token_endpoint) {
       files.insert(call.location.file);
+    }
+    // A token request written relative to its client's base (`request(POST, "oauth2/token/")`),
+    // whatever the base: the file writes its paths relative to the API's root.
+    const std::string wildcard = kWildcard;
+    if (call.base && call.url && !call.url->empty() && (*call.url)[0] != '/' && call.url->rfind(wildcard, 0) != 0) {
+      const std::string path = call.url->substr(0, call.url->find('?'));
+      if (!path.empty() && path.back() == '/' && match_endpoint(catalog, path_segments(path)).token_endpoint) {
+        files.insert(call.location.file);
+      }
     }
   }
   return files;

@@ -29,7 +29,8 @@ std::optional<RuntimeRootPath> path_after_runtime_root(const HttpCall& call, con
 std::string place_of(const HttpCall& call);
 
 // Files whose token request goes to `oauth2/token/` under a root known only at run time, at a
-// place (`located`: places already the API's) where no other alternative is the API's.
+// place (`located`: places already the API's) where no other alternative is the API's, or
+// relative to its client's base (any base: the file writes paths relative to the API's root).
 std::set<std::string> files_with_runtime_api_root(const Facts& facts, const Catalog& catalog,
                                                   const std::set<std::string>& located);
 
