@@ -41,6 +41,7 @@ class URI {
   std::string getQuery() const;
   void setPath(const std::string& path);
   void setQuery(const std::string& query);
+  void setRawQuery(const std::string& query);
   void addQueryParameter(const std::string& param, const std::string& val = "");
   static void encode(const std::string& str, const std::string& reserved, std::string& encodedStr);
 };

@@ -80,6 +80,41 @@ void apply_guarded(std::vector<HandleAlternative>& alternatives, const BranchCon
   alternatives = std::move(next);
 }
 
+using HandleStates = std::map<int, std::map<std::string, std::vector<HandleAlternative>>>;
+
+// A handle a project helper set up and returned (`CURL *h = prepare(cfg, path, out);`): the
+// options the helper set, its parameters taking the call's arguments. Empty when the handle is not
+// made so, or the helper comes later in the unit (its options are not known yet).
+std::vector<HandleAlternative> returned_handle(const TuContext& context, const StringResolver& strings,
+                                               const HandleStates& states, CXCursor handle) {
+  if (is_null(handle) || clang_getCursorKind(handle) != CXCursor_VarDecl) return {};
+  const CXCursor call = strip_wrappers(clang_Cursor_getVarDeclInitializer(handle));
+  if (clang_getCursorKind(call) != CXCursor_CallExpr || is_null(callee_of(call))) return {};
+  const int definition = context.definition_node(callee_of(call));
+  if (definition < 0) return {};
+  const std::vector<int> returns = context.return_statements(definition);
+  if (returns.size() != 1) return {};
+  const auto& nodes = context.tree().nodes;
+  const auto kids = children(nodes[static_cast<size_t>(returns.front())].cursor);
+  const CXCursor returned = kids.empty() ? clang_getNullCursor() : referenced_variable(kids.front());
+  const auto in_helper = states.find(definition);
+  if (is_null(returned) || in_helper == states.end()) return {};
+  const auto found = in_helper->second.find(declaration_key(returned));
+  if (found == in_helper->second.end()) return {};
+  std::vector<HandleAlternative> out = found->second;
+  const CXCursor function = nodes[static_cast<size_t>(definition)].cursor;
+  for (auto& alternative : out) {
+    RequestParts& parts = alternative.state.parts;
+    if (!parts.url) continue;
+    ResolvedString bound = strings.bind_arguments(*parts.url, function, call, context.node_index(call));
+    if (bound.text == parts.url->text) continue;
+    parts.url = std::move(bound);
+    parts.url_location = to_source_location(cursor_location(call));
+    parts.url_macro_chain = macro_chain(call);
+  }
+  return out;
+}
+
 }  // namespace
 
 void match_handle_api(const LibraryModel& library, const TuContext& context,
@@ -87,7 +122,7 @@ void match_handle_api(const LibraryModel& library, const TuContext& context,
   if (!library.handle_api) return;
   const HandleApi& api = *library.handle_api;
   // Per enclosing function, per handle variable.
-  std::map<int, std::map<std::string, std::vector<HandleAlternative>>> states;
+  HandleStates states;
   const auto& nodes = context.tree().nodes;
   for (size_t i = 0; i < nodes.size(); ++i) {
     if (nodes[i].kind != CXCursor_CallExpr) continue;
@@ -102,6 +137,7 @@ void match_handle_api(const LibraryModel& library, const TuContext& context,
     CXCursor handle = referenced_variable(args[api.handle_arg]);
     const std::string key = is_null(handle) ? "?" : declaration_key(handle);
     auto& alternatives = states[nodes[i].function][key];
+    if (alternatives.empty()) alternatives = returned_handle(context, strings, states, handle);
     if (alternatives.empty()) alternatives.push_back({});
     const int position = static_cast<int>(i);
     if (reset) {

@@ -42,11 +42,12 @@ ResolvedList StringResolver::resolve_list(CXCursor expr, int position) const {
   // when it is NULL (or `list` itself).
   // `event`: the node of the assignment, whose branch tests the item is appended under; -1 for the
   // initializer.
-  const auto start_list = [&](CXCursor value, int at, int event) {
-    value = strip_wrappers(value);
+  const auto start_list = [&](CXCursor written, int at, int event) {
+    const CXCursor value = strip_wrappers(written);
     const EncoderModel* appender = appender_of(appenders, value);
     if (!appender) {
-      restart(is_null_pointer_constant(value));
+      // Tested as written: C's NULL, `((void*)0)`, is an int 0 once its cast is stripped.
+      restart(is_null_pointer_constant(written) || is_null_pointer_constant(value));
       return;
     }
     const auto args = call_arguments(value);

@@ -2,6 +2,7 @@
 // a global assigned in one function (`g_base = getenv(...)` in main) and a setting with a default
 // (`if (!base) base = "https://app.elationemr.com/api/2.0";`, `env ? env : "default"`).
 #include <algorithm>
+#include <cctype>
 
 #include "extract/clang/cursor_utils.h"
 #include "extract/resolve/buffer_writes.h"
@@ -54,16 +55,19 @@ Words concat(Words a, const Words& b) {
   return a;
 }
 
+// What a test of a C string's value reads: `s`, `*s`, `s[0]`, `strlen(s)`.
+std::vector<Words> forms_of(const Words& subject) {
+  return {subject, concat({"*"}, subject), concat(subject, {"[", "0", "]"}),
+          concat(concat({"strlen", "("}, subject), {")"})};
+}
+
 // Whether `words` is true exactly when `subject` holds no value: `!s`, `s == NULL`, `!*s`,
 // `s[0] == '\0'`, `s.empty()`, `s.isEmpty()`, `strlen(s) == 0`, or several joined by `||`.
 bool tests_unset(const Words& condition, const Words& subject) {
   const auto parts = split_top(unwrapped(condition), "||");
   return std::all_of(parts.begin(), parts.end(), [&](const Words& raw) {
     const Words part = unwrapped(raw);
-    const Words first_char = concat({"*"}, subject);
-    const Words indexed = concat(subject, {"[", "0", "]"});
-    const Words length = concat(concat({"strlen", "("}, subject), {")"});
-    for (const Words& form : {subject, first_char, indexed, length}) {
+    for (const Words& form : forms_of(subject)) {
       if (part == concat({"!"}, form)) return true;
       const auto sides = split_top(part, "==");
       if (sides.size() == 2 && ((unwrapped(sides[0]) == form && is_nothing(unwrapped(sides[1]))) ||
@@ -78,14 +82,34 @@ bool tests_unset(const Words& condition, const Words& subject) {
   });
 }
 
-// Whether `words` is true exactly when `subject` holds a value: `s`, `s != NULL`, `!s.empty()`.
+// Whether `words` is true exactly when `subject` holds a value: `s`, `s != NULL`, `*s`,
+// `!s.empty()`, or several joined by `&&` (`s && *s`).
 bool tests_set(const Words& condition, const Words& subject) {
-  const Words part = unwrapped(condition);
-  if (part == subject) return true;
-  const auto sides = split_top(part, "!=");
-  if (sides.size() == 2 && unwrapped(sides[0]) == subject && is_nothing(unwrapped(sides[1]))) return true;
-  if (part.size() >= 2 && part.front() == "!") return tests_unset(Words(part.begin() + 1, part.end()), subject);
-  return false;
+  const auto parts = split_top(unwrapped(condition), "&&");
+  return std::all_of(parts.begin(), parts.end(), [&](const Words& raw) {
+    const Words part = unwrapped(raw);
+    for (const Words& form : forms_of(subject)) {
+      if (part == form) return true;
+      const auto sides = split_top(part, "!=");
+      if (sides.size() == 2 && unwrapped(sides[0]) == form && is_nothing(unwrapped(sides[1]))) return true;
+    }
+    return part.size() >= 2 && part.front() == "!" && tests_unset(Words(part.begin() + 1, part.end()), subject);
+  });
+}
+
+// The value a conversion is made from: `v` in `std::string(v)`, `QString::fromUtf8(v)`; else the
+// words themselves.
+Words converted(const Words& words) {
+  if (words.size() < 4 || words.back() != ")") return words;
+  size_t open = 0;
+  while (open < words.size() && words[open] != "(") ++open;
+  if (open + 3 != words.size()) return words;  // one word between the parentheses
+  for (size_t i = 0; i < open; ++i) {
+    const std::string& word = words[i];
+    const bool name = !word.empty() && (std::isalpha(static_cast<unsigned char>(word[0])) || word[0] == '_');
+    if (!name && word != "::") return words;
+  }
+  return {words[open + 1]};
 }
 
 bool is_run_time(const ResolvedString& value) { return !value.known || value.text == kWildcard; }
@@ -300,11 +324,15 @@ std::optional<ResolvedString> StringResolver::default_of_choice(CXCursor test, C
   const Words condition = token_spellings(context_.tu(), test);
   const Words set_value = token_spellings(context_.tu(), when_true);
   const Words unset_value = token_spellings(context_.tu(), when_false);
+  // The value as written, or what it converts (`std::string(v)` for a test of `v`).
+  const auto tested = [&](const Words& words, bool (*test_of)(const Words&, const Words&)) {
+    return !words.empty() && (test_of(condition, words) || test_of(condition, converted(words)));
+  };
   CXCursor value = clang_getNullCursor(), fallback = clang_getNullCursor();
-  if (!set_value.empty() && tests_set(condition, set_value)) {
+  if (tested(set_value, tests_set)) {
     value = when_true;
     fallback = when_false;
-  } else if (!unset_value.empty() && tests_unset(condition, unset_value)) {
+  } else if (tested(unset_value, tests_unset)) {
     value = when_false;
     fallback = when_true;
   } else {

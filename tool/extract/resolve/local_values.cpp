@@ -229,6 +229,18 @@ void StringResolver::apply_chain(CXCursor event, CXCursor var, int index, int de
   }
 }
 
+bool StringResolver::only_adds_query(CXCursor var, int loop) const {
+  const auto& nodes = context_.tree().nodes;
+  const int end = context_.tree().subtree_end[static_cast<size_t>(loop)];
+  const auto& appenders = context_.models().strings.query_appenders;
+  for (int index : context_.subject_events(var)) {
+    if (index <= loop || index >= end) continue;
+    const std::string name = callee_name(nodes[static_cast<size_t>(index)].cursor);
+    if (std::find(appenders.begin(), appenders.end(), name) == appenders.end()) return false;
+  }
+  return true;
+}
+
 ResolvedString StringResolver::apply_events(CXCursor var, ResolvedString value, int position,
                                             int depth) const {
   const auto& nodes = context_.tree().nodes;
@@ -271,7 +283,13 @@ ResolvedString StringResolver::apply_events(CXCursor var, ResolvedString value, 
       loops.push_back(loop);
       current = loop;
       auto unrolled = unroll_loop(nodes[static_cast<size_t>(loop)].cursor, var, value, depth + 1);
-      assign(unrolled ? std::move(*unrolled) : ResolvedString::wildcard());
+      if (unrolled) {
+        assign(std::move(*unrolled));
+      } else if (only_adds_query(var, loop)) {
+        value = append_query_text(std::move(value), ResolvedString::wildcard());  // the path stays
+      } else {
+        assign(ResolvedString::wildcard());
+      }
       continue;
     }
     const CXCursor event = nodes[static_cast<size_t>(index)].cursor;

@@ -23,9 +23,24 @@ const std::vector<JoinerModel>& general_joiners() {
 }
 
 // The container an iterator expression starts at, and how far into it: `v.begin()`,
-// `std::begin(v)`, `std::next(v.begin())`, `std::next(v.begin(), 2)`.
+// `std::begin(v)`, `std::next(v.begin())`, `std::next(v.begin(), 2)`, `v.begin() + 1`.
 std::optional<std::pair<CXCursor, long long>> iterator_of(CXCursor expr, const char* begin_name) {
   expr = strip_wrappers(expr);
+  // `v.begin() + 1`: an operator call on a class iterator, a built-in `+` on a pointer.
+  std::vector<CXCursor> sum;
+  if (clang_getCursorKind(expr) == CXCursor_BinaryOperator &&
+      binary_operator_token(clang_Cursor_getTranslationUnit(expr), expr) == "+") {
+    sum = children(expr);
+  } else if (clang_getCursorKind(expr) == CXCursor_CallExpr && spelling(expr) == "operator+") {
+    sum = call_arguments(expr);
+  }
+  if (sum.size() == 2 && std::string(begin_name) == "begin") {
+    const auto inner = iterator_of(sum[0], begin_name);
+    const auto step = evaluate_integer(strip_wrappers(sum[1]));
+    if (!inner || !step || step->empty() || step->size() > 6 || step->find_first_not_of("0123456789") != std::string::npos)
+      return std::nullopt;
+    return std::pair{inner->first, inner->second + std::stoll(*step)};
+  }
   if (clang_getCursorKind(expr) != CXCursor_CallExpr) return std::nullopt;
   const std::string name = spelling(expr);
   // Written arguments: std::next's default step is not one.

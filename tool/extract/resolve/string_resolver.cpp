@@ -254,6 +254,11 @@ ResolvedString StringResolver::resolve_call(CXCursor call, int position, int dep
     if (auto element = map_lookup(object, args[0], position, depth)) return *element;
   }
 
+  // A user-defined literal of the standard library (`"system/x.read"sv`, `"..."s`): its text.
+  if ((short_name == "operator\"\"sv" || short_name == "operator\"\"s") && !args.empty() &&
+      clang_getCursorKind(strip_wrappers(args[0])) == CXCursor_StringLiteral) {
+    return resolve_at(strip_wrappers(args[0]), position, depth);
+  }
   if (clang_getCursorKind(callee) == CXCursor_Constructor) {
     return args.empty() ? ResolvedString::constant("") : arg(0);
   }

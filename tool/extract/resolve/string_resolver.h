@@ -236,6 +236,9 @@ class StringResolver {
   bool run_expression(CXCursor expr, CXCursor var, size_t slot, int position, int depth) const;
   // The outermost loop holding node `event` but neither `position` nor node `declared`, or -1.
   int loop_around(int event, int declared, int position) const;
+  // Whether every change to `var` inside the loop at node `loop` adds a query parameter
+  // (`uri.addQueryParameter(k, v)`): the loop leaves the path as it was.
+  bool only_adds_query(CXCursor var, int loop) const;
 
   // Values given to variables while a lambda's or a loop's body is evaluated.
   const ResolvedString* bound_value(CXCursor var) const;
