@@ -177,9 +177,10 @@ TEST(ScopeJoins, ContainersNotKnownExactlyGiveUp) {
   for (int i = 0; i < 65; ++i)
     many += std::string(i ? ", " : "") + "\"s" + std::to_string(i) + ".read\"";
   many += "};\n";
-  // The counting loop over a constant array is run (index_loops.cpp, IndexLoops.*): the one known.
+  // The counting loop over a constant array is run (index_loops.cpp, IndexLoops.*), and an append
+  // under an `if` is taken (AppendsUnderAnUndecidedIfAreTaken): those two are known.
   const std::vector<std::string> expected = {
-      at(13, "scope={}"), at(14, "scope={}"), at(15, "scope={}"), at(16, "scope={}"),
+      at(13, "scope={}"), at(14, "scope={}"), at(15, "scope=a.read b.read"), at(16, "scope={}"),
       at(17, "scope={}"), at(18, "scope=system/patients.read system/vitals.read "), at(19, "scope={}"),
   };
   EXPECT_EQ(bodies_of(std::string(kPrelude) + R"(std::vector<std::string> g_mutable{"a.read"};
@@ -256,14 +257,14 @@ namespace {
 
 TEST(ScopeJoins, ContainersFilledInALoopOverKnownValues) {
   // Range-for over a braced list and over a constant vector, a counting loop, a test of the loop
-  // variable decided per value; a loop over run-time values or inside a branch gives up.
+  // variable decided per value, a loop under an `if` (taken); a loop over run-time values gives up.
   const std::vector<std::string> expected = {
       at(17, "scope=system/patients.read system/allergies.read"),
       at(18, "scope=system/patients.read system/vitals.read"),
       at(19, "scope=system/allergies.read system/problems.read"),
       at(20, "scope=x.read system/patients.read system/vitals.read"),
       at(21, "scope={}"),
-      at(22, "scope={}"),
+      at(22, "scope=system/patients.read system/vitals.read"),
   };
   EXPECT_EQ(bodies_of(std::string(kPrelude) + R"(void run(httplib::Client& cli, const std::vector<std::string>& given, bool admin) {
   std::vector<std::string> parts;
@@ -315,6 +316,35 @@ TEST(ScopeJoins, LengthTestsOnTheRunningValueAreDecided) {
   cli.Post("/oauth2/token/", "scope=" + streamed.str(), kForm);
   cli.Post("/oauth2/token/", "scope=" + sized, kForm);
   cli.Post("/oauth2/token/", "scope=" + commas.str(), kForm);
+}
+)"),
+            expected);
+}
+
+}  // namespace
+}  // namespace scopelint
+
+namespace scopelint {
+namespace {
+
+TEST(ScopeJoins, AppendsUnderAnUndecidedIfAreTaken) {
+  // The list asks for them in the runs that take the branch; a clear or an assignment under an
+  // `if` leaves the list unknown.
+  const std::vector<std::string> expected = {
+      at(8, "scope=a.read b.read c.read"),
+      at(9, "scope={}"),
+      at(10, "scope={}"),
+  };
+  EXPECT_EQ(bodies_of(std::string(kPrelude) + R"(void run(httplib::Client& cli, bool admin) {
+  std::vector<std::string> maybe{"a.read"};
+  if (admin) maybe.push_back("b.read"); else maybe.push_back("c.read");
+  std::vector<std::string> cleared{"a.read"};
+  if (admin) cleared.clear();
+  std::vector<std::string> assigned{"a.read"};
+  if (admin) assigned = {"b.read"};
+  cli.Post("/oauth2/token/", "scope=" + boost::algorithm::join(maybe, " "), kForm);
+  cli.Post("/oauth2/token/", "scope=" + boost::algorithm::join(cleared, " "), kForm);
+  cli.Post("/oauth2/token/", "scope=" + boost::algorithm::join(assigned, " "), kForm);
 }
 )"),
             expected);

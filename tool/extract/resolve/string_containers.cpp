@@ -16,23 +16,25 @@ bool contains(const std::vector<std::string>& list, const std::string& name) {
   return std::find(list.begin(), list.end(), name) != list.end();
 }
 
-// Whether node `event` sits in a branch, loop or lambda that does not also hold node `declared`.
-bool in_branch(const std::vector<AstNode>& nodes, const std::vector<int>& subtree_end, int event,
-               int declared) {
+// What node `event` sits in, up to the statement that holds node `declared`: nothing that branches,
+// only `if`s, or a loop, `switch`, `?:`, lambda or `try`.
+enum class Around { Straight, Ifs, Other };
+Around around(const std::vector<AstNode>& nodes, const std::vector<int>& subtree_end, int event, int declared) {
+  Around found = Around::Straight;
   for (int up = nodes[static_cast<size_t>(event)].parent; up >= 0;
        up = nodes[static_cast<size_t>(up)].parent) {
     const CXCursorKind kind = nodes[static_cast<size_t>(up)].kind;
     if (is_function_like(kind) ||
         (declared >= up && declared < subtree_end[static_cast<size_t>(up)]))
       break;
-    if (kind == CXCursor_IfStmt || kind == CXCursor_SwitchStmt || kind == CXCursor_WhileStmt ||
-        kind == CXCursor_ForStmt || kind == CXCursor_DoStmt || kind == CXCursor_CXXForRangeStmt ||
-        kind == CXCursor_ConditionalOperator || kind == CXCursor_LambdaExpr ||
-        kind == CXCursor_CXXTryStmt) {
-      return true;
+    if (kind == CXCursor_IfStmt) found = Around::Ifs;
+    if (kind == CXCursor_SwitchStmt || kind == CXCursor_WhileStmt || kind == CXCursor_ForStmt ||
+        kind == CXCursor_DoStmt || kind == CXCursor_CXXForRangeStmt || kind == CXCursor_ConditionalOperator ||
+        kind == CXCursor_LambdaExpr || kind == CXCursor_CXXTryStmt) {
+      return Around::Other;
     }
   }
-  return false;
+  return found;
 }
 
 // The links of `var << a << b` from the outermost call in, or none when the chain does not start
@@ -147,18 +149,23 @@ std::optional<std::vector<ResolvedString>> StringResolver::container_events(
     if (nodes[static_cast<size_t>(index)].kind != CXCursor_CallExpr) return std::nullopt;
     if (reads_container(event, var)) continue;  // `v.size()`, `v[i]` change nothing wherever they are
     // A loop over known values that appends is run once per value (container_loops.cpp).
+    // Appends under an `if` that is not decided here are taken: the list asks for them in the runs
+    // that take the branch (unused scopes are judged on them; a call needing one is not missing).
     const int loop = loop_around(index, declared, position);
     if (loop >= 0) {
-      if (in_branch(nodes, ends, loop, declared)) return std::nullopt;
+      if (around(nodes, ends, loop, declared) == Around::Other) return std::nullopt;
       auto run = run_container_loop(nodes[static_cast<size_t>(loop)].cursor, var, std::move(items), depth + 1);
       if (!run) return std::nullopt;
       items = std::move(*run);
       run_until = ends[static_cast<size_t>(loop)];
       continue;
     }
-    // Other changes are followed only when they run exactly once before the join.
-    if (in_branch(nodes, ends, index, declared)) return std::nullopt;
+    // Other changes are followed only when they run exactly once before the join, or are appends.
+    const Around branches = around(nodes, ends, index, declared);
+    if (branches == Around::Other) return std::nullopt;
+    if (branches == Around::Ifs && spelling(event) == "clear") return std::nullopt;
     if (apply_container_call(event, var, items, index, depth, chained)) continue;
+    if (branches == Around::Ifs) return std::nullopt;
     if (is_null(member_call_object(event)) && passes_read_only(event, var)) continue;  // by value or const
     return std::nullopt;  // assignments, erase, insert, sort, a non-const begin() ...
   }
