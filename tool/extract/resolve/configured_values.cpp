@@ -240,8 +240,9 @@ std::optional<ResolvedString> StringResolver::braced_object_member(CXCursor memb
 
 std::optional<std::vector<Alternative>> StringResolver::assigned_member(CXCursor field, int depth) const {
   // `w.base = base ? base : "https://..."`, `cfg->root = "/api/2.0"`: each assignment to the
-  // member (or printf-style write into it), on any object, is an alternative; any other change to it, and it is unknown. A braced
-  // initializer of the record that sets it (`Config c{"https://..."}`) is one more.
+  // member (or printf-style write into it), on any object, is an alternative; any other change to
+  // it, and it is unknown. A braced initializer of the record that sets it
+  // (`Config c{"https://..."}`) is one more.
   const auto& nodes = context_.tree().nodes;
   std::vector<Alternative> alternatives;
   for (int list : context_.init_lists(clang_getCursorSemanticParent(field))) {

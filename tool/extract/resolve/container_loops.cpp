@@ -15,17 +15,9 @@ std::optional<std::vector<ResolvedString>> StringResolver::run_container_loop(CX
                                                                               int depth) const {
   if (depth > 96) return std::nullopt;
   auto run = loop_run(loop, depth);
-  if (!run) return std::nullopt;
-  const size_t before = bindings_.size();
-  for (size_t i = 0; i < run->values.size(); ++i) {
-    unbind_to(before);
-    bind_loop_value(*run, i);
-    if (!run_container_statement(run->body, var, items, depth + 1)) {
-      unbind_to(before);
-      return std::nullopt;
-    }
+  if (!run || !each_loop_value(*run, [&] { return run_container_statement(run->body, var, items, depth + 1); })) {
+    return std::nullopt;
   }
-  unbind_to(before);
   return items;
 }
 

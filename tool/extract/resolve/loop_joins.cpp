@@ -48,14 +48,10 @@ std::optional<StringResolver::LoopRun> StringResolver::loop_run(CXCursor loop, i
   } else if (clang_getCursorKind(kids[0]) != CXCursor_VarDecl) {
     return std::nullopt;
   }
-  if (auto entries = map_entries(kids[1], depth + 1)) {
+  if (auto entries = entry_values(kids[1], depth + 1)) {
     // Over a map: its entries, `.first` (or the first name bound) the key, `.second` the value.
-    LoopRun run{names.empty() ? kids[0] : names[1], kids[2], {}, {}};
+    LoopRun run{names.empty() ? kids[0] : names[1], kids[2], std::move(entries->values), std::move(entries->keys)};
     if (!names.empty()) run.key_variable = names[0];
-    for (const auto& entry : *entries) {
-      run.keys.push_back(resolve_at(entry.key_expr, entry.position, depth + 1));
-      run.values.push_back(resolve_at(entry.value_expr, entry.position, depth + 1));
-    }
     return run;
   }
   if (!names.empty()) return std::nullopt;
@@ -75,23 +71,30 @@ std::optional<ResolvedString> StringResolver::run_per_value(const LoopRun& run, 
                                                             ResolvedString value, int depth) const {
   const size_t before = bindings_.size();
   const size_t slot = bind(var, std::move(value));
-  for (size_t i = 0; i < run.values.size(); ++i) {
-    unbind_to(slot + 1);
-    bind_loop_value(run, i);
-    if (!run_statement(run.body, var, slot, depth + 1)) {
-      unbind_to(before);
-      return std::nullopt;
-    }
-  }
-  ResolvedString out = std::move(bindings_[slot].second);
+  const bool ran = each_loop_value(run, [&] { return run_statement(run.body, var, slot, depth + 1); });
+  std::optional<ResolvedString> out;
+  if (ran) out = std::move(bindings_[slot].second);
   unbind_to(before);
   return out;
 }
 
-void StringResolver::bind_loop_value(const LoopRun& run, size_t i) const {
-  if (i < run.keys.size() && !is_null(run.key_variable)) bind(run.key_variable, run.keys[i]);
-  if (i < run.keys.size() && is_null(run.key_variable)) bindings_.emplace_back(first_key(run.variable), run.keys[i]);
-  bind(run.variable, run.values[i]);
+bool StringResolver::each_loop_value(const LoopRun& run, const std::function<bool()>& step) const {
+  const size_t before = bindings_.size();
+  for (size_t i = 0; i < run.values.size(); ++i) {
+    unbind_to(before);
+    if (i < run.keys.size()) {
+      // A map entry's key: the first name a structured binding gives, or the variable's `.first`.
+      if (is_null(run.key_variable)) bindings_.emplace_back(first_key(run.variable), run.keys[i]);
+      else bind(run.key_variable, run.keys[i]);
+    }
+    bind(run.variable, run.values[i]);
+    if (!step()) {
+      unbind_to(before);
+      return false;
+    }
+  }
+  unbind_to(before);
+  return true;
 }
 
 bool StringResolver::run_body(CXCursor statement, CXCursor var, const StatementRunner& nested,

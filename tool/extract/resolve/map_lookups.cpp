@@ -1,8 +1,8 @@
 // Maps of strings built from braced {key, value} lists, and sequences of pairs (part of
-// StringResolver, see string_resolver.h). A lookup by a key known statically is that key's value; a range-for over
-// the map or the pairs runs once per entry with `.first` and `.second` bound (loop_joins.cpp), as
-// does a std::accumulate's lambda (string_joins.cpp). A map that
-// anything may change, or a key known only at run time, stays unknown.
+// StringResolver, see string_resolver.h). A lookup by a key known statically is that key's value;
+// a range-for over the map or the pairs runs once per entry with `.first` and `.second` bound
+// (loop_joins.cpp), as does a std::accumulate's lambda (string_joins.cpp). A map that anything may
+// change, or a key known only at run time, stays unknown.
 //
 //   const std::map<std::string, std::string> kPaths = {{"codes", "/billing_codes/"}, ...};
 //   cli.Get(kBase + kPaths.at("codes"));
@@ -95,7 +95,8 @@ std::optional<std::vector<StringResolver::MapEntry>> StringResolver::map_entries
   for (CXCursor item : children(list)) {
     const auto entry = braced_entry(item);
     if (!entry || entries.size() >= 64) return std::nullopt;
-    auto key = key_identity(entry->first, position, depth + 1);
+    // Pairs are taken in order: their keys are not compared.
+    auto key = pairs ? std::nullopt : key_identity(entry->first, position, depth + 1);
     all_keys_known = all_keys_known && key.has_value();
     // In a map, the first of two equal keys is the one kept.
     const auto same = [&](const MapEntry& e) { return key && e.key == key; };
@@ -107,6 +108,17 @@ std::optional<std::vector<StringResolver::MapEntry>> StringResolver::map_entries
                      [](const MapEntry& a, const MapEntry& b) { return key_before(*a.key, *b.key); });
   }
   return entries;
+}
+
+std::optional<StringResolver::EntryValues> StringResolver::entry_values(CXCursor container, int depth) const {
+  const auto entries = map_entries(container, depth);
+  if (!entries) return std::nullopt;
+  EntryValues out;
+  for (const auto& entry : *entries) {
+    out.keys.push_back(resolve_at(entry.key_expr, entry.position, depth + 1));
+    out.values.push_back(resolve_at(entry.value_expr, entry.position, depth + 1));
+  }
+  return out;
 }
 
 std::optional<ResolvedString> StringResolver::map_lookup(CXCursor map, CXCursor key, int position,
@@ -128,12 +140,12 @@ std::optional<ResolvedString> StringResolver::pair_member(CXCursor member_ref, C
   const auto parts = children(member_ref);
   if ((name != "first" && name != "second") || parts.empty()) return std::nullopt;
   const CXCursor object = strip_wrappers(parts.front());
-  // A loop's entry of a map.
+  // A loop's entry of a map (or a lambda's pair), while it is run: its key is bound beside it.
   CXCursor var = referenced_variable(object);
   if (!is_null(var)) {
-    const ResolvedString* bound = name == "first" ? bound_to(first_key(var)) : nullptr;
-    if (name == "second" && bound_to(first_key(var))) bound = bound_value(var);
-    return bound ? std::optional<ResolvedString>(*bound) : std::nullopt;
+    const ResolvedString* key = bound_to(first_key(var));
+    if (!key) return std::nullopt;
+    return name == "first" ? *key : *bound_value(var);
   }
   // `m.find(k)->second`
   if (clang_getCursorKind(object) != CXCursor_CallExpr || spelling(object) != "operator->") return std::nullopt;

@@ -295,15 +295,14 @@ std::optional<ResolvedString> StringResolver::resolve_accumulate(CXCursor call, 
   if (args.size() != 3 && args.size() != 4) return std::nullopt;
   const auto range = iterator_range(args[0], args[1]);
   if (!range) return std::nullopt;
-  auto items = resolve_elements(range->container, context_.node_index(call), depth + 1);
   // Pairs (`{"patients", "read"}`): the lambda reads `.first` and `.second` of each.
+  std::optional<std::vector<ResolvedString>> items;
   std::vector<ResolvedString> firsts;
-  if (auto entries = map_entries(range->container, depth + 1)) {
-    items.emplace();
-    for (const auto& entry : *entries) {
-      firsts.push_back(resolve_at(entry.key_expr, entry.position, depth + 1));
-      items->push_back(resolve_at(entry.value_expr, entry.position, depth + 1));
-    }
+  if (auto entries = entry_values(range->container, depth + 1)) {
+    items = std::move(entries->values);
+    firsts = std::move(entries->keys);
+  } else {
+    items = resolve_elements(range->container, context_.node_index(call), depth + 1);
   }
   if (!items || range->skipped > static_cast<long long>(items->size())) return std::nullopt;
   ResolvedString value;

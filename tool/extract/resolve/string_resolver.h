@@ -204,8 +204,9 @@ class StringResolver {
   // a statement is not understood.
   std::optional<ResolvedString> run_per_value(const LoopRun& run, CXCursor var, ResolvedString value,
                                               int depth) const;
-  // Binds the loop's variable (and a map entry's `.first`) to its `i`th value.
-  void bind_loop_value(const LoopRun& run, size_t i) const;
+  // `step` run once per value of the loop, its variable (and a map entry's key) bound; false, the
+  // bindings as they were, when a step fails.
+  bool each_loop_value(const LoopRun& run, const std::function<bool()>& step) const;
   bool run_statement(CXCursor statement, CXCursor var, size_t slot, int depth) const;
   // One statement of a loop body for the current loop value: blocks, `if`s decided on it, nested
   // loops that name `var` (`nested`) and expression statements (`expression`); false when a
@@ -223,6 +224,12 @@ class StringResolver {
   };
   // The entries of a map, or of a sequence of pairs (in order, keys not compared).
   std::optional<std::vector<MapEntry>> map_entries(CXCursor map, int depth) const;
+  // The keys (`.first`) and values (`.second`) of those entries, resolved.
+  struct EntryValues {
+    std::vector<ResolvedString> keys;
+    std::vector<ResolvedString> values;
+  };
+  std::optional<EntryValues> entry_values(CXCursor container, int depth) const;
   // The declaration of a container that is const or only read; null otherwise.
   CXCursor unchanged_container(CXCursor expr) const;
   std::optional<std::string> key_identity(CXCursor key, int position, int depth) const;
