@@ -114,12 +114,6 @@ class CallMatcher {
       CXCursor variable = clang_getNullCursor();
       if (!is_null(object)) {
         if (auto state = parts_.request_object(library_, object, position, &variable)) parts = *state;
-        // Passed by value: the copy's source (`request(req)` copies `req`).
-        const CXCursor copied = strip_wrappers(object);
-        if (is_null(variable) && clang_getCursorKind(copied) == CXCursor_CallExpr &&
-            clang_getCursorKind(callee_of(copied)) == CXCursor_Constructor && call_arguments(copied).size() == 1) {
-          variable = referenced_variable(call_arguments(copied)[0]);
-        }
       }
       if (!is_null(variable)) sent_.insert(declaration_key(variable));
       // A helper that sends a request object it was given: the request is reported where it
@@ -131,34 +125,30 @@ class CallMatcher {
         given_parameter = variable;
       }
     }
-    RequestParts own;
-    std::vector<AstArgument> read;
-    read.reserve(args.size());
-    for (CXCursor arg : args) read.emplace_back(library_, strings_, arg, position);
-    std::vector<const CallArgument*> arguments;
-    for (const auto& arg : read) arguments.push_back(&arg);
-    apply_call_model(model, method_name, arguments, attached_at(call), own);
-    if (model.base_from_receiver && !is_null(receiver)) own.base = parts_.client_base(library_, receiver);
-    if (model.body_stream) stream_body(position, own);
-    // The send call's parts at a call of the helper: its arguments that are the helper's
-    // parameters (`verb`, `body`) read where that call gives them.
-    const auto own_at = [&](CXCursor site_call, int site) {
-      const CXCursor function = clang_getCursorSemanticParent(given_parameter);
-      const auto given = call_arguments(site_call);
-      std::vector<AstArgument> bound;
-      bound.reserve(args.size());
+    // The model's parts from this call's arguments; those that are parameters of `function` (the
+    // helper this call is in: `verb`, `body`) read from `given`, a call of the helper, at `site`.
+    const auto model_parts = [&](CXCursor function, const std::vector<CXCursor>& given, int site) {
+      std::vector<AstArgument> read;
+      read.reserve(args.size());
       for (CXCursor arg : args) {
-        const int k = parameter_index(function, referenced_variable(strip_wrappers(arg)));
+        const int k = is_null(function) ? -1 : parameter_index(function, referenced_variable(strip_wrappers(arg)));
         if (k >= 0 && static_cast<size_t>(k) < given.size()) {
-          bound.emplace_back(library_, strings_, given[static_cast<size_t>(k)], site);
+          read.emplace_back(library_, strings_, given[static_cast<size_t>(k)], site);
         } else {
-          bound.emplace_back(library_, strings_, arg, position);
+          read.emplace_back(library_, strings_, arg, position);
         }
       }
-      std::vector<const CallArgument*> pointers;
-      for (const auto& arg : bound) pointers.push_back(&arg);
-      RequestParts at_site;
-      apply_call_model(model, method_name, pointers, attached_at(call), at_site);
+      std::vector<const CallArgument*> arguments;
+      for (const auto& arg : read) arguments.push_back(&arg);
+      RequestParts out;
+      apply_call_model(model, method_name, arguments, attached_at(call), out);
+      return out;
+    };
+    RequestParts own = model_parts(clang_getNullCursor(), {}, position);
+    if (model.base_from_receiver && !is_null(receiver)) own.base = parts_.client_base(library_, receiver);
+    if (model.body_stream) stream_body(position, own);
+    const auto own_at = [&](CXCursor function, CXCursor site_call, int site) {
+      RequestParts at_site = model_parts(function, call_arguments(site_call), site);
       at_site.base = own.base;
       if (model.body_stream) at_site.body = own.body;
       return at_site;
@@ -177,7 +167,8 @@ class CallMatcher {
   // parts (`own_at`: its arguments that are the helper's parameters, as this call gives them).
   // False when the helper has no call here.
   bool send_for_callers(CXCursor parameter, const RequestParts& in_helper,
-                        const std::function<RequestParts(CXCursor, int)>& own_at, std::vector<FoundRequest>& found) {
+                        const std::function<RequestParts(CXCursor, CXCursor, int)>& own_at,
+                        std::vector<FoundRequest>& found) {
     const CXCursor function = clang_getCursorSemanticParent(parameter);
     const int index = parameter_index(function, parameter);
     const auto& sites = context_.call_sites(function);
@@ -192,7 +183,7 @@ class CallMatcher {
       auto given = parts_.request_object(library_, args[static_cast<size_t>(index)], site, nullptr);
       RequestParts parts = given ? std::move(*given) : RequestParts{};
       parts.merge(in_helper);
-      parts.merge(own_at(call, site));
+      parts.merge(own_at(function, call, site));
       FoundRequest made = make_http_call(library_.library, parts, to_source_location(cursor_location(call)),
                                          macro_chain(call));
       made.conditions = branch_conditions(context_, strings_, site);

@@ -103,15 +103,7 @@ std::vector<HandleAlternative> returned_handle(const TuContext& context, const S
   if (found == in_helper->second.end()) return {};
   std::vector<HandleAlternative> out = found->second;
   const CXCursor function = nodes[static_cast<size_t>(definition)].cursor;
-  for (auto& alternative : out) {
-    RequestParts& parts = alternative.state.parts;
-    if (!parts.url) continue;
-    ResolvedString bound = strings.bind_arguments(*parts.url, function, call, context.node_index(call));
-    if (bound.text == parts.url->text) continue;
-    parts.url = std::move(bound);
-    parts.url_location = to_source_location(cursor_location(call));
-    parts.url_macro_chain = macro_chain(call);
-  }
+  for (auto& alternative : out) bind_url_to_call(strings, alternative.state.parts, function, call, context.node_index(call));
   return out;
 }
 

@@ -163,6 +163,11 @@ std::optional<RequestParts> RequestPartsBuilder::request_object(const LibraryMod
   RequestParts parts;
   CXCursor var = referenced_variable(object);
   if (is_null(var)) {
+    // A copy (`request(req)` takes its request by value) stands for the variable it copies.
+    if (variable && clang_getCursorKind(object) == CXCursor_CallExpr &&
+        clang_getCursorKind(callee_of(object)) == CXCursor_Constructor && call_arguments(object).size() == 1) {
+      *variable = referenced_variable(call_arguments(object)[0]);
+    }
     if (auto returned = returned_request(library, object, position)) return returned;
     apply_constructor(library, *model, object, object, position, parts);
     return parts;
@@ -240,16 +245,18 @@ std::optional<RequestParts> RequestPartsBuilder::returned_request(const LibraryM
   helpers_in_progress_.pop_back();
   if (!parts) return parts;
   bind_method(*parts, nodes[static_cast<size_t>(definition)].cursor, call, position);
-  if (!parts->url) return parts;
-  // A URL the caller decides (a parameter of the helper) is attached at the call.
-  ResolvedString bound = strings_.bind_arguments(*parts->url, nodes[static_cast<size_t>(definition)].cursor, call,
-                                                 position);
-  if (bound.text != parts->url->text) {
-    parts->url = std::move(bound);
-    parts->url_location = to_source_location(cursor_location(call));
-    parts->url_macro_chain = macro_chain(call);
-  }
+  bind_url_to_call(strings_, *parts, nodes[static_cast<size_t>(definition)].cursor, call, position);
   return parts;
+}
+
+void bind_url_to_call(const StringResolver& strings, RequestParts& parts, CXCursor function, CXCursor call,
+                      int position) {
+  if (!parts.url) return;
+  ResolvedString bound = strings.bind_arguments(*parts.url, function, call, position);
+  if (bound.text == parts.url->text) return;
+  parts.url = std::move(bound);
+  parts.url_location = to_source_location(cursor_location(call));
+  parts.url_macro_chain = macro_chain(call);
 }
 
 void RequestPartsBuilder::bind_method(RequestParts& parts, CXCursor function, CXCursor call, int position) const {

@@ -63,6 +63,11 @@ class RequestPartsBuilder {
   mutable std::vector<int> helpers_in_progress_;  // request helpers being read (recursion)
 };
 
+// A URL a helper built from its parameters, as `call` gives them: attached at the call when that
+// changes it (the caller decides the URL), as it is otherwise.
+void bind_url_to_call(const StringResolver& strings, RequestParts& parts, CXCursor function, CXCursor call,
+                      int position);
+
 // A request as a matcher finds it: the call, and what only wrapper inference reads
 // (collect_unit_wrappers in wrapper_summaries.h).
 struct FoundRequest {
