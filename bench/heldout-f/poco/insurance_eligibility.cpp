@@ -54,7 +54,7 @@ public:
         form.add("client_secret", clientSecret_);
         form.add("scope", kScopes);
         form.prepareSubmit(req);
-        form.write(session.sendRequest(req));  // expect-error [global-with-specific] {{apiv2}}
+        form.write(session.sendRequest(req));  // expect-error [global-scope-combined] {{apiv2}}
         HTTPResponse res;
         std::istream& body = session.receiveResponse(res);
         if (res.getStatus() != HTTPResponse::HTTP_OK)
