@@ -101,5 +101,33 @@ int main() {
   EXPECT_EQ(unused_scopes(source), (std::vector<std::string>{"system/clinical_documents.write", "system/letters.read"}));
 }
 
+TEST(MapLookups, ARequestPerEntryOfAMapLoop) {
+  // `.second` of the loop's entry passed to a lambda, `.first` of a sequence of pairs sent
+  // directly, a structured binding's name, and a map with a value known only at run time.
+  const std::vector<std::string> urls = test::urls_of(R"(#include <httplib.h>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+const std::map<std::string, std::string> kChecks{{"patients", "/api/2.0/patients/?limit=1"},
+                                                 {"tags", "/api/2.0/document_tags/?limit=1"}};
+const std::vector<std::pair<std::string, int>> kPages = {{"/api/2.0/letters/", 1}, {"/api/2.0/vitals/", 2}};
+void run(httplib::Client& cli, const std::string& other) {
+  auto send = [&](const std::string& path) { return cli.Get(path); };
+  for (const auto& check : kChecks) send(check.second);
+  for (const auto& page : kPages) cli.Get(page.first);
+  for (const auto& [path, n] : kPages) send(path + "?page=" + std::to_string(n));
+  const std::map<std::string, std::string> mixed{{"a", "/api/2.0/bills/"}, {"b", other}};
+  for (const auto& entry : mixed) cli.Get(entry.second);
+}
+)");
+  // The lambda's requests are reported where it is called (line 11); the entry whose value is the
+  // parameter `other` is a request whose URL is not known.
+  EXPECT_EQ(urls, (std::vector<std::string>{"11 /api/2.0/document_tags/?limit=1", "11 /api/2.0/patients/?limit=1",
+                                            "12 /api/2.0/letters/", "12 /api/2.0/vitals/",
+                                            "13 /api/2.0/letters/?page={}", "13 /api/2.0/vitals/?page={}",
+                                            "15 <none>", "15 /api/2.0/bills/"}));
+}
+
 }  // namespace
 }  // namespace scopelint

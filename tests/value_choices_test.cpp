@@ -255,5 +255,87 @@ void sync(httplib::Client& cli) {
             expected);
 }
 
+TEST(ValueChoices, AWrapperCalledWithALoopsVariableIsCalledWithEachValue) {
+  // A path table's entries passed to a member helper, and to a lambda that passes them on; a
+  // table with a value known only at run time gives that request a run-time path.
+  const std::vector<std::string> expected = {"15 /api/2.0/bills/", "15 /api/2.0/letters/", "15 /api/2.0/vitals/",
+                                             "16 /api/2.0/bills/", "16 /api/2.0/letters/", "16 /api/2.0/vitals/",
+                                             "17 /api/2.0/letters/", "17 /api/2.0{}"};
+  EXPECT_EQ(urls_of(R"(#include <httplib.h>
+#include <string>
+#include <vector>
+constexpr const char* kTables[] = {"/letters/", "/vitals/", "/bills/"};
+class Sync {
+ public:
+  void get(const std::string& path) { cli_.Get("/api/2.0" + path); }
+  void run(const std::string& extra);
+ private:
+  httplib::Client cli_{"https://app.elationemr.com"};
+};
+void Sync::run(const std::string& extra) {
+  auto fetch = [this](const char* p) { get(p); };
+  const std::vector<std::string> some{"/letters/", extra};
+  for (const char* table : kTables) get(table);
+  for (const char* table : kTables) fetch(table);
+  for (const auto& p : some) get(p);
+}
+)"),
+            expected);
+}
+
+TEST(ValueChoices, TestsOfALoopsVariableAreDecidedPerValue) {
+  // `if (k != Kind::Bills)` around a request and around a wrapper's call, and `if (...) continue;`
+  // before one: the value that fails the test makes no request.
+  const std::vector<std::string> expected = {"17 /api/2.0/letters/", "17 /api/2.0/vitals/",
+                                             "18 /api/2.0/letters/", "18 /api/2.0/vitals/",
+                                             "21 /api/2.0/bills/",   "21 /api/2.0/vitals/"};
+  EXPECT_EQ(urls_of(R"(#include <httplib.h>
+#include <string>
+enum class Kind { Letters, Vitals, Bills };
+const Kind kKinds[] = {Kind::Letters, Kind::Vitals, Kind::Bills};
+std::string path_for(Kind k) {
+  switch (k) {
+    case Kind::Letters: return "/letters/";
+    case Kind::Vitals: return "/vitals/";
+    case Kind::Bills: return "/bills/";
+  }
+  return "";
+}
+struct Sync {
+  httplib::Client cli_{"https://app.elationemr.com"};
+  void get(const std::string& path) { cli_.Get("/api/2.0" + path); }
+  void run() {
+    for (Kind k : kKinds) if (k != Kind::Bills) cli_.Get("/api/2.0" + path_for(k));
+    for (Kind k : kKinds) if (k != Kind::Bills) get(path_for(k));
+    for (const std::string p : {"/letters/", "/vitals/", "/bills/"}) {
+      if (p == "/letters/") continue;
+      cli_.Get("/api/2.0" + p);
+    }
+  }
+};
+)"),
+            expected);
+}
+
+TEST(ValueChoices, OtherTestsReadingALoopsVariableRuleNothingOut) {
+  // `a.removed` tests a member of the loop's variable: not decided, and an `if` / `else if` on it
+  // keeps both calls.
+  EXPECT_EQ(urls_of(R"(#include <httplib.h>
+#include <string>
+#include <vector>
+struct Item { bool removed; long id; };
+static void call(httplib::Client& cli, const std::string& method, const std::string& path) {
+  if (method == "DELETE") cli.Delete("/api/2.0" + path); else cli.Post("/api/2.0" + path, "{}", "application/json");
+}
+void run(httplib::Client& cli, const std::vector<Item>& items, bool fresh) {
+  for (const auto& a : items) {
+    if (a.removed && a.id) call(cli, "DELETE", "/allergies/" + std::to_string(a.id) + "/");
+    else if (!a.removed && fresh) call(cli, "POST", "/allergies/");
+  }
+}
+)"),
+            (std::vector<std::string>{"10 /api/2.0/allergies/{}/", "11 /api/2.0/allergies/"}));
+}
+
 }  // namespace
 }  // namespace scopelint

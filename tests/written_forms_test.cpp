@@ -3,6 +3,7 @@
 // Poco::URI set piece by piece.
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -120,10 +121,98 @@ int main(void) {
 )";
   std::vector<std::string> calls;
   for (const auto& call : test::facts_of_source(source, "refills.c").calls) {
-    calls.push_back(std::string(call.method ? to_string(*call.method) : "?") + " " + call.url.value_or("<none>"));
+    calls.push_back(std::string(call.method ? std::string(to_string(*call.method)) : "?") + " " + call.url.value_or("<none>"));
   }
   EXPECT_EQ(calls, (std::vector<std::string>{"GET https://app.elationemr.com/api/2.0/medication_refills/",
                                              "POST https://app.elationemr.com/api/2.0/discontinued_medications/"}));
+}
+
+TEST(WrittenForms, ScopesInsertedIntoASetOrAtAnEnd) {
+  // set::insert and emplace, vector::insert at end() and at begin().
+  const std::string source = R"(#include <httplib.h>
+#include <set>
+#include <string>
+#include <vector>
+int main(int argc, char**) {
+  httplib::Client cli("https://app.elationemr.com");
+  std::set<std::string> scopes{"system/problems.read"};
+  scopes.insert("system/family_histories.read");
+  if (argc > 1) scopes.emplace("system/problems.write");
+  std::vector<std::string> more{"system/vitals.read"};
+  more.insert(more.end(), "system/letters.read");
+  more.insert(more.begin(), "system/patients.read");
+  std::string scope;
+  for (const auto& s : scopes) scope += s + " ";
+  for (const auto& s : more) scope += s + " ";
+  httplib::Params form{{"grant_type", "client_credentials"}, {"scope", scope}};
+  cli.Post("/api/2.0/oauth2/token/", form);
+  cli.Get("/api/2.0/problems/");
+  cli.Patch("/api/2.0/problems/1/", "{}", "application/json");
+  cli.Get("/api/2.0/vitals/");
+  cli.Get("/api/2.0/patients/");
+}
+)";
+  EXPECT_EQ(check_facts::unused_scopes(test::facts_of_source(source)),
+            (std::vector<std::string>{"system/family_histories.read", "system/letters.read"}));
+}
+
+TEST(WrittenForms, ALibraryMethodConstantCopiedIntoAStringOrAField) {
+  // Poco's HTTPRequest::HTTP_GET is declared without its value: copied, it is still "GET".
+  const Facts facts = test::facts_of_source(R"(#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPSClientSession.h>
+#include <string>
+using Poco::Net::HTTPRequest;
+struct ApiRequest { std::string method; std::string path; };
+void dispatch(const ApiRequest& r) {
+  Poco::Net::HTTPSClientSession session("app.elationemr.com");
+  HTTPRequest req(r.method, "/api/2.0" + r.path, HTTPRequest::HTTP_1_1);
+  session.sendRequest(req);
+}
+void copied() {
+  Poco::Net::HTTPSClientSession session("app.elationemr.com");
+  const std::string m = HTTPRequest::HTTP_DELETE;
+  HTTPRequest req(m, "/api/2.0/letters/1/");
+  session.sendRequest(req);
+}
+int main() { dispatch({HTTPRequest::HTTP_GET, "/problems/"}); }
+)");
+  std::vector<std::string> calls;
+  for (const auto& call : facts.calls) {
+    calls.push_back(std::to_string(call.location.line) + " " + (call.method ? std::string(to_string(*call.method)) : "?") +
+                    " " + call.url.value_or("<none>"));
+  }
+  EXPECT_EQ(calls, (std::vector<std::string>{"8 GET /api/2.0/problems/", "14 DELETE /api/2.0/letters/1/"}));
+}
+
+TEST(WrittenForms, AnIteratorLoopOverKnownScopes) {
+  // for (auto it = c.begin(); it != c.end(); ++it) over a set and a vector, reading `*it`, with
+  // the separator left out on the first run (`it == c.begin() ? "" : " "`).
+  const std::string source = R"(#include <httplib.h>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+const std::set<std::string> kScopes = {"system/medications.read", "system/medications.write"};
+int main() {
+  httplib::Client cli("https://app.elationemr.com");
+  std::ostringstream scope;
+  for (auto it = kScopes.begin(); it != kScopes.end(); ++it) scope << (it == kScopes.begin() ? "" : " ") << *it;
+  const std::vector<std::string> more{"system/patients.read"};
+  for (std::vector<std::string>::const_iterator it = more.cbegin(); it != more.cend(); it++) scope << " " << *it;
+  httplib::Params form{{"grant_type", "client_credentials"}, {"scope", scope.str()}};
+  cli.Post("/api/2.0/oauth2/token/", form);
+  cli.Get("/api/2.0/patients/");
+  cli.Get("/api/2.0/medications/");
+}
+)";
+  const Facts facts = test::facts_of_source(source);
+  ASSERT_FALSE(facts.calls.empty());
+  std::optional<std::string> scope;
+  for (const auto& field : facts.calls.front().body.fields) {
+    if (field.key == "scope") scope = field.value;
+  }
+  EXPECT_EQ(scope, "system/medications.read system/medications.write system/patients.read");
+  EXPECT_EQ(check_facts::unused_scopes(facts), (std::vector<std::string>{"system/medications.write"}));
 }
 
 }  // namespace

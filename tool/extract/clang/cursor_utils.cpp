@@ -290,13 +290,15 @@ bool is_read_only_parameter(CXType type) {
 
 bool passes_read_only(CXCursor call, CXCursor var) {
   const CXCursor callee = callee_of(call);
-  if (is_null(callee) || spelling(call).rfind("operator", 0) == 0) return false;
+  const bool call_operator = spelling(call) == "operator()";  // a lambda's: its object comes first
+  if (is_null(callee) || (!call_operator && spelling(call).rfind("operator", 0) == 0)) return false;
   const int params = clang_Cursor_getNumArguments(callee);
   const auto args = call_arguments(call);
-  for (size_t i = 0; i < args.size(); ++i) {
+  const size_t first = call_operator && params >= 0 && args.size() == static_cast<size_t>(params) + 1 ? 1 : 0;
+  for (size_t i = first; i < args.size(); ++i) {
     if (!refers_to_variable(args[i], var)) continue;
-    if (params < 0 || static_cast<int>(i) >= params) return false;  // variadic, or not known
-    const CXCursor parameter = clang_Cursor_getArgument(callee, static_cast<unsigned>(i));
+    if (params < 0 || static_cast<int>(i - first) >= params) return false;  // variadic, or not known
+    const CXCursor parameter = clang_Cursor_getArgument(callee, static_cast<unsigned>(i - first));
     if (!is_read_only_parameter(clang_getCursorType(parameter))) return false;
   }
   return true;

@@ -27,7 +27,8 @@ CXCursor field_initializer(CXCursor field) {
       if (file_location(clang_getTokenLocation(tu, tokens[i])).offset != start) continue;
       const std::string before = to_string(clang_getTokenSpelling(tu, tokens[i - 1]));
       const std::string first = to_string(clang_getTokenSpelling(tu, tokens[i]));
-      if (before == "=" || (first == "{" && before == name)) found = expr;
+      // `= value`, `{value}`, or an implicit conversion whose extent starts at the `=` itself.
+      if (before == "=" || ((first == "{" || first == "=") && before == name)) found = expr;
       break;
     }
   }

@@ -176,7 +176,7 @@ CallModel parse_call(const JsonNode& node) {
 
 void parse_strings(const JsonNode& node, StringApis& strings) {
   node.only_keys({"passthrough", "encoders", "format_methods", "literal_macros", "path_appenders",
-                  "query_appenders", "wildcards", "field_adders", "path_of_url", "host_of_url", "query_of_url", "query_setters", "path_setters", "list_appenders",
+                  "query_appenders", "wildcards", "field_adders", "path_of_url", "path_only_of_url", "host_of_url", "query_of_url", "query_setters", "path_setters", "list_appenders",
                   "joiners", "sections", "out_encoders", "defaults", "option_defaults"});
   auto append = [&](const char* key, std::vector<std::string>& target) {
     if (!node.has(key)) return;
@@ -190,6 +190,7 @@ void parse_strings(const JsonNode& node, StringApis& strings) {
   append("wildcards", strings.wildcards);
   append("field_adders", strings.field_adders);
   append("path_of_url", strings.path_of_url);
+  append("path_only_of_url", strings.path_only_of_url);
   append("host_of_url", strings.host_of_url);
   append("query_of_url", strings.query_of_url);
   append("query_setters", strings.query_setters);

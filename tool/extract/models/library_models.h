@@ -148,6 +148,7 @@ struct StringApis {
   std::vector<std::string> wildcards;  // functions whose value is run-time (QString::number)
   std::vector<std::string> field_adders;  // methods adding a key/value pair to a form object
   std::vector<std::string> path_of_url;  // Poco::URI::getPathAndQuery: the path part of a URL
+  std::vector<std::string> path_only_of_url;  // QUrl::path: the path without the query, "" when none
   std::vector<std::string> host_of_url;  // Poco::URI::getHost: the host part of a URL
   std::vector<std::string> query_of_url;  // web::uri_builder::query: the query, without the "?"
   std::vector<std::string> query_setters;  // QUrl::setQuery(q) on a URL variable

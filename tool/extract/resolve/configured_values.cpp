@@ -1,118 +1,18 @@
 // Values set up at run time the way configuration is (part of StringResolver, string_resolver.h):
-// a global assigned in one function (`g_base = getenv(...)` in main) and a setting with a default
-// (`if (!base) base = "https://app.elationemr.com/api/2.0";`, `env ? env : "default"`).
+// a global assigned in one function (`g_base = getenv(...)` in main), a member of a braced object
+// (`cfg.root`), a member C code fills in main, and the members of request records handed to a
+// dispatcher (`{"GET", "/problems/"}` to `dispatch(const ApiRequest& r)`). Defaults of settings:
+// setting_defaults.cpp.
 #include <algorithm>
-#include <cctype>
+#include <utility>
 
 #include "extract/clang/cursor_utils.h"
+#include "extract/clang/field_initializers.h"
 #include "extract/resolve/buffer_writes.h"
 #include "extract/resolve/string_resolver.h"
 
 namespace scopelint::extract {
 namespace {
-
-using Words = std::vector<std::string>;
-
-// `words` without the parentheses around the whole.
-Words unwrapped(Words words) {
-  while (words.size() >= 2 && words.front() == "(" && words.back() == ")") {
-    int level = 0;
-    bool outer = true;
-    for (size_t i = 0; i + 1 < words.size() && outer; ++i) {
-      if (words[i] == "(") ++level;
-      if (words[i] == ")") --level;
-      outer = level > 0;
-    }
-    if (!outer) break;
-    words = Words(words.begin() + 1, words.end() - 1);
-  }
-  return words;
-}
-
-// Top-level parts of `words` between `separator`s.
-std::vector<Words> split_top(const Words& words, const std::string& separator) {
-  std::vector<Words> parts(1);
-  int level = 0;
-  for (const std::string& word : words) {
-    if (word == "(" || word == "[" || word == "{") ++level;
-    if (word == ")" || word == "]" || word == "}") --level;
-    if (level == 0 && word == separator) {
-      parts.emplace_back();
-      continue;
-    }
-    parts.back().push_back(word);
-  }
-  return parts;
-}
-
-bool is_nothing(const Words& words) {
-  static const Words kNothing = {"NULL", "nullptr", "0", "\"\"", "'\\0'", "Q_NULLPTR"};
-  return words.size() == 1 && std::find(kNothing.begin(), kNothing.end(), words.front()) != kNothing.end();
-}
-
-Words concat(Words a, const Words& b) {
-  a.insert(a.end(), b.begin(), b.end());
-  return a;
-}
-
-// What a test of a C string's value reads: `s`, `*s`, `s[0]`, `strlen(s)`.
-std::vector<Words> forms_of(const Words& subject) {
-  return {subject, concat({"*"}, subject), concat(subject, {"[", "0", "]"}),
-          concat(concat({"strlen", "("}, subject), {")"})};
-}
-
-// Whether `words` is true exactly when `subject` holds no value: `!s`, `s == NULL`, `!*s`,
-// `s[0] == '\0'`, `s.empty()`, `s.isEmpty()`, `strlen(s) == 0`, or several joined by `||`.
-bool tests_unset(const Words& condition, const Words& subject) {
-  const auto parts = split_top(unwrapped(condition), "||");
-  return std::all_of(parts.begin(), parts.end(), [&](const Words& raw) {
-    const Words part = unwrapped(raw);
-    for (const Words& form : forms_of(subject)) {
-      if (part == concat({"!"}, form)) return true;
-      const auto sides = split_top(part, "==");
-      if (sides.size() == 2 && ((unwrapped(sides[0]) == form && is_nothing(unwrapped(sides[1]))) ||
-                                (unwrapped(sides[1]) == form && is_nothing(unwrapped(sides[0]))))) {
-        return true;
-      }
-    }
-    for (const char* empty : {"empty", "isEmpty", "isNull"}) {
-      if (part == concat(subject, {".", empty, "(", ")"})) return true;
-    }
-    return false;
-  });
-}
-
-// Whether `words` is true exactly when `subject` holds a value: `s`, `s != NULL`, `*s`,
-// `!s.empty()`, or several joined by `&&` (`s && *s`).
-bool tests_set(const Words& condition, const Words& subject) {
-  const auto parts = split_top(unwrapped(condition), "&&");
-  return std::all_of(parts.begin(), parts.end(), [&](const Words& raw) {
-    const Words part = unwrapped(raw);
-    for (const Words& form : forms_of(subject)) {
-      if (part == form) return true;
-      const auto sides = split_top(part, "!=");
-      if (sides.size() == 2 && unwrapped(sides[0]) == form && is_nothing(unwrapped(sides[1]))) return true;
-    }
-    return part.size() >= 2 && part.front() == "!" && tests_unset(Words(part.begin() + 1, part.end()), subject);
-  });
-}
-
-// The value a conversion is made from: `v` in `std::string(v)`, `QString::fromUtf8(v)`; else the
-// words themselves.
-Words converted(const Words& words) {
-  if (words.size() < 4 || words.back() != ")") return words;
-  size_t open = 0;
-  while (open < words.size() && words[open] != "(") ++open;
-  if (open + 3 != words.size()) return words;  // one word between the parentheses
-  for (size_t i = 0; i < open; ++i) {
-    const std::string& word = words[i];
-    const bool name = !word.empty() && (std::isalpha(static_cast<unsigned char>(word[0])) || word[0] == '_');
-    if (!name && word != "::") return words;
-  }
-  return {words[open + 1]};
-}
-
-bool is_run_time(const ResolvedString& value) { return !value.known || value.text == kWildcard; }
 
 // What an event does to the variable it acts on: nothing (a read), an assignment of `value`, a
 // printf-style write that replaces it (`value` is the call), or another change (an append).
@@ -143,6 +43,15 @@ Change change_of(const TuContext& context, const AstNode& node) {
 }  // namespace
 
 ResolvedString StringResolver::resolve_global(CXCursor var, CXCursor init, int position, int depth) const {
+  // A library's method constant (`HTTPRequest::HTTP_GET`), declared without its value: the
+  // method's name, also once copied (`std::string m = HTTPRequest::HTTP_GET`).
+  if (is_null(init)) {
+    const std::string name = qualified_name(var);
+    for (const auto& library : context_.models().libraries) {
+      auto it = library.method_constants.find(name);
+      if (it != library.method_constants.end()) return ResolvedString::constant(it->second);
+    }
+  }
   // Every change in one function (the setter, usually main or an init function) that is not a
   // lambda: a use inside it sees what is set before; one outside it what the setter leaves, or,
   // when the initializer gives a value, that value too (the setter may not have run).
@@ -186,7 +95,7 @@ CXCursor StringResolver::braced_member(CXCursor list, CXCursor field) const {
   const std::string name = spelling(field);
   int position = 0;
   for (CXCursor element : elements) {
-    const Words words = token_spellings(context_.tu(), element);
+    const std::vector<std::string> words = token_spellings(context_.tu(), element);
     if (words.size() >= 3 && words[0] == ".") {
       if (words[1] != name) continue;
       const auto parts = children(element);
@@ -267,82 +176,70 @@ std::optional<std::vector<Alternative>> StringResolver::assigned_member(CXCursor
   return alternatives;
 }
 
-std::optional<ResolvedString> StringResolver::option_default(const OptionDefaultModel& read, CXCursor option,
-                                                             int position, int depth) const {
-  CXCursor var = referenced_variable(strip_wrappers(option));
-  if (is_null(var) || clang_getCursorKind(var) != CXCursor_VarDecl || depth > 96) return std::nullopt;
-  const auto& nodes = context_.tree().nodes;
-  std::optional<ResolvedString> set;
-  for (int index : context_.subject_events(var)) {
-    if (position >= 0 && index >= position) break;
-    const CXCursor event = nodes[static_cast<size_t>(index)].cursor;
-    const auto args = call_arguments(event);
-    if (callee_name(event) == read.setter && args.size() == 1) set = resolve_at(args[0], index, depth + 1);
+namespace {
+
+constexpr size_t kMaxRecordObjects = 64;
+
+// The record a member belongs to and its index among the record's members; null when it has none.
+std::pair<CXCursor, int> record_of(CXCursor field) {
+  const CXCursor record = clang_getCursorSemanticParent(field);
+  int index = 0;
+  for (CXCursor member : children(record)) {
+    if (clang_getCursorKind(member) != CXCursor_FieldDecl) continue;
+    if (declaration_key(member) == declaration_key(field)) return {record, index};
+    ++index;
   }
-  if (set) return set;
-  const CXCursor made = strip_wrappers(clang_Cursor_getVarDeclInitializer(var));
-  if (clang_getCursorKind(made) != CXCursor_CallExpr) return std::nullopt;
-  const auto given = written_arguments(context_.tu(), made);
-  if (read.constructor_default >= given.size()) return std::nullopt;
-  return resolve_at(given[read.constructor_default], context_.node_index(var), depth + 1);
+  return {clang_getNullCursor(), -1};
 }
 
-bool StringResolver::sets_default(CXCursor var, const ResolvedString& before, int event) const {
-  if (!is_run_time(before)) return false;
-  // The `if` whose then-branch holds the assignment, with nothing else between.
-  const auto& nodes = context_.tree().nodes;
-  int child = event;
-  int up = nodes[static_cast<size_t>(event)].parent;
-  for (; up >= 0; child = up, up = nodes[static_cast<size_t>(up)].parent) {
-    const CXCursorKind kind = nodes[static_cast<size_t>(up)].kind;
-    if (kind == CXCursor_IfStmt) break;
-    if (kind != CXCursor_CompoundStmt && kind != CXCursor_UnexposedExpr && kind != CXCursor_ParenExpr) return false;
+// The member of `record` at `index`.
+CXCursor member_at(CXCursor record, int index) {
+  for (CXCursor member : children(record)) {
+    if (clang_getCursorKind(member) == CXCursor_FieldDecl && index-- == 0) return member;
   }
-  if (up < 0) return false;
-  // The walker's children of the `if`: its condition, then the branch that holds the event.
-  std::vector<int> parts;
-  for (int i = up + 1; i < context_.tree().subtree_end[static_cast<size_t>(up)]; ++i) {
-    if (nodes[static_cast<size_t>(i)].parent == up) parts.push_back(i);
-  }
-  if (parts.size() < 2 || parts[1] != child) return false;
-  // The condition as written between the `if`'s parentheses (its own extent starts inside a
-  // macro when it begins with NULL).
-  const Words statement = token_spellings(context_.tu(), nodes[static_cast<size_t>(up)].cursor);
-  if (statement.size() < 3 || statement[0] != "if" || statement[1] != "(") return false;
-  Words condition;
-  int level = 1;
-  for (size_t i = 2; i < statement.size(); ++i) {
-    if (statement[i] == "(") ++level;
-    if (statement[i] == ")" && --level == 0) break;
-    condition.push_back(statement[i]);
-  }
-  return tests_unset(condition, {spelling(var)});
+  return clang_getNullCursor();
 }
 
-std::optional<ResolvedString> StringResolver::default_of_choice(CXCursor test, CXCursor when_true,
-                                                                CXCursor when_false, int position,
-                                                                int depth) const {
-  const Words condition = token_spellings(context_.tu(), test);
-  const Words set_value = token_spellings(context_.tu(), when_true);
-  const Words unset_value = token_spellings(context_.tu(), when_false);
-  // The value as written, or what it converts (`std::string(v)` for a test of `v`).
-  const auto tested = [&](const Words& words, bool (*test_of)(const Words&, const Words&)) {
-    return !words.empty() && (test_of(condition, words) || test_of(condition, converted(words)));
-  };
-  CXCursor value = clang_getNullCursor(), fallback = clang_getNullCursor();
-  if (tested(set_value, tests_set)) {
-    value = when_true;
-    fallback = when_false;
-  } else if (tested(unset_value, tests_unset)) {
-    value = when_false;
-    fallback = when_true;
-  } else {
-    return std::nullopt;
+}  // namespace
+
+// `r.method` / `r->url` where `r` is a parameter whose record is made by several braced objects in
+// this unit and whose members nothing assigns: a record slot, so that a request reads the method
+// and the URL of one object together (value_expansion.cpp), not every method with every URL.
+std::optional<ResolvedString> StringResolver::record_member_slot(CXCursor member_ref, CXCursor field) const {
+  const auto parts = children(member_ref);
+  const CXCursor object = parts.empty() ? clang_getNullCursor() : referenced_variable(parts.front());
+  if (is_null(object) || clang_getCursorKind(object) != CXCursor_ParmDecl) return std::nullopt;
+  const auto [record, index] = record_of(field);
+  if (index < 0) return std::nullopt;
+  const std::string key = declaration_key(record);
+  if (context_.init_lists(record).size() < 2) return std::nullopt;
+  records_.emplace(key, record);
+  return ResolvedString::constant(slot_text(record_slot_function(key), index));
+}
+
+// The values the member at `field` takes, one per braced object of the record (in source order):
+// its element, else its default initializer, else ""; nullopt when the member is also assigned.
+std::optional<std::vector<ResolvedString>> StringResolver::record_values(const std::string& slot_function,
+                                                                         int field) const {
+  const std::string prefix = record_slot_function("");
+  const auto found = records_.find(slot_function.substr(prefix.size()));
+  if (slot_function.rfind(prefix, 0) != 0 || found == records_.end()) return std::nullopt;
+  const CXCursor record = found->second;
+  const auto& nodes = context_.tree().nodes;
+  const CXCursor member = member_at(record, field);
+  const auto lists = context_.init_lists(record);
+  if (is_null(member) || lists.size() > kMaxRecordObjects) return std::nullopt;
+  // A member also set after its object is made (`snprintf(req.path, ...)`) is not the braced value.
+  for (int index : context_.subject_events(member)) {
+    if (change_of(context_, nodes[static_cast<size_t>(index)]).kind != Change::Kind::None) return std::nullopt;
   }
-  if (!is_run_time(resolve_at(value, position, depth))) return std::nullopt;
-  ResolvedString chosen = resolve_at(fallback, position, depth);
-  if (!chosen.known || chosen.text.empty()) return std::nullopt;
-  return chosen;
+  std::vector<ResolvedString> values;
+  for (int list : lists) {
+    const CXCursor element = braced_member(nodes[static_cast<size_t>(list)].cursor, member);
+    const CXCursor given = is_null(element) || is_null_pointer_constant(element) ? field_initializer(member) : element;
+    values.push_back(is_null(given) ? ResolvedString::constant("") : resolve_at(given, list, 1));
+  }
+  return values;
 }
 
 }  // namespace scopelint::extract

@@ -51,6 +51,7 @@ ResolvedFields StringResolver::resolve_fields(CXCursor expr, int position) const
   CXCursor inner = strip_passthrough(expr);
   CXCursor var = referenced_variable(inner);
   if (is_null(var)) {
+    if (auto returned = helper_fields(strip_wrappers(inner), position)) return *returned;
     collect_pairs(inner, position, 0, out);
     const CXCursorKind kind = clang_getCursorKind(strip_wrappers(inner));
     out.known = !out.fields.empty() || kind == CXCursor_InitListExpr ||
@@ -86,6 +87,41 @@ ResolvedFields StringResolver::resolve_fields(CXCursor expr, int position) const
       }
     }
   }
+  return out;
+}
+
+// A project function that returns a form or headers (`cpr::Header headers() const { return
+// {{"Authorization", ...}}; }`): the fields its returns give, its parameters the call's arguments.
+std::optional<ResolvedFields> StringResolver::helper_fields(CXCursor call, int position) const {
+  if (clang_getCursorKind(call) != CXCursor_CallExpr) return std::nullopt;
+  const CXCursor callee = callee_of(call);
+  if (is_null(callee) || clang_getCursorKind(callee) == CXCursor_Constructor) return std::nullopt;
+  const int definition = context_.definition_node(callee);
+  if (definition < 0 || std::find(helpers_in_progress_.begin(), helpers_in_progress_.end(), definition) !=
+                            helpers_in_progress_.end()) {
+    return std::nullopt;
+  }
+  const auto returns = context_.return_statements(definition);
+  if (returns.empty()) return std::nullopt;
+  helpers_in_progress_.push_back(definition);
+  const CXCursor function = context_.tree().nodes[static_cast<size_t>(definition)].cursor;
+  ResolvedFields out;
+  out.known = true;
+  for (int index : returns) {
+    const auto kids = children(context_.tree().nodes[static_cast<size_t>(index)].cursor);
+    const ResolvedFields given = kids.empty() ? ResolvedFields{} : resolve_fields(kids.front(), index);
+    out.known = out.known && given.known;
+    for (FormField field : given.fields) {
+      if (field.value && has_slot(*field.value)) {
+        const ResolvedString bound = bind_arguments(ResolvedString::constant(*field.value), function, call, position);
+        field.value = bound.known ? std::optional<std::string>(bound.text) : std::nullopt;
+        field.value_pieces.clear();
+        field.value_literal.reset();
+      }
+      out.fields.push_back(std::move(field));
+    }
+  }
+  helpers_in_progress_.pop_back();
   return out;
 }
 

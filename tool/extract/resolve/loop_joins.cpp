@@ -34,7 +34,10 @@ int StringResolver::loop_around(int event, int declared, int position) const {
 std::optional<StringResolver::LoopRun> StringResolver::loop_run(CXCursor loop, int depth) const {
   constexpr size_t kMaxIterations = 64;
   if (depth > 96) return std::nullopt;
-  if (clang_getCursorKind(loop) == CXCursor_ForStmt) return index_loop_run(loop, depth);
+  if (clang_getCursorKind(loop) == CXCursor_ForStmt) {
+    if (auto run = index_loop_run(loop, depth)) return run;
+    return iterator_loop_run(loop, depth);
+  }
   if (clang_getCursorKind(loop) != CXCursor_CXXForRangeStmt) return std::nullopt;
   const auto kids = children(loop);
   if (kids.size() != 3) return std::nullopt;
@@ -78,6 +81,8 @@ std::optional<ResolvedString> StringResolver::run_per_value(const LoopRun& run, 
   return out;
 }
 
+std::string StringResolver::run_key(CXCursor var) { return declaration_key(var) + "#run"; }
+
 bool StringResolver::each_loop_value(const LoopRun& run, const std::function<bool()>& step) const {
   const size_t before = bindings_.size();
   for (size_t i = 0; i < run.values.size(); ++i) {
@@ -88,6 +93,7 @@ bool StringResolver::each_loop_value(const LoopRun& run, const std::function<boo
       else bind(run.key_variable, run.keys[i]);
     }
     bind(run.variable, run.values[i]);
+    bindings_.emplace_back(run_key(run.variable), ResolvedString::constant(std::to_string(i)));
     if (!step()) {
       unbind_to(before);
       return false;

@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "extract/clang/cursor_utils.h"
+#include "extract/clang/field_initializers.h"
 #include "extract/resolve/braced_lists.h"
 #include "extract/resolve/string_resolver.h"
 #include "extract/resolve/string_values.h"
@@ -65,8 +66,9 @@ std::optional<std::string> StringResolver::key_identity(CXCursor key, int positi
 
 CXCursor StringResolver::unchanged_container(CXCursor expr) const {
   CXCursor var = referenced_variable(strip_wrappers(expr));
-  if (is_null(var) || clang_getCursorKind(var) != CXCursor_VarDecl) return clang_getNullCursor();
-  CXCursor definition = clang_getCursorDefinition(var);
+  const CXCursorKind kind = is_null(var) ? CXCursor_NoDeclFound : clang_getCursorKind(var);
+  if (kind != CXCursor_VarDecl && kind != CXCursor_FieldDecl) return clang_getNullCursor();
+  CXCursor definition = kind == CXCursor_VarDecl ? clang_getCursorDefinition(var) : clang_getNullCursor();
   if (!is_null(definition)) var = definition;
   if (clang_isConstQualifiedType(clang_getCursorType(var))) return var;
   // Not const: known only while nothing but reads and lookups is done to it.
@@ -81,12 +83,22 @@ CXCursor StringResolver::unchanged_container(CXCursor expr) const {
   return var;
 }
 
+// What a container is made from: a variable's initializer; a member's default initializer, or
+// the one constructor initializer that gives it a value.
+CXCursor StringResolver::container_initializer(CXCursor var) const {
+  if (clang_getCursorKind(var) != CXCursor_FieldDecl) return clang_Cursor_getVarDeclInitializer(var);
+  const CXCursor initializer = field_initializer(var);
+  const auto& given = context_.member_initializers(var);
+  if (!is_null(initializer)) return given.empty() ? initializer : clang_getNullCursor();
+  return given.size() == 1 ? context_.tree().nodes[static_cast<size_t>(given.front())].cursor : clang_getNullCursor();
+}
+
 std::optional<std::vector<StringResolver::MapEntry>> StringResolver::map_entries(CXCursor map, int depth) const {
   const bool pairs = holds_pairs(clang_getCursorType(strip_wrappers(map)));
   if (depth > 96 || (!type_is_one_of(clang_getCursorType(strip_wrappers(map)), kMaps) && !pairs)) return std::nullopt;
   const CXCursor var = unchanged_container(map);
   if (is_null(var)) return std::nullopt;
-  const CXCursor init = clang_Cursor_getVarDeclInitializer(var);
+  const CXCursor init = container_initializer(var);
   const CXCursor list = is_null(init) ? init : braced_list(init);
   if (is_null(list)) return std::nullopt;
   const int position = is_local_variable(var) ? context_.node_index(var) : -1;
@@ -143,9 +155,12 @@ std::optional<ResolvedString> StringResolver::pair_member(CXCursor member_ref, C
   // A loop's entry of a map (or a lambda's pair), while it is run: its key is bound beside it.
   CXCursor var = referenced_variable(object);
   if (!is_null(var)) {
-    const ResolvedString* key = bound_to(first_key(var));
-    if (!key) return std::nullopt;
-    return name == "first" ? *key : *bound_value(var);
+    if (const ResolvedString* key = bound_to(first_key(var))) return name == "first" ? *key : *bound_value(var);
+    // A range-for's entry outside a run: a loop slot, one request per entry (loop_values).
+    const std::string loop = declaration_key(var);
+    if (is_null(context_.loop_range(loop))) return std::nullopt;
+    return ResolvedString::constant(
+        slot_text(loop_slot_function(loop), name == "first" ? kLoopEntryFirst : kLoopEntrySecond));
   }
   // `m.find(k)->second`
   if (clang_getCursorKind(object) != CXCursor_CallExpr || spelling(object) != "operator->") return std::nullopt;

@@ -12,16 +12,18 @@ namespace {
 
 constexpr int kMaxConditionNodes = 200;
 
-// The parameter an expression is exactly the value of, as an unconditioned condition.
+// The parameter an expression is exactly the value of, as an unconditioned condition. A
+// range-for's variable counts as one: its tests are decided per value (value_expansion.cpp).
 std::optional<BranchCondition> parameter_of(const StringResolver& strings, CXCursor expr,
                                             int position) {
   CXCursor inner = strings.strip_passthrough(expr);
   CXCursor var = referenced_variable(inner);
-  if (is_null(var) || clang_getCursorKind(var) != CXCursor_ParmDecl) return std::nullopt;
+  const CXCursorKind kind = is_null(var) ? CXCursor_NoDeclFound : clang_getCursorKind(var);
+  if (kind != CXCursor_ParmDecl && kind != CXCursor_VarDecl) return std::nullopt;
   auto slot_text = strings.parameter_slot(inner, position);
   if (!slot_text) return std::nullopt;
   auto slot = whole_slot(*slot_text);
-  if (!slot) return std::nullopt;
+  if (!slot || (kind == CXCursor_VarDecl && !is_loop_slot(*slot))) return std::nullopt;
   BranchCondition condition;
   condition.function = slot->function;
   condition.parameter = slot->index;
@@ -47,7 +49,10 @@ std::optional<BranchCondition> any_parameter(const StringResolver& strings, CXCu
     CXCursor current = pending.back();
     pending.pop_back();
     if (clang_getCursorKind(current) == CXCursor_DeclRefExpr) {
-      if (auto condition = parameter_of(strings, current, position)) return condition;
+      // A loop's variable read somewhere in a test (`a.removed`) is not decided per value: only
+      // the tests of the variable itself are (equality, emptiness).
+      auto condition = parameter_of(strings, current, position);
+      if (condition && !is_loop_slot({condition->function, condition->parameter})) return condition;
     }
     auto kids = children(current);
     pending.insert(pending.end(), kids.rbegin(), kids.rend());
@@ -62,6 +67,12 @@ bool is_nullable(CXType type) {
   }
   if (canonical.kind == CXType_Pointer) return true;
   return type_is_one_of(type, {"std::optional"});
+}
+
+// An integer type, not bool or an enum (whose truth tests are not `!= 0` on a resolved text).
+bool is_integer(CXType type) {
+  const CXTypeKind kind = clang_getCanonicalType(type).kind;
+  return kind > CXType_Bool && kind <= CXType_Int128;
 }
 
 // `a == b` / `a != b` with a parameter on one side and a constant on the other.
@@ -118,6 +129,13 @@ std::optional<BranchCondition> parse_condition(const TuContext& context,
     parsed = parameter_of(strings, inner, position);  // `if (body)`: a value is given
     if (parsed) {
       parsed->test = BranchCondition::Test::Empty;
+      parsed->holds = false;
+    }
+  } else if (kind == CXCursor_DeclRefExpr && is_integer(clang_getCursorType(inner))) {
+    parsed = parameter_of(strings, inner, position);  // `id ? path + id : path`: not zero
+    if (parsed) {
+      parsed->test = BranchCondition::Test::Equals;
+      parsed->values = {"0"};
       parsed->holds = false;
     }
   }

@@ -9,6 +9,10 @@ std::string loop_slot_function(const std::string& variable_key) { return "loop:"
 
 bool is_loop_slot(const ParameterSlot& slot) { return slot.function.rfind("loop:", 0) == 0; }
 
+std::string record_slot_function(const std::string& record_key) { return "record:" + record_key; }
+
+bool is_record_slot(const ParameterSlot& slot) { return slot.function.rfind("record:", 0) == 0; }
+
 namespace {
 const char* const kChoiceFunction = "choice:";
 }  // namespace
@@ -17,7 +21,9 @@ std::string choice_slot_text(int choice) { return slot_text(kChoiceFunction, cho
 
 bool is_choice_slot(const ParameterSlot& slot) { return slot.function == kChoiceFunction; }
 
-bool is_parameter_slot(const ParameterSlot& slot) { return !is_loop_slot(slot) && !is_choice_slot(slot); }
+bool is_parameter_slot(const ParameterSlot& slot) {
+  return !is_loop_slot(slot) && !is_choice_slot(slot) && !is_record_slot(slot);
+}
 
 std::string slot_text(const std::string& function, int index) {
   return std::string(1, kSlotMark) + function + kSlotSeparator + std::to_string(index) + kSlotMark;

@@ -23,13 +23,22 @@ struct ParameterSlot {
 
 std::string slot_text(const std::string& function, int index);
 // A range-for's loop variable is a slot too, of this "function": one request per value it takes.
+// Its index says which part of the value: the element, or a map entry's `.first` or `.second`.
 std::string loop_slot_function(const std::string& variable_key);
+inline constexpr int kLoopElement = 0;
+inline constexpr int kLoopEntryFirst = 1;
+inline constexpr int kLoopEntrySecond = 2;
+// A member read from a function's struct parameter (`r.method`, `r->url`) is a slot of its record,
+// its index the member's: one request per braced object of the record, its members read together.
+std::string record_slot_function(const std::string& record_key);
+bool is_record_slot(const ParameterSlot& slot);
 bool is_loop_slot(const ParameterSlot& slot);
 // A value with several alternatives (StringResolver::choice) is a slot of this "function", its
 // index naming the choice: one request per alternative.
 std::string choice_slot_text(int choice);
 bool is_choice_slot(const ParameterSlot& slot);
-// Whether a slot stands for a parameter of a function (not a loop's value or a choice).
+// Whether a slot stands for a parameter of a function (not a loop's value, a record's member or a
+// choice).
 bool is_parameter_slot(const ParameterSlot& slot);
 // The slot when `text` is exactly one slot.
 std::optional<ParameterSlot> whole_slot(const std::string& text);

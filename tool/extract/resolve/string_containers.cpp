@@ -88,7 +88,8 @@ std::optional<std::vector<ResolvedString>> StringResolver::resolve_elements(CXCu
     }
     return std::nullopt;
   }
-  if (clang_getCursorKind(var) != CXCursor_VarDecl) return std::nullopt;  // members
+  if (clang_getCursorKind(var) == CXCursor_FieldDecl) return member_elements(var, depth);
+  if (clang_getCursorKind(var) != CXCursor_VarDecl) return std::nullopt;
   CXCursor definition = clang_getCursorDefinition(var);
   if (!is_null(definition)) var = definition;
   const bool local = is_local_variable(var);
@@ -126,6 +127,19 @@ std::optional<std::vector<ResolvedString>> StringResolver::resolve_elements(CXCu
   if (!local) return items;
   if (declared < 0 || position < 0) return std::nullopt;
   return container_events(var, std::move(items), declared, position, depth);
+}
+
+// A member container's braced elements, when it is const or only read (unchanged_container).
+std::optional<std::vector<ResolvedString>> StringResolver::member_elements(CXCursor field, int depth) const {
+  if (is_null(unchanged_container(field))) return std::nullopt;
+  const CXCursor init = container_initializer(field);
+  const CXCursor list = is_null(init) ? init : braced_list(init);
+  if (is_null(list)) return std::nullopt;
+  std::vector<ResolvedString> items;
+  for (CXCursor item : children(list)) items.push_back(resolve_at(item, -1, depth + 1));
+  const std::optional<long long> size = fixed_size(clang_getCursorType(field));
+  if ((size && static_cast<long long>(items.size()) != *size) || items.size() > kMaxElements) return std::nullopt;
+  return items;
 }
 
 // The container's elements after the calls on it between its declaration and `position`.
@@ -172,6 +186,26 @@ std::optional<std::vector<ResolvedString>> StringResolver::container_events(
   return items;
 }
 
+namespace {
+
+// "begin" or "end" when `arg` is `var.begin()` / `var.end()` (or cbegin, cend); "" otherwise.
+std::string iterator_end(CXCursor arg, CXCursor var) {
+  CXCursor call = strip_wrappers(arg);
+  // An iterator converted to a const_iterator: the conversion's one argument.
+  if (clang_getCursorKind(call) == CXCursor_CallExpr && call_arguments(call).size() == 1 &&
+      clang_getCursorKind(callee_of(call)) == CXCursor_Constructor) {
+    call = strip_wrappers(call_arguments(call).front());
+  }
+  if (clang_getCursorKind(call) != CXCursor_CallExpr || !call_arguments(call).empty()) return "";
+  if (!refers_to_variable(member_call_object(call), var)) return "";
+  const std::string name = spelling(call);
+  if (name == "begin" || name == "cbegin") return "begin";
+  if (name == "end" || name == "cend") return "end";
+  return "";
+}
+
+}  // namespace
+
 bool StringResolver::apply_container_call(CXCursor event, CXCursor var, std::vector<ResolvedString>& items,
                                           int position, int depth, std::vector<int>& chained) const {
   if (reads_container(event, var)) return true;
@@ -192,6 +226,22 @@ bool StringResolver::apply_container_call(CXCursor event, CXCursor var, std::vec
     return element(args[0]);
   }
   if (name == "operator+=" && args.size() == 2 && refers_to_variable(args[0], var)) return element(args[1]);
+  // A set's insert(x) / emplace(x): the order of a set's elements does not matter to a scope list
+  // or to the requests made over it. insert(c.end(), x) appends, insert(c.begin(), x) prepends.
+  if ((name == "insert" || name == "emplace") && refers_to_variable(object, var)) {
+    if (args.size() == 1 && type_is_one_of(clang_getCursorType(var), {"std::set", "std::unordered_set"})) {
+      return element(args[0]);
+    }
+    if (args.size() != 2) return false;
+    const std::string where = iterator_end(args[0], var);
+    if (where.empty() || !element(args[1])) return false;
+    if (where == "begin") std::rotate(items.begin(), items.end() - 1, items.end());
+    // The non-const begin() / end() inside the insert (and its conversion) is part of it.
+    if (const int at = context_.node_index(args[0]); at >= 0) {
+      for (int i = at; i < context_.tree().subtree_end[static_cast<size_t>(at)]; ++i) chained.push_back(i);
+    }
+    return true;
+  }
   if (name == "operator<<") {
     const std::vector<CXCursor> links = stream_links(event, var);
     if (links.empty()) return false;

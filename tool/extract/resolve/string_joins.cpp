@@ -158,6 +158,7 @@ size_t StringResolver::bind(CXCursor var, ResolvedString value) const {
 std::optional<bool> StringResolver::decide(CXCursor condition) const {
   condition = strip_wrappers(condition);
   if (auto counted = decide_count(condition)) return counted;
+  if (auto first = decide_first_run(condition)) return first;
   const CXCursorKind kind = clang_getCursorKind(condition);
   if (kind == CXCursor_UnaryOperator) {
     const auto tokens = token_spellings(context_.tu(), condition);

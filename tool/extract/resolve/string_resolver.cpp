@@ -135,6 +135,8 @@ ResolvedString StringResolver::resolve_at(CXCursor expr, int position, int depth
         if (auto part = pair_member(expr, ref, position, depth + 1)) return *part;
         // A member of an object written as a braced list (`kResources[i].name`, `cfg.root`).
         if (auto member = braced_object_member(expr, ref, position, depth + 1)) return *member;
+        // A member of a struct parameter made by several braced objects (`r.method`, `r->url`).
+        if (auto member = record_member_slot(expr, ref)) return *member;
       }
       if (ref_kind == CXCursor_VarDecl || ref_kind == CXCursor_ParmDecl ||
           ref_kind == CXCursor_FieldDecl) {
@@ -143,6 +145,10 @@ ResolvedString StringResolver::resolve_at(CXCursor expr, int position, int depth
       // A name a structured binding gives, while its loop is run.
       if (const ResolvedString* bound = ref_kind == CXCursor_UnexposedDecl ? bound_value(ref) : nullptr) {
         return *bound;
+      }
+      // Outside a run: a loop slot, one request per entry (loop_values).
+      if (const auto* part = ref_kind == CXCursor_UnexposedDecl ? context_.binding_part(declaration_key(ref)) : nullptr) {
+        return ResolvedString::constant(slot_text(loop_slot_function(part->first), part->second));
       }
       break;
     }
@@ -300,8 +306,20 @@ ResolvedString StringResolver::resolve_call(CXCursor call, int position, int dep
   if (contains(apis.path_appenders, name)) return join_path(receiver(), arg(0));
   if (contains(apis.query_appenders, name)) return appended_query(receiver(), call, position, depth);
   if (contains(apis.path_of_url, name)) return url_part(receiver(), UrlPart::PathAndQuery);
+  if (contains(apis.path_only_of_url, name)) return url_part(receiver(), UrlPart::Path);
   if (contains(apis.host_of_url, name)) return url_part(receiver(), UrlPart::Host);
   if (contains(apis.query_of_url, name)) return url_part(receiver(), UrlPart::Query);
+  // `*it` of an iterator a loop is run with (iterator_loop_run): the element it is bound to.
+  if (short_name == "operator*" && args.size() == 1) {
+    const CXCursor iterator = referenced_variable(args[0]);
+    if (const ResolvedString* bound = is_null(iterator) ? nullptr : bound_value(iterator)) return *bound;
+  }
+  if (short_name == "substr" && !is_null(object) && !args.empty() && args.size() <= 2 &&
+      is_stringish_type(clang_getCursorType(object))) {
+    // As written: the count left out is npos, to the end.
+    if (auto part = substring(receiver(), written_arguments(context_.tu(), call), position, depth)) return *part;
+    return ResolvedString::wildcard();
+  }
   if (short_name == "append" && !is_null(object) && !args.empty()) {
     ResolvedString value = receiver();
     value.append(arg(0));
@@ -349,42 +367,6 @@ CXCursor StringResolver::strip_passthrough(CXCursor expr) const {
     }
   }
   return expr;
-}
-
-std::string StringResolver::constant_name(CXCursor expr) {
-  expr = strip_wrappers(expr);
-  const CXCursorKind kind = clang_getCursorKind(expr);
-  if (kind != CXCursor_DeclRefExpr && kind != CXCursor_MemberRefExpr) return "";
-  return spelling(clang_getCursorReferenced(expr));
-}
-
-std::string StringResolver::enumerator_name(CXCursor expr) {
-  expr = strip_wrappers(expr);
-  if (clang_getCursorKind(expr) != CXCursor_DeclRefExpr) return "";
-  CXCursor referenced = clang_getCursorReferenced(expr);
-  return clang_getCursorKind(referenced) == CXCursor_EnumConstantDecl ? spelling(referenced) : "";
-}
-
-std::optional<HttpMethod> StringResolver::resolve_method(CXCursor expr, int position) const {
-  CXCursor inner = strip_passthrough(expr);
-  const CXCursorKind kind = clang_getCursorKind(inner);
-  if (kind == CXCursor_DeclRefExpr || kind == CXCursor_MemberRefExpr) {
-    CXCursor ref = clang_getCursorReferenced(inner);
-    const std::string name = qualified_name(ref);
-    for (const auto& library : context_.models().libraries) {
-      auto it = library.method_constants.find(name);
-      if (it != library.method_constants.end()) return parse_http_method(it->second);
-    }
-    const CXCursorKind ref_kind = clang_getCursorKind(ref);
-    if (ref_kind == CXCursor_EnumConstantDecl ||
-        (ref_kind == CXCursor_VarDecl && !is_local_variable(ref) &&
-         is_null(clang_Cursor_getVarDeclInitializer(ref)))) {
-      if (auto method = parse_http_method(spelling(ref))) return method;
-    }
-  }
-  ResolvedString value = resolve(expr, position);
-  if (!value.known || value.text.find(kWildcard) != std::string::npos) return std::nullopt;
-  return parse_http_method(value.text);
 }
 
 }  // namespace scopelint::extract

@@ -5,6 +5,7 @@
 #include <clang-c/Index.h>
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -12,6 +13,7 @@
 
 #include "extract/resolve/adjacent_literals.h"
 #include "extract/resolve/literal_pieces.h"
+#include "extract/resolve/parameter_slots.h"
 #include "extract/resolve/tu_context.h"
 #include "model/facts.h"
 #include "model/http_method.h"
@@ -42,6 +44,12 @@ struct ResolvedString {
 
 // One of the values an expression may have, and the tests of parameters under which it has it
 // (a helper's returns under a switch on its parameter, the branches of `?:`).
+// The arguments a call gives its function's parameters: a call of an operator() (a lambda's, a
+// functor's) lists its object first, which is left out.
+std::vector<CXCursor> parameter_arguments(CXCursor call);
+// The function whose parameters a definition's slots name (a LambdaExpr: its operator()).
+CXCursor parameters_owner(CXCursor definition);
+
 struct Alternative {
   ResolvedString value;
   BranchConditions conditions;  // all must hold; only tests a caller can decide
@@ -91,8 +99,10 @@ class StringResolver {
   static std::string enumerator_name(CXCursor expr);
   // The values a range-for's loop variable takes (`for (const char* p : kPaths)` over a constant
   // array, vector or braced list of at most 64 strings), by the key of its loop slot
-  // (loop_slot_key); nullopt when they are not all known.
-  std::optional<std::vector<ResolvedString>> loop_values(const std::string& slot_function) const;
+  // (loop_slot_key); nullopt when they are not all known. `part` is the slot's index: the
+  // element, or the keys or values of a loop over a map's entries (parameter_slots.h).
+  std::optional<std::vector<ResolvedString>> loop_values(const std::string& slot_function,
+                                                         int part = kLoopElement) const;
   // `value` as `call` gives it: the slots of `function`'s parameters replaced by the call's
   // arguments (resolved at `position`).
   ResolvedString bind_arguments(const ResolvedString& value, CXCursor function, CXCursor call, int position,
@@ -107,6 +117,9 @@ class StringResolver {
   ResolvedString resolve_call(CXCursor call, int position, int depth) const;
   // A call of a project function that returns a string (a URL helper, helper_returns.cpp).
   std::optional<ResolvedString> resolve_helper(CXCursor call, CXCursor callee, int position, int depth) const;
+  int lambda_called(CXCursor call) const;
+  std::optional<ResolvedString> helper_value(CXCursor call, int definition, int position, int depth) const;
+  std::optional<ResolvedFields> helper_fields(CXCursor call, int position) const;
   ResolvedString resolve_sum(CXCursor call, int position, int depth) const;
   // `base` after a query appender call: (name, value[, encode = true]) or (query[, encode]).
   ResolvedString appended_query(ResolvedString base, CXCursor call, int position, int depth) const;
@@ -123,6 +136,8 @@ class StringResolver {
   // else its constructor's default argument.
   std::optional<ResolvedString> option_default(const OptionDefaultModel& read, CXCursor option, int position,
                                                int depth) const;
+  std::optional<ResolvedString> option_default_by_name(const OptionDefaultModel& read, CXCursor name, int position,
+                                                       int depth) const;
   CXCursor braced_member(CXCursor list, CXCursor field) const;
   // `object.field` where the object is a braced list: a constant element (`kResources[i]`) or a
   // variable initialized with one that nothing changes.
@@ -198,6 +213,11 @@ class StringResolver {
   };
   std::optional<LoopRun> loop_run(CXCursor loop, int depth) const;
   std::optional<LoopRun> index_loop_run(CXCursor loop, int depth) const;
+  std::optional<LoopRun> iterator_loop_run(CXCursor loop, int depth) const;
+  // Which run of its loop a loop variable is in, while the loop is run ("0", "1", ...).
+  static std::string run_key(CXCursor var);
+  // `it == c.begin()` (or `!=`) of an iterator its loop is run with: whether this is the first run.
+  std::optional<bool> decide_first_run(CXCursor condition) const;
   // A loop over known values that changes `var`, run once per value (loop_joins.cpp).
   std::optional<ResolvedString> unroll_loop(CXCursor loop, CXCursor var, ResolvedString value, int depth) const;
   // The loop's body run once per value of its variable, changing `var` from `value`; nullopt when
@@ -230,14 +250,22 @@ class StringResolver {
     std::vector<ResolvedString> values;
   };
   std::optional<EntryValues> entry_values(CXCursor container, int depth) const;
-  // The declaration of a container that is const or only read; null otherwise.
+  // The declaration of a container (a variable or a member) that is const or only read; null otherwise.
   CXCursor unchanged_container(CXCursor expr) const;
+  CXCursor container_initializer(CXCursor var) const;
+  std::optional<std::vector<ResolvedString>> member_elements(CXCursor field, int depth) const;
   std::optional<std::string> key_identity(CXCursor key, int position, int depth) const;
   std::optional<ResolvedString> map_lookup(CXCursor map, CXCursor key, int position, int depth) const;
   std::optional<ResolvedString> pair_member(CXCursor member_ref, CXCursor field, int position, int depth) const;
   // Index loops and subscripts (index_loops.cpp): an integer known statically or bound (a loop
   // counter, a container's size), a test of one, `a[i]`, and a counting loop run once per index.
   std::optional<long long> integer_of(CXCursor expr, int position, int depth) const;
+  std::optional<ResolvedString> substring(const ResolvedString& text, const std::vector<CXCursor>& args, int position,
+                                          int depth) const;
+  std::optional<long long> found_at(CXCursor text, CXCursor needle, int position, int depth) const;
+  // Records passed to a dispatcher (record_values.cpp).
+  std::optional<ResolvedString> record_member_slot(CXCursor member_ref, CXCursor field) const;
+  std::optional<std::vector<ResolvedString>> record_values(const std::string& slot_function, int field) const;
   std::optional<bool> decide_count(CXCursor condition) const;
   std::optional<ResolvedString> resolve_subscript(CXCursor container, CXCursor index, int position, int depth) const;
   bool run_expression(CXCursor expr, CXCursor var, size_t slot, int position, int depth) const;
@@ -272,6 +300,7 @@ class StringResolver {
   mutable std::vector<int> helpers_in_progress_;  // helper definitions being resolved (recursion)
   mutable std::vector<std::pair<std::string, ResolvedString>> bindings_;  // declaration key, value
   mutable std::vector<std::vector<Alternative>> choices_;  // by choice slot index
+  mutable std::map<std::string, CXCursor> records_;  // record slots' records, by declaration key
   // While a helper's returns are read: its container parameters (a list of scopes to join) are
   // the call's arguments, resolved where the call is (declaration key, argument, position).
   struct ContainerArgument {

@@ -295,6 +295,14 @@ ResolvedString url_part(const ResolvedString& url, UrlPart part) {
     return mark == std::string::npos ? ResolvedString::constant("") : url.slice(mark + 1, text.size());
   }
   const size_t scheme = text.find("://");
+  if (part == UrlPart::Path) {
+    // A URL's path alone: up to its query or fragment; none is "" (QUrl::path).
+    if (scheme == std::string::npos && text.rfind('/', 0) != 0) return ResolvedString::wildcard();
+    const size_t from = scheme == std::string::npos ? 0 : text.find('/', scheme + 3);
+    if (from == std::string::npos) return url.known ? ResolvedString::constant("") : ResolvedString::wildcard();
+    const size_t end = text.find_first_of("?#", from);
+    return url.slice(from, end == std::string::npos ? text.size() : end);
+  }
   if (scheme == std::string::npos) {
     return part == UrlPart::Host ? ResolvedString::wildcard() : url;
   }

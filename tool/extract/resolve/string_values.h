@@ -35,7 +35,7 @@ std::optional<std::string> evaluate_integer(CXCursor expr);
 // Whether values of this type are integers: bool, char, int ... and enumerations.
 bool is_integral(CXType type);
 
-enum class UrlPart { PathAndQuery, Host, Query };
+enum class UrlPart { PathAndQuery, Path, Host, Query };
 ResolvedString url_part(const ResolvedString& url, UrlPart part);
 
 }  // namespace scopelint::extract

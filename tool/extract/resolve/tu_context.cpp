@@ -1,7 +1,10 @@
 // Indexes a walked translation unit by variable (see tu_context.h).
 #include "extract/resolve/tu_context.h"
 
+#include <algorithm>
+
 #include "extract/clang/cursor_utils.h"
+#include "extract/resolve/parameter_slots.h"
 
 namespace scopelint::extract {
 namespace {
@@ -80,6 +83,8 @@ TuContext::TuContext(CXTranslationUnit tu, AstTree tree, const LibraryModels& mo
       auto kids = children(node.cursor);
       if (kids.size() >= 2 && clang_getCursorKind(kids[0]) == CXCursor_VarDecl) {
         loop_ranges_.emplace(declaration_key(kids[0]), kids[1]);
+      } else if (kids.size() >= 2 && clang_getCursorKind(kids[0]) == CXCursor_UnexposedDecl) {
+        record_binding_loop(kids[0], kids[1]);
       }
     }
     if (node.kind != CXCursor_CallExpr && node.kind != CXCursor_BinaryOperator &&
@@ -125,6 +130,59 @@ const std::vector<int>& TuContext::call_sites(CXCursor function) const {
   }
   auto it = call_sites_.find(function_key(function));
   return it == call_sites_.end() ? kNoEvents : it->second;
+}
+
+// `for (auto& [key, value] : range)`: libclang leaves the structured binding unexposed; its two
+// names are its unexposed children, the entry's first and second.
+void TuContext::record_binding_loop(CXCursor binding, CXCursor range) {
+  std::vector<CXCursor> names;
+  for (CXCursor kid : children(binding)) {
+    if (clang_getCursorKind(kid) == CXCursor_UnexposedDecl) names.push_back(kid);
+  }
+  if (names.size() != 2) return;
+  const std::string loop = declaration_key(binding);
+  loop_ranges_.emplace(loop, range);
+  binding_parts_.emplace(declaration_key(names[0]), std::pair{loop, kLoopEntryFirst});
+  binding_parts_.emplace(declaration_key(names[1]), std::pair{loop, kLoopEntrySecond});
+}
+
+const std::pair<std::string, int>* TuContext::binding_part(const std::string& name_key) const {
+  auto it = binding_parts_.find(name_key);
+  return it == binding_parts_.end() ? nullptr : &it->second;
+}
+
+const std::vector<int>& TuContext::overriders(CXCursor method) const {
+  static const std::vector<int> kNone;
+  if (clang_getCursorKind(method) != CXCursor_CXXMethod || !clang_CXXMethod_isVirtual(method)) return kNone;
+  const std::string key = declaration_key(clang_getCanonicalCursor(method));
+  auto cached = overriders_.find(key);
+  if (cached != overriders_.end()) return cached->second;
+  std::vector<int>& found = overriders_[key];
+  for (const auto& [definition, index] : definitions_) {
+    const CXCursor candidate = tree_.nodes[static_cast<size_t>(index)].cursor;
+    if (clang_getCursorKind(candidate) != CXCursor_CXXMethod) continue;
+    // Directly or through an override in between (`Base::path` <- `Mid::path` <- `Leaf::path`).
+    std::vector<CXCursor> pending{candidate};
+    for (int guard = 0; !pending.empty() && guard < 16; ++guard) {
+      const CXCursor current = pending.back();
+      pending.pop_back();
+      CXCursor* overridden = nullptr;
+      unsigned count = 0;
+      clang_getOverriddenCursors(current, &overridden, &count);
+      bool matched = false;
+      for (unsigned i = 0; i < count; ++i) {
+        if (declaration_key(clang_getCanonicalCursor(overridden[i])) == key) matched = true;
+        pending.push_back(overridden[i]);
+      }
+      if (overridden) clang_disposeOverriddenCursors(overridden);
+      if (matched) {
+        found.push_back(index);
+        break;
+      }
+    }
+  }
+  std::sort(found.begin(), found.end());
+  return found;
 }
 
 CXCursor TuContext::loop_range(const std::string& variable_key) const {
@@ -177,7 +235,9 @@ std::vector<int> TuContext::return_statements(int function) const {
   if (function < 0) return returns;
   for (int i = function + 1; i < tree_.subtree_end[static_cast<size_t>(function)]; ++i) {
     const AstNode& node = tree_.nodes[static_cast<size_t>(i)];
-    if (node.kind != CXCursor_ReturnStmt || node.function != function) continue;
+    // A lambda's nodes belong to the function around it: its returns are found by the walk up.
+    const bool lambda = tree_.nodes[static_cast<size_t>(function)].kind == CXCursor_LambdaExpr;
+    if (node.kind != CXCursor_ReturnStmt || (!lambda && node.function != function)) continue;
     // A lambda's returns are its own (QStringLiteral expands to one).
     int up = node.parent;
     while (up > function && tree_.nodes[static_cast<size_t>(up)].kind != CXCursor_LambdaExpr) {

@@ -7,6 +7,7 @@
 #include <functional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "extract/clang/ast_walker.h"
@@ -44,8 +45,13 @@ class TuContext {
   std::vector<int> init_lists(CXCursor record) const;
   // The range a range-for's loop variable runs over (by the variable's declaration_key), or null.
   CXCursor loop_range(const std::string& variable_key) const;
-  // The return statements of the function at node `function` (not those of lambdas inside it).
+  // A name a range-for's structured binding gives (by its declaration_key): the loop's key (as for
+  // loop_range) and which part of the entry it is (1 the first, 2 the second); null otherwise.
+  const std::pair<std::string, int>* binding_part(const std::string& name_key) const;
+  // The return statements of the function or lambda at node `function` (not those of lambdas inside it).
   std::vector<int> return_statements(int function) const;
+  // The definitions (nodes) of the methods in this unit that override the virtual `method`.
+  const std::vector<int>& overriders(CXCursor method) const;
   // The node of a cursor this unit walked, or -1.
   int node_index(CXCursor cursor) const;
   // The calls of a function or constructor in the walked code (`Client c("host", "/api/2.0")`,
@@ -54,6 +60,7 @@ class TuContext {
   const std::vector<int>& constructions(CXCursor constructor) const { return call_sites(constructor); }
 
  private:
+  void record_binding_loop(CXCursor binding, CXCursor range);
   CXTranslationUnit tu_;
   AstTree tree_;
   const LibraryModels& models_;
@@ -62,6 +69,8 @@ class TuContext {
   std::unordered_map<std::string, std::vector<int>> argument_uses_;
   std::unordered_map<std::string, int> definitions_;  // function definitions by declaration_key
   std::unordered_map<std::string, CXCursor> loop_ranges_;  // range-for variables' ranges
+  std::unordered_map<std::string, std::pair<std::string, int>> binding_parts_;
+  mutable std::unordered_map<std::string, std::vector<int>> overriders_;  // by the method's key, read on first use
   mutable std::unordered_multimap<size_t, int> nodes_by_extent_;  // built on first node_index()
   mutable std::unordered_map<std::string, std::vector<int>> call_sites_;  // by callee USR
   mutable bool call_sites_read_ = false;

@@ -90,7 +90,7 @@ std::optional<BranchConditions> StringResolver::bind_conditions(const BranchCond
                                                                 CXCursor function, CXCursor call, int position,
                                                                 int depth) const {
   const std::string key = function_key(function);
-  const auto args = call_arguments(call);
+  const auto args = parameter_arguments(call);
   BranchConditions out;
   for (const BranchCondition& condition : conditions) {
     if (condition.function != key) {

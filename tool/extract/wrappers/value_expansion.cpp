@@ -7,34 +7,111 @@
 #include "extract/resolve/literal_pieces.h"
 #include "extract/resolve/method_branches.h"
 #include "extract/resolve/parameter_slots.h"
+#include "model/http_method.h"
 
 namespace scopelint::extract {
 namespace {
 
 constexpr size_t kMaxExpanded = 64;  // requests, or call sites, made of one
 
-// The first slot in a request's URL or base that stands for several values: a range-for's
-// variable or a choice.
-std::optional<ParameterSlot> first_multi_valued_slot(const HttpCall& call) {
-  for (const auto* text : {&call.url, &call.base}) {
+// A slot standing for one value per run: a range-for's variable, or a member of a record whose
+// braced objects are read one at a time.
+bool is_run_slot(const ParameterSlot& slot) { return is_loop_slot(slot) || is_record_slot(slot); }
+
+// The first slot in a request's URL, base or method that stands for several values: a run slot
+// or a choice.
+std::optional<ParameterSlot> first_multi_valued_slot(const FoundRequest& found) {
+  for (const auto* text : {&found.call.url, &found.call.base, &found.method_slot}) {
     if (!*text) continue;
     for (const SlotAt& at : slots_in(**text)) {
-      if (is_loop_slot(at.slot) || is_choice_slot(at.slot)) return at.slot;
+      if (is_run_slot(at.slot) || (is_choice_slot(at.slot) && text != &found.method_slot)) return at.slot;
     }
   }
   return std::nullopt;
 }
 
-// The request with `slot` in its URL and base replaced by `value`.
-FoundRequest with_value(FoundRequest found, const ParameterSlot& slot, const std::string& value) {
+// The request with the slots of `function` in its URL and base replaced by `values` (by index); a
+// method given by one of them becomes that value's method.
+FoundRequest with_values(FoundRequest found, const std::string& function, const std::map<int, std::string>& values) {
   for (auto* text : {&found.call.url, &found.call.base}) {
     if (!*text) continue;
     **text = substitute_slots(**text, [&](const ParameterSlot& other) {
-      return other.function == slot.function && other.index == slot.index ? value
-                                                                          : slot_text(other.function, other.index);
+      const auto value = values.find(other.index);
+      return other.function == function && value != values.end() ? value->second
+                                                                 : slot_text(other.function, other.index);
     });
   }
+  const auto method = found.method_slot ? whole_slot(*found.method_slot) : std::nullopt;
+  if (method && method->function == function && values.count(method->index)) {
+    found.call.method = parse_http_method(values.at(method->index));
+    found.method_slot.reset();
+  }
   return found;
+}
+
+// One run of a range-for: the value of each of its variable's parts the request uses (the
+// element, or a map entry's key and value), all from the same entry.
+struct LoopRun {
+  std::map<int, ResolvedString> values;
+  std::map<int, std::string> texts;
+  ResolvedString element = ResolvedString::wildcard();  // what tests of the variable see
+};
+
+// The runs of the loop `function` whose parts `texts` use; empty when a part's values are unknown.
+std::vector<LoopRun> loop_runs(const StringResolver& strings, const std::vector<const std::string*>& texts,
+                               const std::string& function) {
+  std::map<int, std::vector<ResolvedString>> parts;
+  for (const std::string* text : texts) {
+    for (const SlotAt& at : slots_in(*text)) {
+      if (at.slot.function != function || parts.count(at.slot.index)) continue;
+      auto values = strings.loop_values(function, at.slot.index);
+      if (!values) return {};
+      parts.emplace(at.slot.index, std::move(*values));
+    }
+  }
+  std::vector<LoopRun> runs;
+  for (const auto& [index, values] : parts) {
+    if (!runs.empty() && runs.size() != values.size()) return {};
+    runs.resize(values.size());
+    for (size_t i = 0; i < values.size(); ++i) {
+      runs[i].values[index] = values[i];
+      runs[i].texts[index] = values[i].text;
+      if (index == kLoopElement) runs[i].element = values[i];
+    }
+  }
+  return runs;
+}
+
+std::vector<const std::string*> url_texts(const FoundRequest& found) {
+  std::vector<const std::string*> out;
+  for (const auto* text : {&found.call.url, &found.call.base, &found.method_slot}) {
+    if (*text) out.push_back(&**text);
+  }
+  return out;
+}
+
+// The call site with the slots of the loop `function` in its arguments replaced by one run's values.
+WrapperCallSite with_run(WrapperCallSite site, const std::string& function, const LoopRun& run) {
+  for (WrapperArgument& arg : site.arguments) {
+    const auto whole = whole_slot(arg.text);
+    if (whole && whole->function == function && run.values.count(whole->index)) {
+      const ResolvedString& value = run.values.at(whole->index);
+      arg.text = value.text;
+      arg.pieces = value.pieces;
+      arg.literal = value.spelling_literal();
+      continue;
+    }
+    const std::string text = substitute_slots(arg.text, [&](const ParameterSlot& slot) {
+      const auto value = run.texts.find(slot.index);
+      return slot.function == function && value != run.texts.end() ? value->second
+                                                                   : slot_text(slot.function, slot.index);
+    });
+    if (text == arg.text) continue;
+    arg.text = text;
+    arg.pieces.clear();
+    arg.literal.reset();
+  }
+  return site;
 }
 
 // A choice anywhere else (a body, a scope) is a run-time value: only URLs are judged per value.
@@ -110,7 +187,7 @@ std::optional<BranchConditions> settle_loop_conditions(const StringResolver& str
 // conditions. Up to kMaxExpanded requests; past that, or when a loop's values are not known, the
 // value stays a run-time one.
 std::vector<FoundRequest> expand_values(const StringResolver& strings, FoundRequest found) {
-  const auto slot = first_multi_valued_slot(found.call);
+  const auto slot = first_multi_valued_slot(found);
   if (!slot) {
     auto settled = settle_loop_conditions(strings, std::move(found.conditions));
     if (!settled) return {};
@@ -118,17 +195,21 @@ std::vector<FoundRequest> expand_values(const StringResolver& strings, FoundRequ
     return {without_choices(std::move(found))};
   }
   std::vector<Alternative> alternatives;
+  std::vector<LoopRun> runs;
   if (is_choice_slot(*slot)) {
     if (const auto* choice = strings.choice(*slot)) alternatives = *choice;
-  } else if (auto values = strings.loop_values(slot->function)) {
-    for (auto& value : *values) alternatives.push_back({std::move(value), {}});
+  } else {
+    runs = loop_runs(strings, url_texts(found), slot->function);
+    for (const LoopRun& run : runs) alternatives.push_back({run.element, {}});
   }
   // Unknown values: the slot becomes "{}" when the request is finished (finish_request).
   if (alternatives.empty()) return {without_choices(std::move(found))};
   std::vector<FoundRequest> out;
   std::map<std::string, size_t> endpoints;
-  for (const Alternative& alternative : alternatives) {
-    FoundRequest copy = with_value(found, *slot, alternative.value.text);
+  for (size_t i = 0; i < alternatives.size(); ++i) {
+    const Alternative& alternative = alternatives[i];
+    FoundRequest copy = runs.empty() ? with_values(found, slot->function, {{slot->index, alternative.value.text}})
+                                     : with_values(found, slot->function, runs[i].texts);
     copy.conditions.insert(copy.conditions.end(), alternative.conditions.begin(), alternative.conditions.end());
     if (!consistent(copy.conditions)) continue;  // the request's own branch rules this value out
     if (is_loop_slot(*slot)) {
@@ -151,6 +232,37 @@ std::vector<FoundRequest> expand_values(const StringResolver& strings, FoundRequ
   }
   return out;
 }
+
+namespace {
+
+// A call site in a range-for over known values, passing the loop's variable (or an entry's
+// `.first` / `.second`), is one call site per run; unknown values stay run-time ones.
+std::vector<WrapperCallSite> expand_loop_call_site(const StringResolver& strings, WrapperCallSite site) {
+  std::vector<const std::string*> texts;
+  for (const WrapperArgument& arg : site.arguments) texts.push_back(&arg.text);
+  for (const std::string* text : texts) {
+    for (const SlotAt& at : slots_in(*text)) {
+      if (!is_run_slot(at.slot)) continue;
+      const auto runs = loop_runs(strings, texts, at.slot.function);
+      if (runs.empty() || runs.size() > kMaxExpanded) return {std::move(site)};
+      std::vector<WrapperCallSite> out;
+      for (const LoopRun& run : runs) {
+        WrapperCallSite one = with_run(site, at.slot.function, run);
+        auto decided = decided_for(one.conditions, at.slot.function, run.element);
+        if (!decided) continue;
+        one.conditions = std::move(*decided);
+        for (auto& expanded : expand_loop_call_site(strings, std::move(one))) out.push_back(std::move(expanded));
+      }
+      return out;
+    }
+  }
+  auto settled = settle_loop_conditions(strings, std::move(site.conditions));
+  if (!settled) return {};
+  site.conditions = std::move(*settled);
+  return {std::move(site)};
+}
+
+}  // namespace
 
 // A call site whose arguments hold choices (value_choices.cpp) is one call site per alternative,
 // each under the alternative's tests; past kMaxExpanded, the choice is a run-time value.
@@ -185,7 +297,7 @@ std::vector<WrapperCallSite> expand_call_site(const StringResolver& strings, Wra
       return expand_call_site(strings, std::move(site));
     }
   }
-  return {std::move(site)};
+  return expand_loop_call_site(strings, std::move(site));
 }
 
 }  // namespace scopelint::extract

@@ -9,6 +9,7 @@
 #include "extract/clang/field_initializers.h"
 #include "extract/clang/macro_locations.h"
 #include "extract/resolve/literal_pieces.h"
+#include "extract/resolve/method_branches.h"
 #include "extract/resolve/parameter_slots.h"
 #include "extract/wrappers/value_expansion.h"
 
@@ -92,6 +93,18 @@ CXCursor lambda_operator_of(const TuContext& context, CXCursor object) {
     found = lambda;
   }
   return found;
+}
+
+// The function a call at node `i` is made in: the innermost lambda's operator() (a lambda passing
+// its parameter on is a wrapper too), else the enclosing function.
+CXCursor enclosing_caller(const std::vector<AstNode>& nodes, size_t i) {
+  const int function = nodes[i].function;
+  for (int up = nodes[i].parent; up > function; up = nodes[static_cast<size_t>(up)].parent) {
+    if (nodes[static_cast<size_t>(up)].kind == CXCursor_LambdaExpr) {
+      return lambda_operator_in(nodes[static_cast<size_t>(up)].cursor);
+    }
+  }
+  return nodes[static_cast<size_t>(function)].cursor;
 }
 
 // The function a call of an operator() runs and the arguments it is given: a call of a lambda (or
@@ -200,14 +213,18 @@ void collect_call_sites(const TuContext& context, const StringResolver& strings,
     site.callee = usr_of(callee);
     site.callee_name = name;
     if (nodes[i].function >= 0) {
-      const CXCursor caller = nodes[static_cast<size_t>(nodes[i].function)].cursor;
-      if (is_named_function(clang_getCursorKind(caller))) {
+      const CXCursor caller = enclosing_caller(nodes, i);
+      if (!is_null(caller) && is_named_function(clang_getCursorKind(caller))) {
         site.caller = usr_of(caller);
         site.caller_name = qualified_name(caller);
       }
     }
     site.location = to_source_location(cursor_location(call));
     site.macro_chain = macro_chain(call);
+    // Tests of a range-for's variable around the call are decided per value (expand_call_site).
+    for (auto& condition : branch_conditions(context, strings, static_cast<int>(i))) {
+      if (is_loop_slot({condition.function, condition.parameter})) site.conditions.push_back(std::move(condition));
+    }
     for (CXCursor arg : args) site.arguments.push_back(resolve_argument(strings, arg, static_cast<int>(i)));
     for (CXCursor arg : defaults) {
       site.arguments.push_back(resolve_argument(strings, arg, -1));
@@ -227,10 +244,13 @@ bool slot_where(const std::string& text, bool (*matters)(const std::string& befo
 }
 
 // An id in a path segment (`/medications/` + id + `/`) or a query value does not change which
-// endpoint is called; a path tail (`"/api/2.0" + path`) does.
+// endpoint is called; a path tail (`"/api/2.0" + path`) or a resource's name (`"/api/2.0/" + rel
+// + "?limit=100"`) does.
 bool url_part_matters(const std::string& before, char after) {
   const char prev = before.empty() ? '\0' : before.back();
-  const bool id_segment = prev == '/' && (after == '/' || after == '?' || after == '#');
+  // The first segment of a path, or the one after the API root, names the resource, not an id.
+  const bool resource = before == "/" || (before.size() >= 9 && before.compare(before.size() - 9, 9, "/api/2.0/") == 0);
+  const bool id_segment = prev == '/' && !resource && (after == '/' || after == '?' || after == '#');
   const bool query_value = prev == '=' && (after == '\0' || after == '&' || after == '#');
   return !id_segment && !query_value;
 }
