@@ -58,17 +58,19 @@ void run(httplib::Client& cli, long given) {
 }
 
 TEST(WrittenValues, AnArgumentCountTestChoosesTheDefault) {
-  // `argc > 1 ? argv[1] : "default"` and the reverse `argc < 3 ? "default" : argv[2]`.
+  // `argc > 1 ? argv[1] : "default"` and the reverse `argc < 3 ? "default" : argv[2]`; a count
+  // past any integer type is no test (and no crash).
   EXPECT_EQ(urls_of(R"(#include <httplib.h>
 #include <string>
 int main(int argc, char** argv) {
   std::string base = argc > 1 ? argv[1] : "https://app.elationemr.com";
   std::string root = argc < 3 ? "/api/2.0" : argv[2];
+  const char* huge = argc > 9999999999999999999 ? argv[9999999999999999999] : "";
   httplib::Client cli(base);
-  cli.Get(root + "/patients/");
+  cli.Get(root + "/patients/" + huge);
 }
 )"),
-            (std::vector<std::string>{"7 /api/2.0/patients/"}));
+            (std::vector<std::string>{"8 /api/2.0/patients/{}"}));
 }
 
 TEST(WrittenValues, ASubstringOfAKnownString) {

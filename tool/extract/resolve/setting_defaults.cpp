@@ -68,7 +68,9 @@ std::vector<Words> forms_of(const Words& subject) {
 bool tests_argument_count(const Words& part, const Words& subject, bool given) {
   if (subject.size() != 4 || subject[1] != "[" || subject[3] != "]" || part.size() != 3) return false;
   const auto number = [](const std::string& word) -> std::optional<long> {
-    if (word.empty() || !std::all_of(word.begin(), word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+    // At most 9 digits: no argument count is larger, and std::stol would throw past long's range.
+    if (word.empty() || word.size() > 9 ||
+        !std::all_of(word.begin(), word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
       return std::nullopt;
     }
     return std::stol(word);
