@@ -1,5 +1,5 @@
 // Shapes of client code found by the held-out corpus (bench/heldout): a client handed in by the
-// caller, a request variable made by a helper, a token form through a perform(url, body) wrapper,
+// caller (also twice), a request variable made by a helper, a token form through a perform(url, body) wrapper,
 // a URL variable changed later in a loop, a branch a caller decides beside a constructor's host,
 // a lambda kept in a std::function member, a scope list joined by a helper it is handed to.
 #include <gtest/gtest.h>
@@ -53,6 +53,19 @@ int main() {
 }
 )"),
             expected);
+}
+
+TEST(WrapperShapes, AClientHandedOnTwiceKeepsItsBaseForEachCall) {
+  // Handed by non-const reference, the client is not changed: the second call has the base too.
+  EXPECT_EQ(requests_of(std::string(kCpprest) + R"(void get(http_client& c, const utility::string_t& path) { c.request(methods::GET, path).wait(); }
+int main() {
+  http_client c(U("https://app.elationemr.com/api/2.0"));
+  get(c, U("bills/"));
+  get(c, U("patients/"));
+}
+)"),
+            (std::vector<std::string>{"7 GET https://app.elationemr.com/api/2.0bills/",
+                                      "8 GET https://app.elationemr.com/api/2.0patients/"}));
 }
 
 TEST(WrapperShapes, ARequestVariableMadeByAHelperKeepsTheCallersMethodAndUrl) {

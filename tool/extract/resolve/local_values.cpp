@@ -97,6 +97,17 @@ bool hands_on_to_change(CXCursor call, CXCursor var) {
   return false;
 }
 
+// Whether `var` is an object of a library's client type (`http_client`, `httplib::Client`): its
+// base is its constructor's, which no function it is handed to can change.
+bool is_client_object(const LibraryModels& models, CXCursor var) {
+  for (const auto& library : models.libraries) {
+    for (const auto& client : library.clients) {
+      if (type_is_one_of(clang_getCursorType(var), client.types)) return true;
+    }
+  }
+  return false;
+}
+
 // Every slot a run-time value ("{}"), the pieces kept in step: a constructor's parameters that
 // no construction here gives.
 ResolvedString without_slots(ResolvedString value) {
@@ -334,8 +345,10 @@ ResolvedString StringResolver::apply_events(CXCursor var, ResolvedString value, 
       auto written = copied_into_stream(index, depth);
       if (written) value.append(*written);
       else assign(ResolvedString::wildcard());
-    } else if (!is_member_call(event) && hands_on_to_change(event, var)) {
+    } else if (!is_member_call(event) && hands_on_to_change(event, var) &&
+               !is_client_object(context_.models(), var)) {
       // Given to be changed (an out-parameter, `fill(path)`; an ostream_iterator not copied into).
+      // A library's client handed on (`get(client, path)`) keeps the base it was made with.
       assign(ResolvedString::wildcard());
     }
   }
