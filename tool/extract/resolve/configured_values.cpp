@@ -9,6 +9,7 @@
 #include "extract/clang/cursor_utils.h"
 #include "extract/clang/field_initializers.h"
 #include "extract/resolve/buffer_writes.h"
+#include "extract/resolve/string_values.h"
 #include "extract/resolve/string_resolver.h"
 
 namespace scopelint::extract {
@@ -200,7 +201,25 @@ CXCursor member_at(CXCursor record, int index) {
   return clang_getNullCursor();
 }
 
+// Whether a braced list gives nothing but zeros (`{0}`, `{}`, `{NULL}`): an object cleared before
+// use, not one that describes a request.
+bool only_zeros(CXCursor list) {
+  for (CXCursor element : children(list)) {
+    if (!is_null_pointer_constant(element) && evaluate_integer(strip_wrappers(element)).value_or("") != "0") return false;
+  }
+  return true;
+}
+
 }  // namespace
+
+// The braced objects of `record` in this unit that describe something (not cleared ones).
+std::vector<int> StringResolver::record_objects(CXCursor record) const {
+  std::vector<int> out;
+  for (int list : context_.init_lists(record)) {
+    if (!only_zeros(context_.tree().nodes[static_cast<size_t>(list)].cursor)) out.push_back(list);
+  }
+  return out;
+}
 
 // `r.method` / `r->url` where `r` is a parameter whose record is made by several braced objects in
 // this unit and whose members nothing assigns: a record slot, so that a request reads the method
@@ -212,12 +231,13 @@ std::optional<ResolvedString> StringResolver::record_member_slot(CXCursor member
   const auto [record, index] = record_of(field);
   if (index < 0) return std::nullopt;
   const std::string key = declaration_key(record);
-  if (context_.init_lists(record).size() < 2) return std::nullopt;
+  if (record_objects(record).size() < 2) return std::nullopt;
   records_.emplace(key, record);
   return ResolvedString::constant(slot_text(record_slot_function(key), index));
 }
 
-// The values the member at `field` takes, one per braced object of the record (in source order):
+// The values the member at `field` takes, one per braced object of the record (in source order,
+// cleared objects left out):
 // its element, else its default initializer, else ""; nullopt when the member is also assigned.
 std::optional<std::vector<ResolvedString>> StringResolver::record_values(const std::string& slot_function,
                                                                          int field) const {
@@ -227,7 +247,7 @@ std::optional<std::vector<ResolvedString>> StringResolver::record_values(const s
   const CXCursor record = found->second;
   const auto& nodes = context_.tree().nodes;
   const CXCursor member = member_at(record, field);
-  const auto lists = context_.init_lists(record);
+  const auto lists = record_objects(record);
   if (is_null(member) || lists.size() > kMaxRecordObjects) return std::nullopt;
   // A member also set after its object is made (`snprintf(req.path, ...)`) is not the braced value.
   for (int index : context_.subject_events(member)) {

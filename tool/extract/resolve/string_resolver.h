@@ -266,6 +266,7 @@ class StringResolver {
   // Records passed to a dispatcher (record_values.cpp).
   std::optional<ResolvedString> record_member_slot(CXCursor member_ref, CXCursor field) const;
   std::optional<std::vector<ResolvedString>> record_values(const std::string& slot_function, int field) const;
+  std::vector<int> record_objects(CXCursor record) const;
   std::optional<bool> decide_count(CXCursor condition) const;
   std::optional<ResolvedString> resolve_subscript(CXCursor container, CXCursor index, int position, int depth) const;
   bool run_expression(CXCursor expr, CXCursor var, size_t slot, int position, int depth) const;
