@@ -7,7 +7,6 @@
 // decided on the running value, as loop_joins.cpp does for a range-for. Also the integers of a
 // known string (`rel.size() - 1`, `url.find("/api")`) and the `substr` they cut.
 #include <algorithm>
-#include <initializer_list>
 
 #include "extract/clang/cursor_utils.h"
 #include "extract/resolve/string_resolver.h"
@@ -157,9 +156,6 @@ std::optional<StringResolver::LoopRun> StringResolver::index_loop_run(CXCursor l
   return LoopRun{counter, kids[3], std::move(counts), {}};
 }
 
-namespace {
-
-// The container `c` when `expr` is `c.<one of names>()` (through a conversion to a const_iterator).
 CXCursor container_of_call(CXCursor expr, std::initializer_list<const char*> names) {
   CXCursor call = strip_wrappers(expr);
   if (clang_getCursorKind(call) == CXCursor_CallExpr && call_arguments(call).size() == 1 &&
@@ -173,7 +169,6 @@ CXCursor container_of_call(CXCursor expr, std::initializer_list<const char*> nam
   return clang_getNullCursor();
 }
 
-}  // namespace
 
 // for (auto it = c.begin(); it != c.end(); ++it) body, over a container whose elements are known:
 // `it` is bound to each element in turn, and `*it` reads it.

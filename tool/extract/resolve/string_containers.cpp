@@ -186,26 +186,6 @@ std::optional<std::vector<ResolvedString>> StringResolver::container_events(
   return items;
 }
 
-namespace {
-
-// "begin" or "end" when `arg` is `var.begin()` / `var.end()` (or cbegin, cend); "" otherwise.
-std::string iterator_end(CXCursor arg, CXCursor var) {
-  CXCursor call = strip_wrappers(arg);
-  // An iterator converted to a const_iterator: the conversion's one argument.
-  if (clang_getCursorKind(call) == CXCursor_CallExpr && call_arguments(call).size() == 1 &&
-      clang_getCursorKind(callee_of(call)) == CXCursor_Constructor) {
-    call = strip_wrappers(call_arguments(call).front());
-  }
-  if (clang_getCursorKind(call) != CXCursor_CallExpr || !call_arguments(call).empty()) return "";
-  if (!refers_to_variable(member_call_object(call), var)) return "";
-  const std::string name = spelling(call);
-  if (name == "begin" || name == "cbegin") return "begin";
-  if (name == "end" || name == "cend") return "end";
-  return "";
-}
-
-}  // namespace
-
 bool StringResolver::apply_container_call(CXCursor event, CXCursor var, std::vector<ResolvedString>& items,
                                           int position, int depth, std::vector<int>& chained) const {
   if (reads_container(event, var)) return true;
@@ -233,9 +213,10 @@ bool StringResolver::apply_container_call(CXCursor event, CXCursor var, std::vec
       return element(args[0]);
     }
     if (args.size() != 2) return false;
-    const std::string where = iterator_end(args[0], var);
-    if (where.empty() || !element(args[1])) return false;
-    if (where == "begin") std::rotate(items.begin(), items.end() - 1, items.end());
+    const bool at_begin = refers_to_variable(container_of_call(args[0], {"begin", "cbegin"}), var);
+    const bool at_end = refers_to_variable(container_of_call(args[0], {"end", "cend"}), var);
+    if ((!at_begin && !at_end) || !element(args[1])) return false;
+    if (at_begin) std::rotate(items.begin(), items.end() - 1, items.end());
     // The non-const begin() / end() inside the insert (and its conversion) is part of it.
     if (const int at = context_.node_index(args[0]); at >= 0) {
       for (int i = at; i < context_.tree().subtree_end[static_cast<size_t>(at)]; ++i) chained.push_back(i);

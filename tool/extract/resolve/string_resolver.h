@@ -5,6 +5,7 @@
 #include <clang-c/Index.h>
 
 #include <functional>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <string>
@@ -49,6 +50,9 @@ struct ResolvedString {
 std::vector<CXCursor> parameter_arguments(CXCursor call);
 // The function whose parameters a definition's slots name (a LambdaExpr: its operator()).
 CXCursor parameters_owner(CXCursor definition);
+// The container `c` when `expr` is `c.<one of names>()` (through a conversion to a
+// const_iterator), e.g. {"begin", "cbegin"}; null otherwise.
+CXCursor container_of_call(CXCursor expr, std::initializer_list<const char*> names);
 
 struct Alternative {
   ResolvedString value;
