@@ -39,7 +39,7 @@ def corpus_files():
     out = []
     for d, _, names in os.walk(CORPUS):
         for n in names:
-            if n.endswith((".c", ".cpp", ".cc", ".cxx")):
+            if n.endswith((".c", ".cpp", ".cc", ".cxx", ".m", ".mm")):
                 out.append(os.path.join(d, n))
     return sorted(out)
 
@@ -48,6 +48,8 @@ def compile_flags(path):
     rel = os.path.relpath(path, CORPUS)
     if path.endswith(".c"):
         return ["-std=c11"]
+    if path.endswith(".m"):
+        return []  # Objective-C: scopelint's own defaults (blocks, Apple's runtime), Foundation's stub
     flags = ["-std=c++17"]
     if rel.split(os.sep)[0] == "qt":
         flags += QT_FLAGS

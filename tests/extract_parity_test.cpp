@@ -19,7 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const char* const kThirdParty[] = {"curl", "httplib.h", "Poco", "cpprest", "pplx", "boost", "qt5", "cpr"};
+const char* const kThirdParty[] = {"curl", "httplib.h", "Poco", "cpprest", "pplx", "boost", "qt5", "cpr", "GNUstep"};
 
 bool is_third_party(const std::string& name) {
   for (const char* hidden : kThirdParty) {
@@ -83,6 +83,21 @@ std::vector<std::string> qt_flags() {
   return {"-fPIC", "-I" + qt, "-I" + qt + "/QtCore", "-I" + qt + "/QtNetwork"};
 }
 
+// GNUstep's Foundation (Debian's libgnustep-base-dev), for the Objective-C fixtures. Debian builds it
+// for gcc's runtime, without blocks and without NSURLSession: the folder checked with it uses
+// NSURLConnection and NSURLRequest (the NSURLSession fixtures are read with the stub only).
+std::vector<std::string> gnustep_flags() {
+  const fs::path gnustep = "/usr/include/GNUstep";
+  fs::path runtime;  // gcc's objc/objc.h
+  std::error_code ec;
+  for (const auto& version : fs::directory_iterator("/usr/lib/gcc/x86_64-linux-gnu", ec)) {
+    if (fs::exists(version.path() / "include" / "objc" / "objc.h")) runtime = version.path() / "include";
+  }
+  if (!fs::exists(gnustep) || runtime.empty()) return {};
+  return {"-I" + gnustep.string(), "-idirafter", runtime.string(), "-DGNUSTEP", "-DGNUSTEP_BASE_LIBRARY=1",
+          "-DGNU_RUNTIME=1", "-fconstant-string-class=NSConstantString", "-fobjc-runtime=gcc", "-fno-blocks"};
+}
+
 class ExtractHeaderParityTest : public ::testing::TestWithParam<std::string> {
  protected:
   static void SetUpTestSuite() {
@@ -108,6 +123,7 @@ TEST_P(ExtractHeaderParityTest, SameFactsWithAndWithoutThirdPartyHeaders) {
   ExtractOptions real;
   real.paths = {dir.string()};
   real.extra_args = qt_flags();
+  if (GetParam() == "foundation") real.extra_args = gnustep_flags();
   ExtractOptions hidden;
   hidden.paths = {dir.string()};
   hidden.extra_args_before = *hidden_;

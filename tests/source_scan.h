@@ -9,8 +9,8 @@
 
 namespace scopelint::test {
 
-// The facts of `source` scanned alone as `name` (client.cpp: -std=c++17; a .c name: -std=c11),
-// with the installed headers.
+// The facts of `source` scanned alone as `name` (client.cpp: -std=c++17; a .c name: -std=c11; a .m
+// name: Objective-C, its own defaults), with the installed headers.
 // `flags` are added after the standard (Qt's include directories, say).
 inline Facts facts_of_source(const std::string& source, const std::string& name = "client.cpp",
                              const std::vector<std::string>& flags = {}) {
@@ -19,8 +19,10 @@ inline Facts facts_of_source(const std::string& source, const std::string& name 
   options.paths = {dir.write(name, source)};
   options.jobs = 1;
   options.has_fixed_args = true;
-  const bool c = name.size() > 2 && name.compare(name.size() - 2, 2, ".c") == 0;
-  options.fixed_args = {c ? "-std=c11" : "-std=c++17"};
+  const auto ends_with = [&](const std::string& ext) {
+    return name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0;
+  };
+  if (!ends_with(".m")) options.fixed_args = {ends_with(".c") ? "-std=c11" : "-std=c++17"};
   options.fixed_args.insert(options.fixed_args.end(), flags.begin(), flags.end());
   return extract_facts(options).facts;
 }

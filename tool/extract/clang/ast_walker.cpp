@@ -5,6 +5,8 @@
 #include <map>
 #include <utility>
 
+#include "extract/clang/cursor_utils.h"
+
 namespace scopelint::extract {
 namespace {
 
@@ -48,7 +50,24 @@ CXChildVisitResult visit(CXCursor cursor, CXCursor parent, CXClientData data) {
 
 bool is_loop_kind(CXCursorKind kind) {
   return kind == CXCursor_ForStmt || kind == CXCursor_WhileStmt || kind == CXCursor_DoStmt ||
-         kind == CXCursor_CXXForRangeStmt;
+         is_range_loop(kind);
+}
+
+bool is_range_loop(CXCursorKind kind) {
+  return kind == CXCursor_CXXForRangeStmt || kind == CXCursor_ObjCForCollectionStmt;
+}
+
+std::vector<CXCursor> range_loop_parts(CXCursor loop) {
+  std::vector<CXCursor> kids = children(loop);
+  if (kids.size() != 3) return {};
+  // for-in declares its variable in a statement of its own: `for (NSString *p in paths)`.
+  if (clang_getCursorKind(loop) == CXCursor_ObjCForCollectionStmt &&
+      clang_getCursorKind(kids[0]) == CXCursor_DeclStmt) {
+    const auto declared = children(kids[0]);
+    if (declared.size() != 1) return {};
+    kids[0] = declared.front();
+  }
+  return kids;
 }
 
 bool is_function_like(CXCursorKind kind) {

@@ -25,6 +25,11 @@ struct AstTree {
 bool is_function_like(CXCursorKind kind);
 // for, while, do and range-for statements.
 bool is_loop_kind(CXCursorKind kind);
+// A loop over a range: C++'s range-for, Objective-C's for-in (`for (NSString *p in paths)`).
+bool is_range_loop(CXCursorKind kind);
+// A range loop's loop variable (a VarDecl, or the unexposed structured binding), its range and
+// its body; empty when the loop is not written that way.
+std::vector<CXCursor> range_loop_parts(CXCursor loop);
 
 // Walks the top-level declarations for which `wanted(file)` is true (file of the expansion
 // location) and everything below them.

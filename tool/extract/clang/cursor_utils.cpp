@@ -1,12 +1,12 @@
 // Read-only helpers over libclang cursors (see cursor_utils.h).
 #include "extract/clang/cursor_utils.h"
 
-#include <cctype>
 #include <filesystem>
 
 #include "extract/clang/ast_walker.h"
 #include "extract/clang/clang_handles.h"
 #include "extract/clang/macro_locations.h"
+#include "extract/clang/objc_cursors.h"
 #include "extract/models/library_models.h"
 
 namespace scopelint::extract {
@@ -78,9 +78,16 @@ CXCursor strip_wrappers(CXCursor cursor) {
   return cursor;
 }
 
+bool is_call(CXCursorKind kind) { return kind == CXCursor_CallExpr || kind == CXCursor_ObjCMessageExpr; }
+
 std::string qualified_name(CXCursor decl) {
   if (is_null(decl)) return "";
   std::string name = spelling(decl);
+  // An Objective-C method or member: "NSString::stringByAppendingString:" (no namespaces).
+  if (CXCursor owner = clang_getCursorSemanticParent(decl); is_objc_container(clang_getCursorKind(owner))) {
+    const std::string owner_name = objc_class_name(owner);
+    return owner_name.empty() ? name : owner_name + "::" + name;
+  }
   for (CXCursor parent = clang_getCursorSemanticParent(decl); !is_null(parent);
        parent = clang_getCursorSemanticParent(parent)) {
     const CXCursorKind kind = clang_getCursorKind(parent);
@@ -122,6 +129,7 @@ std::string callee_name(CXCursor call) {
 }
 
 std::vector<CXCursor> call_arguments(CXCursor call) {
+  if (clang_getCursorKind(call) == CXCursor_ObjCMessageExpr) return message_arguments(call);
   std::vector<CXCursor> args;
   const int n = clang_Cursor_getNumArguments(call);
   for (int i = 0; i < n; ++i) args.push_back(clang_Cursor_getArgument(call, static_cast<unsigned>(i)));
@@ -145,6 +153,8 @@ std::vector<CXCursor> written_arguments(CXTranslationUnit tu, CXCursor call) {
 }
 
 bool is_member_call(CXCursor call) {
+  // A message to an object (`[req setURL:u]`, `[self path]`); not one to a class (`[NSURL URLWithString:s]`).
+  if (clang_getCursorKind(call) == CXCursor_ObjCMessageExpr) return !is_null(objc_receiver(call));
   // A constructor's first argument may be a member (`std::string h = ep.host`): not its object.
   if (clang_getCursorKind(clang_getCursorReferenced(call)) == CXCursor_Constructor) return false;
   for (CXCursor child : children(call)) {
@@ -156,6 +166,7 @@ bool is_member_call(CXCursor call) {
 
 CXCursor member_call_object(CXCursor call) {
   if (!is_member_call(call)) return clang_getNullCursor();  // so it has a first child, a member
+  if (clang_getCursorKind(call) == CXCursor_ObjCMessageExpr) return strip_wrappers(objc_receiver(call));
   CXCursor member = strip_wrappers(children(call).front());
   for (CXCursor object : children(member)) {
     if (!is_reference_kind(clang_getCursorKind(object))) return strip_wrappers(object);
@@ -168,7 +179,7 @@ std::vector<std::string> type_names(CXType type) {
   for (int guard = 0; guard < 16; ++guard) {
     const CXTypeKind kind = type.kind;
     if (kind == CXType_LValueReference || kind == CXType_RValueReference ||
-        kind == CXType_Pointer) {
+        kind == CXType_Pointer || kind == CXType_ObjCObjectPointer) {
       type = clang_getPointeeType(type);
     } else if (kind == CXType_Elaborated) {
       type = clang_Type_getNamedType(type);
@@ -181,7 +192,8 @@ std::vector<std::string> type_names(CXType type) {
     }
   }
   CXType canonical = clang_getCanonicalType(type);
-  while (canonical.kind == CXType_Pointer || canonical.kind == CXType_LValueReference) {
+  while (canonical.kind == CXType_Pointer || canonical.kind == CXType_LValueReference ||
+         canonical.kind == CXType_ObjCObjectPointer) {
     canonical = clang_getCanonicalType(clang_getPointeeType(canonical));
   }
   CXCursor decl = clang_getTypeDeclaration(canonical);
@@ -231,7 +243,7 @@ CXCursor referenced_variable(CXCursor expr) {
     CXCursor ref = clang_getCursorReferenced(expr);
     const CXCursorKind ref_kind = clang_getCursorKind(ref);
     if (ref_kind == CXCursor_VarDecl || ref_kind == CXCursor_ParmDecl ||
-        ref_kind == CXCursor_FieldDecl) {
+        ref_kind == CXCursor_FieldDecl || ref_kind == CXCursor_ObjCIvarDecl) {
       return ref;
     }
   }
@@ -297,6 +309,7 @@ bool passes_read_only(CXCursor call, CXCursor var) {
   const size_t first = call_operator && params >= 0 && args.size() == static_cast<size_t>(params) + 1 ? 1 : 0;
   for (size_t i = first; i < args.size(); ++i) {
     if (!refers_to_variable(args[i], var)) continue;
+    if (is_immutable_object(clang_getCursorType(args[i]))) continue;  // NSLog(@"%@", path)
     if (params < 0 || static_cast<int>(i - first) >= params) return false;  // variadic, or not known
     const CXCursor parameter = clang_Cursor_getArgument(callee, static_cast<unsigned>(i - first));
     if (!is_read_only_parameter(clang_getCursorType(parameter))) return false;
@@ -348,37 +361,6 @@ SourceLocation to_source_location(const FileLocation& location) {
   return SourceLocation{location.path, location.line, location.column};
 }
 
-std::vector<std::string> token_spellings(CXTranslationUnit tu, CXCursor cursor) {
-  std::vector<std::string> result;
-  CXToken* tokens = nullptr;
-  unsigned count = 0;
-  clang_tokenize(tu, clang_getCursorExtent(cursor), &tokens, &count);
-  for (unsigned i = 0; i < count; ++i) result.push_back(to_string(clang_getTokenSpelling(tu, tokens[i])));
-  if (tokens) clang_disposeTokens(tu, tokens, count);
-  return result;
-}
-
-std::optional<SourceRange> single_literal_range(CXTranslationUnit tu, CXCursor cursor) {
-  CXToken* tokens = nullptr;
-  unsigned count = 0;
-  clang_tokenize(tu, clang_getCursorExtent(cursor), &tokens, &count);
-  std::optional<SourceRange> range;
-  if (count == 1 && clang_getTokenKind(tokens[0]) == CXToken_Literal) {
-    const std::string text = to_string(clang_getTokenSpelling(tu, tokens[0]));
-    if (text.find('"') != std::string::npos) {
-      const CXSourceRange extent = clang_getTokenExtent(tu, tokens[0]);
-      const FileLocation begin = file_location(clang_getRangeStart(extent));
-      const FileLocation end = file_location(clang_getRangeEnd(extent));
-      if (begin.file && end.file && clang_File_isEqual(begin.file, end.file)) {
-        range = SourceRange{to_source_location(begin), to_source_location(end), begin.offset,
-                            end.offset - begin.offset};
-      }
-    }
-  }
-  if (tokens) clang_disposeTokens(tu, tokens, count);
-  return range;
-}
-
 bool is_local_variable(CXCursor var) {
   for (CXCursor parent = clang_getCursorSemanticParent(var); !is_null(parent);
        parent = clang_getCursorSemanticParent(parent)) {
@@ -387,14 +369,6 @@ bool is_local_variable(CXCursor var) {
     if (kind == CXCursor_TranslationUnit || clang_isInvalid(kind)) break;
   }
   return false;
-}
-
-std::string binary_operator_token(CXTranslationUnit tu, CXCursor op) {
-  auto kids = children(op);
-  if (kids.empty()) return "";
-  const size_t lhs_tokens = token_spellings(tu, kids.front()).size();
-  auto tokens = token_spellings(tu, op);
-  return lhs_tokens < tokens.size() ? tokens[lhs_tokens] : "";
 }
 
 }  // namespace scopelint::extract

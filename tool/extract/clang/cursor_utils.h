@@ -25,6 +25,10 @@ std::string spelling(CXCursor cursor);
 // "ns::Class::method", skipping inline and anonymous namespaces.
 std::string qualified_name(CXCursor decl);
 
+// A call: a C or C++ call expression, or an Objective-C message send (`[req setHTTPMethod:m]`),
+// whose callee is the method declaration and whose receiver is the object of a member call.
+bool is_call(CXCursorKind kind);
+
 // The declaration a call refers to (function, method, constructor); null cursor when unknown.
 CXCursor callee_of(CXCursor call);
 // Qualified name of the callee; for an unresolved overload set, the name written in the code.

@@ -14,7 +14,7 @@ bool same_place(const FileLocation& a, const FileLocation& b) {
 
 // The cursor for the callee's name in a call: `get` in `cli.get(...)`, `f` in `f(...)`.
 CXCursor callee_name_cursor(CXCursor call) {
-  if (clang_getCursorKind(call) != CXCursor_CallExpr) return clang_getNullCursor();
+  if (!is_call(clang_getCursorKind(call))) return clang_getNullCursor();
   const auto kids = children(call);
   if (kids.empty()) return clang_getNullCursor();
   CXCursor callee = strip_wrappers(kids.front());

@@ -133,6 +133,21 @@ std::string find_database_dir(const ExtractOptions& options) {
   return "";
 }
 
+// Objective-C is written for Apple's compilers, which have blocks on and Apple's runtime: without
+// them completion handlers (`^(NSData* d, ...) {}`) and object subscripts (`d[@"k"]`) do not
+// parse. Given unless the flags choose otherwise (a database made on macOS names neither), before
+// --extra-arg, which can still turn them off.
+std::vector<std::string> objc_platform_flags(SourceLanguage language, const std::vector<std::string>& user) {
+  if (language != SourceLanguage::ObjC && language != SourceLanguage::ObjCxx) return {};
+  std::vector<std::string> flags;
+  const auto has = [&](const std::string& prefix) {
+    return std::any_of(user.begin(), user.end(), [&](const std::string& arg) { return arg.rfind(prefix, 0) == 0; });
+  };
+  if (!has("-fblocks") && !has("-fno-blocks")) flags.push_back("-fblocks");
+  if (!has("-fobjc-runtime=")) flags.push_back("-fobjc-runtime=macosx");
+  return flags;
+}
+
 std::vector<std::string> default_flags(SourceLanguage language) {
   switch (language) {
     case SourceLanguage::C: return {"-xc", "-std=gnu11"};
@@ -336,7 +351,8 @@ ParseCommand CompileCommands::command_for(const SourceFile& file,
   if (!resource_dir_.empty()) command.argv.push_back("-resource-dir=" + resource_dir_);
   for (const auto& arg : options_.extra_args_before) command.argv.push_back(arg);
   // Appended flags must precede a "--" (after it everything is an input file).
-  std::vector<std::string> appended = options_.extra_args;
+  std::vector<std::string> appended = objc_platform_flags(file.language, user);
+  appended.insert(appended.end(), options_.extra_args.begin(), options_.extra_args.end());
   appended.push_back("-Wno-unknown-warning-option");
   // Code scanned without its build has an error at every use of a missing header's names: clang's
   // default limit of 20 would stop the parse before the code that matters. After the repository's

@@ -22,6 +22,12 @@ bool contains(const std::vector<std::string>& list, const std::string& name) {
 }
 
 std::string class_of(CXCursor method) {
+  if (const CXCursorKind kind = clang_getCursorKind(method);
+      kind == CXCursor_ObjCInstanceMethodDecl || kind == CXCursor_ObjCClassMethodDecl) {
+    const std::string name = qualified_name(method);  // "NSURLSession::dataTaskWithRequest:"
+    const size_t colons = name.find("::");
+    return colons == std::string::npos ? "" : name.substr(0, colons);
+  }
   CXCursor parent = clang_getCursorSemanticParent(method);
   CXCursor tmpl = clang_getSpecializedCursorTemplate(parent);
   return qualified_name(is_null(tmpl) ? parent : tmpl);
@@ -38,7 +44,10 @@ const std::string* matched_name(const CallModel& model, CXCursor call, const std
   }
   if (!method && !model.classes.empty()) {
     const CXCursorKind kind = clang_getCursorKind(callee);
-    if (kind != CXCursor_CXXMethod && kind != CXCursor_FunctionTemplate) return nullptr;
+    if (kind != CXCursor_CXXMethod && kind != CXCursor_FunctionTemplate &&
+        kind != CXCursor_ObjCInstanceMethodDecl && kind != CXCursor_ObjCClassMethodDecl) {
+      return nullptr;
+    }
     auto it = model.names.find(spelling(callee));
     if (it == model.names.end() || !contains(model.classes, class_of(callee))) return nullptr;
     method = &it->second;
@@ -79,7 +88,7 @@ class CallMatcher {
   void run(std::vector<FoundRequest>& out) {
     const auto& nodes = context_.tree().nodes;
     for (size_t i = 0; i < nodes.size(); ++i) {
-      if (nodes[i].kind != CXCursor_CallExpr) continue;
+      if (!is_call(nodes[i].kind)) continue;
       std::vector<CXCursor> args;
       bool args_ready = false;
       for (const auto& model : library_.calls) {
@@ -206,7 +215,7 @@ class CallMatcher {
     ResolvedString text = ResolvedString::constant("");
     bool written = false;
     int parent = up(position);
-    while (parent >= 0 && nodes[static_cast<size_t>(parent)].kind == CXCursor_CallExpr &&
+    while (parent >= 0 && is_call(nodes[static_cast<size_t>(parent)].kind) &&
            spelling(nodes[static_cast<size_t>(parent)].cursor) == "operator<<") {
       const CXCursor shift = nodes[static_cast<size_t>(parent)].cursor;
       if (clang_Cursor_getNumArguments(shift) == 2) {

@@ -89,7 +89,7 @@ std::vector<HandleAlternative> returned_handle(const TuContext& context, const S
                                                const HandleStates& states, CXCursor handle) {
   if (is_null(handle) || clang_getCursorKind(handle) != CXCursor_VarDecl) return {};
   const CXCursor call = strip_wrappers(clang_Cursor_getVarDeclInitializer(handle));
-  if (clang_getCursorKind(call) != CXCursor_CallExpr || is_null(callee_of(call))) return {};
+  if (!is_call(clang_getCursorKind(call)) || is_null(callee_of(call))) return {};
   const int definition = context.definition_node(callee_of(call));
   if (definition < 0) return {};
   const std::vector<int> returns = context.return_statements(definition);
@@ -117,7 +117,7 @@ void match_handle_api(const LibraryModel& library, const TuContext& context,
   HandleStates states;
   const auto& nodes = context.tree().nodes;
   for (size_t i = 0; i < nodes.size(); ++i) {
-    if (nodes[i].kind != CXCursor_CallExpr) continue;
+    if (!is_call(nodes[i].kind)) continue;
     const CXCursor call = nodes[i].cursor;
     const std::string name = spelling(call);
     const bool setopt = name == api.setopt;

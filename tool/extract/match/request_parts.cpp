@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "extract/clang/cursor_utils.h"
+#include "extract/clang/objc_cursors.h"
 #include "extract/clang/field_initializers.h"
 #include "extract/clang/macro_locations.h"
 #include "extract/match/ast_argument.h"
@@ -87,7 +88,7 @@ std::optional<std::string> RequestPartsBuilder::client_base(const LibraryModel& 
     }
     break;
   }
-  if (clang_getCursorKind(construct) != CXCursor_CallExpr) return std::nullopt;
+  if (!is_call(clang_getCursorKind(construct))) return std::nullopt;
   const std::string name = spelling(construct);
   CXCursor callee = callee_of(construct);
   const bool factory = name == "make_unique" || name == "make_shared";
@@ -129,7 +130,17 @@ void RequestPartsBuilder::apply_constructor(const LibraryModel& library, const R
                                             CXCursor construct, CXCursor at, int position,
                                             RequestParts& parts) const {
   construct = strip_wrappers(construct);
-  if (clang_getCursorKind(construct) != CXCursor_CallExpr ||
+  if (clang_getCursorKind(construct) == CXCursor_ObjCMessageExpr) {
+    // `[NSMutableURLRequest requestWithURL:u]`, `[[NSMutableURLRequest alloc] initWithURL:u]`
+    auto factory = model.factories.find(spelling(construct));
+    if (factory == model.factories.end()) return;
+    const auto args = call_arguments(construct);
+    for (const auto& [role, index] : factory->second.args) {
+      if (index < args.size()) apply_role(library, role, args[index], at, position, parts);
+    }
+    return;
+  }
+  if (!is_call(clang_getCursorKind(construct)) ||
       clang_getCursorKind(callee_of(construct)) != CXCursor_Constructor) {
     return;
   }
@@ -154,7 +165,7 @@ std::optional<RequestParts> RequestPartsBuilder::request_object(const LibraryMod
                                                                 CXCursor object, int position,
                                                                 CXCursor* variable) const {
   object = strip_wrappers(object);
-  if (clang_getCursorKind(object) == CXCursor_CallExpr && callee_name(object) == "std::move" &&
+  if (is_call(clang_getCursorKind(object)) && callee_name(object) == "std::move" &&
       clang_Cursor_getNumArguments(object) == 1) {
     object = strip_wrappers(clang_Cursor_getArgument(object, 0));
   }
@@ -164,7 +175,7 @@ std::optional<RequestParts> RequestPartsBuilder::request_object(const LibraryMod
   CXCursor var = referenced_variable(object);
   if (is_null(var)) {
     // A copy (`request(req)` takes its request by value) stands for the variable it copies.
-    if (variable && clang_getCursorKind(object) == CXCursor_CallExpr &&
+    if (variable && is_call(clang_getCursorKind(object)) &&
         clang_getCursorKind(callee_of(object)) == CXCursor_Constructor && call_arguments(object).size() == 1) {
       *variable = referenced_variable(call_arguments(object)[0]);
     }
@@ -189,7 +200,16 @@ std::optional<RequestParts> RequestPartsBuilder::request_object(const LibraryMod
   for (int index : context_.subject_events(var)) {
     if (position >= 0 && index >= position) break;
     const CXCursor event = nodes[static_cast<size_t>(index)].cursor;
-    if (nodes[static_cast<size_t>(index)].kind != CXCursor_CallExpr) continue;
+    if (const auto assigned = property_assignment(context_.tu(), event)) {
+      // `req.HTTPMethod = m`: the property, else its setter (`setHTTPMethod:`) taking `m`.
+      auto property = model->properties.find(assigned->property);
+      const SetterModel* setter = property != model->properties.end()
+                                      ? &property->second
+                                      : setter_for(*model, assigned->selector(), {assigned->value});
+      if (setter && setter->arg == 0) apply_role(library, setter->role, assigned->value, event, index, parts);
+      continue;
+    }
+    if (!is_call(nodes[static_cast<size_t>(index)].kind)) continue;
     const std::string name = spelling(event);
     const auto args = call_arguments(event);
     if (const SetterModel* setter = setter_for(*model, name, args); setter && !is_null(member_call_object(event))) {
@@ -199,7 +219,7 @@ std::optional<RequestParts> RequestPartsBuilder::request_object(const LibraryMod
     if (name == "operator=" && args.size() == 2) {
       CXCursor target = strip_wrappers(args[0]);
       auto member = model->assigned_members.find(spelling(target));
-      if (clang_getCursorKind(target) == CXCursor_CallExpr && member != model->assigned_members.end()) {
+      if (is_call(clang_getCursorKind(target)) && member != model->assigned_members.end()) {
         apply_role(library, member->second.role, args[1], event, index, parts);
       }
     }
@@ -212,13 +232,17 @@ std::optional<RequestParts> RequestPartsBuilder::request_object(const LibraryMod
     if (attached == model->attached_by.end() || is_null(source)) continue;
     apply_role(library, attached->second, source, use, index, parts);
   }
+  // A parameter's request takes its method from each caller's (send_for_callers).
+  if (model->default_method && !parts.method_given && !parts.method_slot && clang_getCursorKind(var) != CXCursor_ParmDecl) {
+    parts.method = model->default_method;
+  }
   return parts;
 }
 
 // The call a variable's initializer holds, through the copy or move that may wrap it.
 CXCursor RequestPartsBuilder::returned_value(CXCursor init) {
   CXCursor value = strip_wrappers(init);
-  if (clang_getCursorKind(value) == CXCursor_CallExpr && clang_getCursorKind(callee_of(value)) == CXCursor_Constructor) {
+  if (is_call(clang_getCursorKind(value)) && clang_getCursorKind(callee_of(value)) == CXCursor_Constructor) {
     const auto args = call_arguments(value);
     if (args.size() == 1) value = strip_wrappers(args.front());
   }
@@ -227,7 +251,7 @@ CXCursor RequestPartsBuilder::returned_value(CXCursor init) {
 
 std::optional<RequestParts> RequestPartsBuilder::returned_request(const LibraryModel& library, CXCursor call,
                                                                   int position) const {
-  if (clang_getCursorKind(call) != CXCursor_CallExpr) return std::nullopt;
+  if (!is_call(clang_getCursorKind(call))) return std::nullopt;
   CXCursor callee = callee_of(call);
   if (is_null(callee) || clang_getCursorKind(callee) == CXCursor_Constructor) return std::nullopt;
   const int definition = context_.definition_node(callee);

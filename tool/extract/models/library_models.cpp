@@ -88,7 +88,7 @@ SetterModel parse_setter(const JsonNode& node) {
 
 RequestObjectModel parse_request_object(const JsonNode& node) {
   node.only_keys({"types", "constructors", "setters", "assigned_members", "report_unsent",
-                  "attached_by"});
+                  "attached_by", "factories", "properties", "default_method"});
   RequestObjectModel model;
   model.types = node.member("types").strings();
   if (node.has("constructors")) {
@@ -122,6 +122,17 @@ RequestObjectModel parse_request_object(const JsonNode& node) {
       model.assigned_members[name] = parse_setter(item);
     }
   }
+  if (node.has("factories")) {
+    for (const auto& [name, form] : node.member("factories").members()) {
+      ConstructorForm parsed;
+      for (const auto& [key, item] : form.members()) parsed.args[role_named(key, item)] = index_of(item);
+      model.factories[name] = parsed;
+    }
+  }
+  if (node.has("properties")) {
+    for (const auto& [name, item] : node.member("properties").members()) model.properties[name] = parse_setter(item);
+  }
+  if (node.has("default_method")) model.default_method = parse_method(node.member("default_method"));
   if (node.has("report_unsent")) model.report_unsent = node.member("report_unsent").boolean();
   if (node.has("attached_by")) {
     const JsonNode attached = node.member("attached_by");
@@ -177,7 +188,8 @@ CallModel parse_call(const JsonNode& node) {
 void parse_strings(const JsonNode& node, StringApis& strings) {
   node.only_keys({"passthrough", "encoders", "format_methods", "literal_macros", "path_appenders",
                   "query_appenders", "wildcards", "field_adders", "path_of_url", "path_only_of_url", "host_of_url", "query_of_url", "query_setters", "path_setters", "list_appenders",
-                  "joiners", "sections", "out_encoders", "defaults", "option_defaults"});
+                  "joiners", "sections", "out_encoders", "defaults", "option_defaults", "printf_formats",
+                  "appenders", "relative_urls", "mutating_appenders"});
   auto append = [&](const char* key, std::vector<std::string>& target) {
     if (!node.has(key)) return;
     for (auto& s : node.member(key).strings()) target.push_back(std::move(s));
@@ -195,8 +207,10 @@ void parse_strings(const JsonNode& node, StringApis& strings) {
   append("query_of_url", strings.query_of_url);
   append("query_setters", strings.query_setters);
   append("path_setters", strings.path_setters);
+  append("appenders", strings.appenders);
+  append("mutating_appenders", strings.mutating_appenders);
   for (auto [key, target] : {std::pair{"encoders", &strings.encoders}, std::pair{"list_appenders", &strings.list_appenders},
-                             std::pair{"defaults", &strings.defaults}}) {
+                             std::pair{"defaults", &strings.defaults}, std::pair{"printf_formats", &strings.printf_formats}}) {
     if (!node.has(key)) continue;
     for (const auto& [function, item] : node.member(key).members()) target->push_back({function, index_of(item)});
   }
@@ -220,6 +234,12 @@ void parse_strings(const JsonNode& node, StringApis& strings) {
       item.only_keys({"option", "constructor_default", "setter"});
       strings.option_defaults.push_back({function, index_of(item.member("option")),
                                          index_of(item.member("constructor_default")), item.member("setter").string()});
+    }
+  }
+  if (node.has("relative_urls")) {
+    for (const auto& [function, item] : node.member("relative_urls").members()) {
+      item.only_keys({"reference", "base"});
+      strings.relative_urls.push_back({function, index_of(item.member("reference")), index_of(item.member("base"))});
     }
   }
   if (node.has("sections")) {

@@ -56,6 +56,13 @@ struct RequestObjectModel {
   // gives the base, any other set(name, value) a header).
   std::map<std::string, std::vector<SetterModel>> setters;
   std::map<std::string, SetterModel> assigned_members;  // `obj.body() = x`, by method name
+  // Objective-C: messages that make the object (`[NSMutableURLRequest requestWithURL:u]`,
+  // `[[NSMutableURLRequest alloc] initWithURL:u]`), by selector; properties assigned
+  // (`req.HTTPMethod = @"POST"`), by name.
+  std::map<std::string, ConstructorForm> factories;
+  std::map<std::string, SetterModel> properties;
+  // The method of an object on which none is set (NSURLRequest's HTTPMethod is "GET").
+  std::optional<HttpMethod> default_method;
   bool report_unsent = false;  // a request object never sent in its function is still a request
   // `form.prepareSubmit(req)`: a call of this name taking the object makes its receiver the body.
   std::map<std::string, Role> attached_by;
@@ -107,6 +114,14 @@ struct OutEncoderModel {
   unsigned into = 0;
 };
 
+// A function resolving a URL reference against a base URL (`[NSURL URLWithString:ref
+// relativeToURL:base]`): both are arguments.
+struct RelativeUrlModel {
+  std::string function;
+  unsigned reference = 0;
+  unsigned base = 1;
+};
+
 // The declarations scopelint parses with when the library's real headers are missing
 // (stub_headers.h): a header text and the include names that reach it.
 struct StubModel {
@@ -142,6 +157,15 @@ struct StringApis {
   std::vector<std::string> passthrough;  // value of the receiver (methods) or argument 0 (functions)
   std::vector<EncoderModel> encoders;  // percent-encode one argument
   std::vector<std::string> format_methods;  // QString::arg: %1.. replaced by the arguments
+  // printf formats (`[NSString stringWithFormat:@"%@/x", a]`): the format is argument `arg`, the
+  // values follow it (%@ and %s take a value).
+  std::vector<EncoderModel> printf_formats;
+  // Methods whose value is their receiver followed by their own value (argument 0, or their
+  // printf format): `[base stringByAppendingString:p]`, `stringByAppendingFormat:`.
+  std::vector<std::string> appenders;
+  std::vector<RelativeUrlModel> relative_urls;  // URLWithString:relativeToURL:
+  // Methods that append to their receiver (`[path appendString:p]`, `appendFormat:`).
+  std::vector<std::string> mutating_appenders;
   std::vector<std::string> literal_macros;  // QStringLiteral("x"): the literal inside
   std::vector<std::string> path_appenders;  // uri_builder::append_path
   std::vector<std::string> query_appenders;  // uri_builder::append_query(k, v)

@@ -13,7 +13,7 @@ namespace {
 // The item argument of an appender call, or null when `call` is none.
 const EncoderModel* appender_of(const std::vector<EncoderModel>& appenders, CXCursor call) {
   call = strip_wrappers(call);
-  if (clang_getCursorKind(call) != CXCursor_CallExpr) return nullptr;
+  if (!is_call(clang_getCursorKind(call))) return nullptr;
   const std::string name = callee_name(call);
   auto it = std::find_if(appenders.begin(), appenders.end(),
                          [&](const EncoderModel& appender) { return appender.function == name; });
@@ -73,7 +73,7 @@ ResolvedList StringResolver::resolve_list(CXCursor expr, int position) const {
         assigned.insert(clang_hashCursor(strip_wrappers(kids[1])));
         start_list(kids[1], index, index);
       }
-    } else if (kind == CXCursor_CallExpr) {
+    } else if (is_call(kind)) {
       // `curl_slist_append(list, item)` whose result is not assigned: the list grows in place.
       const auto args = call_arguments(event);
       const EncoderModel* appender = appender_of(appenders, event);

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "extract/clang/cursor_utils.h"
+#include "extract/clang/objc_cursors.h"
 
 namespace scopelint::extract {
 
@@ -21,6 +22,7 @@ std::optional<long long> fixed_size(CXType type) {
 
 CXCursor braced_list(CXCursor expr) {
   for (int guard = 0; guard < 16; ++guard) {
+    if (CXCursor array = objc_array_literal(expr); !is_null(array)) return array;  // @[@"a", @"b"]
     expr = strip_wrappers(expr);
     const CXCursorKind kind = clang_getCursorKind(expr);
     if (kind == CXCursor_InitListExpr) {
@@ -34,11 +36,11 @@ CXCursor braced_list(CXCursor expr) {
       }
       return expr;
     }
-    if (kind == CXCursor_CallExpr && clang_getCursorKind(callee_of(expr)) != CXCursor_Constructor)
+    if (is_call(kind) && clang_getCursorKind(callee_of(expr)) != CXCursor_Constructor)
       break;
-    if (kind != CXCursor_CallExpr && kind != CXCursor_UnexposedExpr) break;
+    if (!is_call(kind) && kind != CXCursor_UnexposedExpr) break;
     // A constructor's written argument (not a default allocator).
-    auto kids = kind == CXCursor_CallExpr
+    auto kids = is_call(kind)
                     ? written_arguments(clang_Cursor_getTranslationUnit(expr), expr)
                     : children(expr);
     if (kids.size() != 1) break;
@@ -54,7 +56,7 @@ std::optional<std::pair<CXCursor, CXCursor>> braced_entry(CXCursor expr) {
     std::vector<CXCursor> parts;
     if (kind == CXCursor_InitListExpr || kind == CXCursor_UnexposedExpr) {
       parts = children(expr);
-    } else if (kind == CXCursor_CallExpr && clang_getCursorKind(callee_of(expr)) == CXCursor_Constructor) {
+    } else if (is_call(kind) && clang_getCursorKind(callee_of(expr)) == CXCursor_Constructor) {
       parts = written_arguments(clang_Cursor_getTranslationUnit(expr), expr);
     } else {
       return std::nullopt;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "extract/clang/ast_walker.h"
 #include "extract/clang/cursor_utils.h"
 #include "extract/clang/field_initializers.h"
 #include "extract/resolve/buffer_writes.h"
@@ -118,7 +119,7 @@ std::optional<ResolvedString> StringResolver::braced_object_member(CXCursor memb
     const auto kids = children(object);
     const auto index = kids.size() == 2 ? integer_of(kids[1], position, depth + 1) : std::nullopt;
     if (index) list = braced_element(kids[0], *index, position, depth + 1);
-  } else if (kind == CXCursor_CallExpr && (spelling(object) == "operator[]" || spelling(object) == "at")) {
+  } else if (is_call(kind) && (spelling(object) == "operator[]" || spelling(object) == "at")) {
     const auto args = call_arguments(object);
     const bool at = spelling(object) == "at";
     const auto index = args.empty() ? std::nullopt : integer_of(args.back(), position, depth + 1);
@@ -148,6 +149,24 @@ std::optional<ResolvedString> StringResolver::braced_object_member(CXCursor memb
   return resolve_at(element, position, depth + 1);
 }
 
+std::vector<Alternative> StringResolver::bound_by_callers(const ResolvedString& value, int index, int depth) const {
+  if (!has_slot(value.text) || depth >= 48) return {};
+  const auto& nodes = context_.tree().nodes;
+  int function = nodes[static_cast<size_t>(index)].parent;
+  while (function >= 0 && !is_function_like(nodes[static_cast<size_t>(function)].kind)) {
+    function = nodes[static_cast<size_t>(function)].parent;
+  }
+  if (function < 0) return {};
+  const CXCursor cursor = nodes[static_cast<size_t>(function)].cursor;
+  const std::vector<int>& sites = context_.call_sites(cursor);
+  if (sites.empty() || sites.size() > 8) return {};
+  std::vector<Alternative> bound;
+  for (int site : sites) {
+    bound.push_back({bind_arguments(value, cursor, nodes[static_cast<size_t>(site)].cursor, site, depth + 1), {}});
+  }
+  return bound;
+}
+
 std::optional<std::vector<Alternative>> StringResolver::assigned_member(CXCursor field, int depth) const {
   // `w.base = base ? base : "https://..."`, `cfg->root = "/api/2.0"`: each assignment to the
   // member (or printf-style write into it), on any object, is an alternative; any other change to
@@ -163,7 +182,15 @@ std::optional<std::vector<Alternative>> StringResolver::assigned_member(CXCursor
   for (int index : context_.subject_events(field)) {
     const Change change = change_of(context_, nodes[static_cast<size_t>(index)]);
     if (change.kind == Change::Kind::Other) return std::nullopt;
-    if (change.kind == Change::Kind::Assign) alternatives.push_back({resolve_at(change.value, index, depth + 1), {}});
+    if (change.kind == Change::Kind::Assign) {
+      ResolvedString value = resolve_at(change.value, index, depth + 1);
+      // `_root = root` in `initWithRoot:`: each call's argument, as for a constructor's (resolve_field).
+      if (auto bound = bound_by_callers(value, index, depth); !bound.empty()) {
+        alternatives.insert(alternatives.end(), bound.begin(), bound.end());
+      } else {
+        alternatives.push_back({std::move(value), {}});
+      }
+    }
     if (change.kind == Change::Kind::Write) {
       // `snprintf(cf->base, sizeof cf->base, "%s", value)` from a settings file.
       const auto args = call_arguments(change.value);

@@ -32,7 +32,7 @@ bool StringResolver::run_container_statement(CXCursor statement, CXCursor var, s
   const auto expression = [&](CXCursor statement_expr) {
     const CXCursor expr = strip_wrappers(statement_expr);
     std::vector<int> chained;
-    if (clang_getCursorKind(expr) == CXCursor_CallExpr &&
+    if (is_call(clang_getCursorKind(expr)) &&
         apply_container_call(expr, var, items, context_.node_index(expr), depth, chained)) {
       return true;
     }

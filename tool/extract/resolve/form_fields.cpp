@@ -27,7 +27,7 @@ void StringResolver::collect_pairs(CXCursor expr, int position, int depth, Resol
     for (CXCursor kid : kids) collect_pairs(kid, position, depth + 1, out);
     return;
   }
-  if (kind == CXCursor_CallExpr) {
+  if (is_call(kind)) {
     CXCursor callee = callee_of(expr);
     const auto args = call_arguments(expr);
     const bool ctor = clang_getCursorKind(callee) == CXCursor_Constructor;
@@ -69,7 +69,7 @@ ResolvedFields StringResolver::resolve_fields(CXCursor expr, int position) const
   for (int index : context_.subject_events(var)) {
     if (position >= 0 && index >= position) break;
     const CXCursor event = nodes[static_cast<size_t>(index)].cursor;
-    if (nodes[static_cast<size_t>(index)].kind != CXCursor_CallExpr) continue;
+    if (!is_call(nodes[static_cast<size_t>(index)].kind)) continue;
     const std::string name = spelling(event);
     const auto args = call_arguments(event);
     if (std::find(adders.begin(), adders.end(), name) != adders.end() &&
@@ -93,7 +93,7 @@ ResolvedFields StringResolver::resolve_fields(CXCursor expr, int position) const
 // A project function that returns a form or headers (`cpr::Header headers() const { return
 // {{"Authorization", ...}}; }`): the fields its returns give, its parameters the call's arguments.
 std::optional<ResolvedFields> StringResolver::helper_fields(CXCursor call, int position) const {
-  if (clang_getCursorKind(call) != CXCursor_CallExpr) return std::nullopt;
+  if (!is_call(clang_getCursorKind(call))) return std::nullopt;
   const CXCursor callee = callee_of(call);
   if (is_null(callee) || clang_getCursorKind(callee) == CXCursor_Constructor) return std::nullopt;
   const int definition = context_.definition_node(callee);

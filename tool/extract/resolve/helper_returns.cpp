@@ -17,7 +17,7 @@ namespace scopelint::extract {
 
 std::optional<ResolvedString> StringResolver::resolve_helper(CXCursor call, CXCursor callee, int position,
                                                              int depth) const {
-  if (!is_stringish_type(clang_getResultType(clang_getCursorType(callee)))) return std::nullopt;
+  if (!is_stringish_type(clang_getCursorResultType(callee))) return std::nullopt;  // also a method's
   // A virtual member the unit's classes override (`path()` of a list type): each override's value
   // is an alternative, the base's own body one more.
   const std::vector<int> overrides = context_.overriders(callee);

@@ -49,7 +49,7 @@ std::optional<long long> StringResolver::integer_of(CXCursor expr, int position,
     if (!a || !b) return std::nullopt;
     return op == "+" ? *a + *b : *a - *b;
   }
-  if (kind == CXCursor_CallExpr) {
+  if (is_call(kind)) {
     // `v.size()`, `std::size(a)`: the count of a container whose elements are known.
     const std::string name = spelling(expr);
     const auto args = call_arguments(expr);
@@ -158,11 +158,11 @@ std::optional<StringResolver::LoopRun> StringResolver::index_loop_run(CXCursor l
 
 CXCursor container_of_call(CXCursor expr, std::initializer_list<const char*> names) {
   CXCursor call = strip_wrappers(expr);
-  if (clang_getCursorKind(call) == CXCursor_CallExpr && call_arguments(call).size() == 1 &&
+  if (is_call(clang_getCursorKind(call)) && call_arguments(call).size() == 1 &&
       clang_getCursorKind(callee_of(call)) == CXCursor_Constructor) {
     call = strip_wrappers(call_arguments(call).front());
   }
-  if (clang_getCursorKind(call) != CXCursor_CallExpr || !call_arguments(call).empty()) return clang_getNullCursor();
+  if (!is_call(clang_getCursorKind(call)) || !call_arguments(call).empty()) return clang_getNullCursor();
   for (const char* name : names) {
     if (spelling(call) == name) return member_call_object(call);
   }
@@ -198,7 +198,7 @@ std::optional<bool> StringResolver::decide_first_run(CXCursor condition) const {
   const std::string name = spelling(condition);
   std::string op;
   std::vector<CXCursor> sides;
-  if (clang_getCursorKind(condition) == CXCursor_CallExpr && (name == "operator==" || name == "operator!=")) {
+  if (is_call(clang_getCursorKind(condition)) && (name == "operator==" || name == "operator!=")) {
     op = name.substr(8);
     sides = call_arguments(condition);
   } else if (clang_getCursorKind(condition) == CXCursor_BinaryOperator) {

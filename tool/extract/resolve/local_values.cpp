@@ -4,6 +4,7 @@
 
 #include "extract/clang/clang_handles.h"
 #include "extract/clang/cursor_utils.h"
+#include "extract/clang/objc_cursors.h"
 #include "extract/clang/field_initializers.h"
 #include "extract/resolve/buffer_writes.h"
 #include "extract/resolve/literal_pieces.h"
@@ -32,6 +33,7 @@ bool is_branch_kind(CXCursorKind kind) {
     case CXCursor_ForStmt:
     case CXCursor_DoStmt:
     case CXCursor_CXXForRangeStmt:
+    case CXCursor_ObjCForCollectionStmt:
     case CXCursor_ConditionalOperator:
     case CXCursor_CXXCatchStmt:
     case CXCursor_LambdaExpr:
@@ -108,8 +110,8 @@ bool is_client_object(const LibraryModels& models, CXCursor var) {
   return false;
 }
 
-// Every slot a run-time value ("{}"), the pieces kept in step: a constructor's parameters that
-// no construction here gives.
+}  // namespace
+
 ResolvedString without_slots(ResolvedString value) {
   const PiecedText plain =
       substitute_pieced({value.text, value.pieces}, [](const ParameterSlot&) { return PiecedText{kWildcard, {}}; });
@@ -118,13 +120,11 @@ ResolvedString without_slots(ResolvedString value) {
   return value;
 }
 
-}  // namespace
-
 ResolvedString StringResolver::resolve_variable(CXCursor var, int position, int depth) const {
   if (const ResolvedString* bound = bound_value(var)) return *bound;
   const CXCursorKind kind = clang_getCursorKind(var);
   if (kind == CXCursor_ParmDecl) return resolve_parameter(var, position, depth);
-  if (kind == CXCursor_FieldDecl) return resolve_field(var, depth);
+  if (kind == CXCursor_FieldDecl || kind == CXCursor_ObjCIvarDecl) return resolve_field(var, depth);
   CXCursor definition = clang_getCursorDefinition(var);
   if (!is_null(definition)) var = definition;
   if (!is_null(context_.loop_range(declaration_key(var)))) {
@@ -181,7 +181,8 @@ ResolvedString StringResolver::resolve_parameter(CXCursor parameter, int positio
   CXCursor function = clang_getCursorSemanticParent(parameter);
   const CXCursorKind kind = clang_getCursorKind(function);
   if (kind != CXCursor_FunctionDecl && kind != CXCursor_CXXMethod && kind != CXCursor_Constructor &&
-      kind != CXCursor_FunctionTemplate) {
+      kind != CXCursor_FunctionTemplate && kind != CXCursor_ObjCInstanceMethodDecl &&
+      kind != CXCursor_ObjCClassMethodDecl) {
     return ResolvedString::wildcard();
   }
   const std::string usr = function_key(function);
@@ -211,7 +212,7 @@ void StringResolver::apply_chain(CXCursor event, CXCursor var, int index, int de
   const auto& apis = context_.models().strings;
   std::vector<CXCursor> chain;
   CXCursor current = event;
-  for (int guard = 0; guard < 256 && clang_getCursorKind(current) == CXCursor_CallExpr; ++guard) {
+  for (int guard = 0; guard < 256 && is_call(clang_getCursorKind(current)); ++guard) {
     chain.push_back(current);
     consumed.push_back(current);
     if (refers_to(spelling(current) == "operator<<" ? clang_Cursor_getArgument(current, 0)
@@ -309,6 +310,11 @@ ResolvedString StringResolver::apply_events(CXCursor var, ResolvedString value, 
     const CXCursorKind kind = nodes[static_cast<size_t>(index)].kind;
     const auto kids = children(event);
     if (kind == CXCursor_BinaryOperator || kind == CXCursor_CompoundAssignOperator) {
+      // `comps.path = p`: a call of the property's setter, `[comps setPath:p]`.
+      if (auto property = property_assignment(context_.tu(), event)) {
+        if (contains(apis.path_setters, property->setter)) value = with_path(value, resolve_at(property->value, index, depth));
+        continue;
+      }
       if (kids.size() != 2 || !refers_to(kids[0], var)) continue;
       const std::string op = binary_operator_token(context_.tu(), event);
       if (op == "=") assign(resolve_at(kids[1], index, depth));
@@ -336,6 +342,8 @@ ResolvedString StringResolver::apply_events(CXCursor var, ResolvedString value, 
       value = with_query(value, query_text(args[0], index));
     } else if (contains(apis.path_setters, callee_name(event)) && !args.empty()) {
       value = with_path(value, arg(0));
+    } else if (contains(apis.mutating_appenders, callee_name(event)) && !args.empty()) {
+      value.append(appended_value(event, index, depth));
     } else if (name == "clear" && args.empty()) {
       assign(ResolvedString::constant(""));
     } else if (const auto* encoder = apis.out_encoder(callee_name(event));

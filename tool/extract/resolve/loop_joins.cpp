@@ -38,8 +38,8 @@ std::optional<StringResolver::LoopRun> StringResolver::loop_run(CXCursor loop, i
     if (auto run = index_loop_run(loop, depth)) return run;
     return iterator_loop_run(loop, depth);
   }
-  if (clang_getCursorKind(loop) != CXCursor_CXXForRangeStmt) return std::nullopt;
-  const auto kids = children(loop);
+  if (!is_range_loop(clang_getCursorKind(loop))) return std::nullopt;
+  const auto kids = range_loop_parts(loop);
   if (kids.size() != 3) return std::nullopt;
   // `auto& [key, value]` (a structured binding, which libclang leaves unexposed) over a map.
   std::vector<CXCursor> names;
@@ -127,6 +127,7 @@ bool StringResolver::run_body(CXCursor statement, CXCursor var, const StatementR
     }
     case CXCursor_ForStmt:
     case CXCursor_CXXForRangeStmt:
+    case CXCursor_ObjCForCollectionStmt:
       return !mentions_variable(statement, var) || nested(statement);
     default:
       if (!clang_isExpression(kind)) return false;  // return, break, continue, other loops
@@ -172,7 +173,7 @@ bool StringResolver::run_expression(CXCursor expr, CXCursor var, size_t slot, in
       return false;
     return true;
   }
-  if (kind != CXCursor_CallExpr) return !mentions_variable(expr, var);
+  if (!is_call(kind)) return !mentions_variable(expr, var);
   const std::string name = spelling(expr);
   const auto args = call_arguments(expr);
   const CXCursor object = member_call_object(expr);
@@ -210,7 +211,7 @@ bool StringResolver::run_expression(CXCursor expr, CXCursor var, size_t slot, in
     // `os << a << b`: the links from the innermost out, when the innermost writes to `var`.
     std::vector<CXCursor> links;
     for (CXCursor link = expr;
-         links.size() < 256 && clang_getCursorKind(link) == CXCursor_CallExpr &&
+         links.size() < 256 && is_call(clang_getCursorKind(link)) &&
          spelling(link) == "operator<<" && call_arguments(link).size() == 2;
          link = strip_wrappers(call_arguments(link)[0])) {
       links.push_back(link);

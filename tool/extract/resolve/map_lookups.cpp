@@ -75,7 +75,7 @@ CXCursor StringResolver::unchanged_container(CXCursor expr) const {
   const auto& nodes = context_.tree().nodes;
   for (int index : context_.subject_events(var)) {
     const auto& node = nodes[static_cast<size_t>(index)];
-    if (node.kind != CXCursor_CallExpr || !reads_map(spelling(node.cursor))) return clang_getNullCursor();
+    if (!is_call(node.kind) || !reads_map(spelling(node.cursor))) return clang_getNullCursor();
   }
   for (int use : context_.argument_uses(var)) {
     if (!passes_read_only(nodes[static_cast<size_t>(use)].cursor, var)) return clang_getNullCursor();
@@ -163,10 +163,10 @@ std::optional<ResolvedString> StringResolver::pair_member(CXCursor member_ref, C
         slot_text(loop_slot_function(loop), name == "first" ? kLoopEntryFirst : kLoopEntrySecond));
   }
   // `m.find(k)->second`
-  if (clang_getCursorKind(object) != CXCursor_CallExpr || spelling(object) != "operator->") return std::nullopt;
+  if (!is_call(clang_getCursorKind(object)) || spelling(object) != "operator->") return std::nullopt;
   const auto arrow = call_arguments(object);
   const CXCursor found = strip_wrappers(arrow.empty() ? member_call_object(object) : arrow[0]);
-  if (clang_getCursorKind(found) != CXCursor_CallExpr || spelling(found) != "find" ||
+  if (!is_call(clang_getCursorKind(found)) || spelling(found) != "find" ||
       call_arguments(found).size() != 1) {
     return std::nullopt;
   }

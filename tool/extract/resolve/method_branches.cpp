@@ -111,7 +111,7 @@ std::optional<BranchCondition> parse_condition(const TuContext& context,
     auto kids = children(inner);
     if ((op == "==" || op == "!=") && kids.size() == 2)
       parsed = equality(strings, kids[0], kids[1], op == "==", position);
-  } else if (kind == CXCursor_CallExpr) {
+  } else if (is_call(kind)) {
     const std::string name = spelling(inner);
     const auto args = call_arguments(inner);
     const CXCursor object = member_call_object(inner);

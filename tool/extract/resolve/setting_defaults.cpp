@@ -158,7 +158,7 @@ std::optional<ResolvedString> StringResolver::option_default(const OptionDefault
   }
   if (set) return set;
   const CXCursor made = strip_wrappers(clang_Cursor_getVarDeclInitializer(var));
-  if (clang_getCursorKind(made) != CXCursor_CallExpr) return std::nullopt;
+  if (!is_call(clang_getCursorKind(made))) return std::nullopt;
   const auto given = written_arguments(context_.tu(), made);
   if (read.constructor_default >= given.size()) return std::nullopt;
   return resolve_at(given[read.constructor_default], context_.node_index(var), depth + 1);
@@ -176,7 +176,7 @@ std::optional<ResolvedString> StringResolver::option_default_by_name(const Optio
   std::optional<ResolvedString> found;
   const auto& nodes = context_.tree().nodes;
   for (size_t i = 0; i < nodes.size(); ++i) {
-    if (nodes[i].kind != CXCursor_CallExpr || spelling(nodes[i].cursor) != short_type) continue;
+    if (!is_call(nodes[i].kind) || spelling(nodes[i].cursor) != short_type) continue;
     if (clang_getCursorKind(callee_of(nodes[i].cursor)) != CXCursor_Constructor) continue;
     const auto given = written_arguments(context_.tu(), nodes[i].cursor);
     if (read.constructor_default >= given.size()) continue;

@@ -29,7 +29,7 @@ Around around(const std::vector<AstNode>& nodes, const std::vector<int>& subtree
       break;
     if (kind == CXCursor_IfStmt) found = Around::Ifs;
     if (kind == CXCursor_SwitchStmt || kind == CXCursor_WhileStmt || kind == CXCursor_ForStmt ||
-        kind == CXCursor_DoStmt || kind == CXCursor_CXXForRangeStmt || kind == CXCursor_ConditionalOperator ||
+        kind == CXCursor_DoStmt || is_range_loop(kind) || kind == CXCursor_ConditionalOperator ||
         kind == CXCursor_LambdaExpr || kind == CXCursor_CXXTryStmt) {
       return Around::Other;
     }
@@ -42,7 +42,7 @@ Around around(const std::vector<AstNode>& nodes, const std::vector<int>& subtree
 std::vector<CXCursor> stream_links(CXCursor event, CXCursor var) {
   std::vector<CXCursor> links;
   for (CXCursor link = event;
-       links.size() < 256 && clang_getCursorKind(link) == CXCursor_CallExpr &&
+       links.size() < 256 && is_call(clang_getCursorKind(link)) &&
        spelling(link) == "operator<<" && call_arguments(link).size() == 2;
        link = strip_wrappers(call_arguments(link)[0])) {
     links.push_back(link);
@@ -108,7 +108,7 @@ std::optional<std::vector<ResolvedString>> StringResolver::resolve_elements(CXCu
     } else {
       // Made empty by its default constructor, or copied from another container.
       CXCursor inner = strip_wrappers(init);
-      const bool constructed = clang_getCursorKind(inner) == CXCursor_CallExpr &&
+      const bool constructed = is_call(clang_getCursorKind(inner)) &&
                                clang_getCursorKind(callee_of(inner)) == CXCursor_Constructor;
       const auto args = constructed ? call_arguments(inner) : std::vector<CXCursor>{};
       if (!constructed || !args.empty()) {
@@ -160,7 +160,7 @@ std::optional<std::vector<ResolvedString>> StringResolver::container_events(
     if (index >= position) break;
     if (std::find(chained.begin(), chained.end(), index) != chained.end()) continue;
     const CXCursor event = nodes[static_cast<size_t>(index)].cursor;
-    if (nodes[static_cast<size_t>(index)].kind != CXCursor_CallExpr) return std::nullopt;
+    if (!is_call(nodes[static_cast<size_t>(index)].kind)) return std::nullopt;
     if (reads_container(event, var)) continue;  // `v.size()`, `v[i]` change nothing wherever they are
     // A loop over known values that appends is run once per value (container_loops.cpp).
     // Appends under an `if` that is not decided here are taken: the list asks for them in the runs

@@ -31,7 +31,7 @@ std::optional<std::pair<CXCursor, long long>> iterator_of(CXCursor expr, const c
   if (clang_getCursorKind(expr) == CXCursor_BinaryOperator &&
       binary_operator_token(clang_Cursor_getTranslationUnit(expr), expr) == "+") {
     sum = children(expr);
-  } else if (clang_getCursorKind(expr) == CXCursor_CallExpr && spelling(expr) == "operator+") {
+  } else if (is_call(clang_getCursorKind(expr)) && spelling(expr) == "operator+") {
     sum = call_arguments(expr);
   }
   if (sum.size() == 2 && std::string(begin_name) == "begin") {
@@ -41,7 +41,7 @@ std::optional<std::pair<CXCursor, long long>> iterator_of(CXCursor expr, const c
       return std::nullopt;
     return std::pair{inner->first, inner->second + std::stoll(*step)};
   }
-  if (clang_getCursorKind(expr) != CXCursor_CallExpr) return std::nullopt;
+  if (!is_call(clang_getCursorKind(expr))) return std::nullopt;
   const std::string name = spelling(expr);
   // Written arguments: std::next's default step is not one.
   const auto args = written_arguments(clang_Cursor_getTranslationUnit(expr), expr);
@@ -89,13 +89,13 @@ std::optional<IteratorRange> iterator_range(CXCursor begin, CXCursor end) {
 // Whether `expr` is the first element of `container`: `v[0]`, `v.front()`, `v.first()`, `v.at(0)`.
 bool is_first_element(CXCursor expr, CXCursor container) {
   expr = strip_wrappers(expr);
-  for (int guard = 0; guard < 4 && clang_getCursorKind(expr) == CXCursor_CallExpr &&
+  for (int guard = 0; guard < 4 && is_call(clang_getCursorKind(expr)) &&
                       clang_getCursorKind(callee_of(expr)) == CXCursor_Constructor &&
                       call_arguments(expr).size() == 1;
        ++guard) {
     expr = strip_wrappers(call_arguments(expr)[0]);
   }
-  if (clang_getCursorKind(expr) != CXCursor_CallExpr) return false;
+  if (!is_call(clang_getCursorKind(expr))) return false;
   const std::string name = spelling(expr);
   const auto args = call_arguments(expr);
   const auto is_zero = [](CXCursor index) {
@@ -118,7 +118,7 @@ CXCursor lambda_of(CXCursor expr) {
     if (!is_null(var) && clang_getCursorKind(var) == CXCursor_VarDecl && is_local_variable(var) &&
         clang_isConstQualifiedType(clang_getCursorType(var))) {
       expr = strip_wrappers(clang_Cursor_getVarDeclInitializer(var));
-    } else if (clang_getCursorKind(expr) == CXCursor_CallExpr && call_arguments(expr).size() == 1) {
+    } else if (is_call(clang_getCursorKind(expr)) && call_arguments(expr).size() == 1) {
       expr = strip_wrappers(call_arguments(expr)[0]);  // the closure's copy constructor
     } else {
       break;
@@ -184,15 +184,15 @@ std::optional<bool> StringResolver::decide(CXCursor condition) const {
 std::optional<bool> StringResolver::bound_emptiness(CXCursor call, const std::vector<std::string>& names) const {
   call = strip_wrappers(call);
   // A conversion (`streampos` to an integer) of the call.
-  if (clang_getCursorKind(call) == CXCursor_CallExpr && spelling(call).rfind("operator ", 0) == 0)
+  if (is_call(clang_getCursorKind(call)) && spelling(call).rfind("operator ", 0) == 0)
     call = member_call_object(call);
-  if (clang_getCursorKind(call) != CXCursor_CallExpr || !call_arguments(call).empty() ||
+  if (!is_call(clang_getCursorKind(call)) || !call_arguments(call).empty() ||
       std::find(names.begin(), names.end(), spelling(call)) == names.end()) {
     return std::nullopt;
   }
   CXCursor object = strip_wrappers(member_call_object(call));
   // `os.str().empty()`: the stream's text.
-  if (clang_getCursorKind(object) == CXCursor_CallExpr && spelling(object) == "str" && call_arguments(object).empty())
+  if (is_call(clang_getCursorKind(object)) && spelling(object) == "str" && call_arguments(object).empty())
     object = strip_wrappers(member_call_object(object));
   CXCursor var = referenced_variable(object);
   const ResolvedString* value = is_null(var) ? nullptr : bound_value(var);
@@ -275,7 +275,7 @@ std::optional<ResolvedString> StringResolver::copied_into_stream(int event, int 
   const auto& nodes = context_.tree().nodes;
   int up = nodes[static_cast<size_t>(event)].parent;
   for (int calls = 0; up >= 0; up = nodes[static_cast<size_t>(up)].parent) {
-    if (nodes[static_cast<size_t>(up)].kind != CXCursor_CallExpr) continue;
+    if (!is_call(nodes[static_cast<size_t>(up)].kind)) continue;
     if (spelling(nodes[static_cast<size_t>(up)].cursor) == "copy" || ++calls == 5) break;
   }
   if (up < 0 || callee_name(nodes[static_cast<size_t>(up)].cursor) != "std::copy") return std::nullopt;

@@ -126,6 +126,10 @@ ResolvedString StringResolver::resolve_at(CXCursor expr, int position, int depth
       }
       return value;
     }
+    case CXCursor_ObjCStringLiteral: {  // @"text": the C literal inside
+      const auto kids = children(expr);
+      return kids.size() == 1 ? resolve_at(kids.front(), position, depth + 1) : ResolvedString::wildcard();
+    }
     case CXCursor_DeclRefExpr:
     case CXCursor_MemberRefExpr: {
       CXCursor ref = clang_getCursorReferenced(expr);
@@ -139,8 +143,12 @@ ResolvedString StringResolver::resolve_at(CXCursor expr, int position, int depth
         if (auto member = record_member_slot(expr, ref)) return *member;
       }
       if (ref_kind == CXCursor_VarDecl || ref_kind == CXCursor_ParmDecl ||
-          ref_kind == CXCursor_FieldDecl) {
+          ref_kind == CXCursor_FieldDecl || ref_kind == CXCursor_ObjCIvarDecl) {
         return resolve_variable(ref, position, depth + 1);
+      }
+      // `url.path`, `components.URL`: a property, or a getter method used as one (GNUstep's).
+      if (ref_kind == CXCursor_ObjCPropertyDecl || ref_kind == CXCursor_ObjCInstanceMethodDecl) {
+        return property_read(expr, ref, position, depth + 1);
       }
       // A name a structured binding gives, while its loop is run.
       if (const ResolvedString* bound = ref_kind == CXCursor_UnexposedDecl ? bound_value(ref) : nullptr) {
@@ -153,6 +161,7 @@ ResolvedString StringResolver::resolve_at(CXCursor expr, int position, int depth
       break;
     }
     case CXCursor_CallExpr:
+    case CXCursor_ObjCMessageExpr:
       return resolve_call(expr, position, depth + 1);
     case CXCursor_ArraySubscriptExpr: {
       const auto kids = children(expr);
@@ -213,7 +222,7 @@ ResolvedString StringResolver::resolve_sum(CXCursor call, int position, int dept
     const auto args = call_arguments(left);
     right_operands.push_back(args[1]);
     CXCursor inner = strip_wrappers(args[0]);
-    if (clang_getCursorKind(inner) != CXCursor_CallExpr || spelling(inner) != "operator+" ||
+    if (!is_call(clang_getCursorKind(inner)) || spelling(inner) != "operator+" ||
         call_arguments(inner).size() != 2) {
       left = args[0];
       break;
@@ -303,6 +312,18 @@ ResolvedString StringResolver::resolve_call(CXCursor call, int position, int dep
     if (!start) return ResolvedString::wildcard();
     return fields_of(receiver(), arg(section.separator), std::stol(*start), end ? std::stol(*end) : -1);
   }
+  if (contains(apis.appenders, name)) {
+    ResolvedString value = receiver();
+    value.append(appended_value(call, position, depth));
+    return value;
+  }
+  if (std::any_of(apis.printf_formats.begin(), apis.printf_formats.end(),
+                  [&](const EncoderModel& format) { return format.function == name; })) {
+    return appended_value(call, position, depth);
+  }
+  for (const auto& relative : apis.relative_urls) {
+    if (relative.function == name) return resolve_relative(arg(relative.base), arg(relative.reference));
+  }
   if (contains(apis.path_appenders, name)) return join_path(receiver(), arg(0));
   if (contains(apis.query_appenders, name)) return appended_query(receiver(), call, position, depth);
   if (contains(apis.path_of_url, name)) return url_part(receiver(), UrlPart::PathAndQuery);
@@ -353,7 +374,7 @@ ResolvedString StringResolver::query_text(CXCursor arg, int position) const {
 CXCursor StringResolver::strip_passthrough(CXCursor expr) const {
   for (int guard = 0; guard < 64; ++guard) {
     expr = strip_wrappers(expr);
-    if (clang_getCursorKind(expr) != CXCursor_CallExpr) break;
+    if (!is_call(clang_getCursorKind(expr))) break;
     CXCursor callee = callee_of(expr);
     const auto args = call_arguments(expr);
     if (clang_getCursorKind(callee) == CXCursor_Constructor && args.size() == 1) {

@@ -79,6 +79,9 @@ std::string percent_encode(const std::string& text);
 ResolvedString percent_encoded(ResolvedString value);
 // printf-style formatting: %s takes the argument, other conversions become "{}", %% is "%".
 ResolvedString format_printf(const ResolvedString& format, const std::vector<ResolvedString>& args);
+// Every parameter slot a run-time value ("{}"), the pieces kept in step: a value set where the
+// function's callers are not followed (a constructor's, an init method's parameters).
+ResolvedString without_slots(ResolvedString value);
 
 class StringResolver {
  public:
@@ -125,6 +128,11 @@ class StringResolver {
   std::optional<ResolvedString> helper_value(CXCursor call, int definition, int position, int depth) const;
   std::optional<ResolvedFields> helper_fields(CXCursor call, int position) const;
   ResolvedString resolve_sum(CXCursor call, int position, int depth) const;
+  // What an appending call adds: its printf format filled in (`appendFormat:@"%@/", p`), else
+  // its argument 0 (`appendString:p`).
+  ResolvedString appended_value(CXCursor call, int position, int depth) const;
+  // A property read with dot syntax (`comps.URL`, `url.path`): as the getter's call.
+  ResolvedString property_read(CXCursor expr, CXCursor property, int position, int depth) const;
   // `base` after a query appender call: (name, value[, encode = true]) or (query[, encode]).
   ResolvedString appended_query(ResolvedString base, CXCursor call, int position, int depth) const;
   ResolvedString resolve_variable(CXCursor var, int position, int depth) const;
@@ -135,6 +143,9 @@ class StringResolver {
   ResolvedString resolve_global(CXCursor var, CXCursor init, int position, int depth) const;
   // The values assigned to a member that no initializer sets (C structs filled in main), and the
   // ones braced initializers of its record give it; the element of `list` that sets `field`.
+  // A value with parameter slots of the function holding node `index`, bound to each of its calls
+  // in the unit (up to 8); empty when it has none or there are none.
+  std::vector<Alternative> bound_by_callers(const ResolvedString& value, int index, int depth) const;
   std::optional<std::vector<Alternative>> assigned_member(CXCursor field, int depth) const;
   // The default of the option variable `option` names: its last setter call before `position`,
   // else its constructor's default argument.

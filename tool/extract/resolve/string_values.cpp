@@ -145,7 +145,8 @@ ResolvedString format_printf(const ResolvedString& format, const std::vector<Res
     }
     flush(i);
     ResolvedString value = take();
-    out.append(f[j] == 's' ? value : ResolvedString::wildcard());
+    // %@ is Objective-C's object conversion (NSString formats): the value's text, as %s.
+    out.append(f[j] == 's' || f[j] == '@' ? value : ResolvedString::wildcard());
     i = j;
     pending = j + 1;
   }
@@ -256,6 +257,30 @@ ResolvedString with_path(const ResolvedString& url, const ResolvedString& path) 
     out.known = url.known;
     out.append(path);
   }
+  out.literal.reset();
+  return out;
+}
+
+ResolvedString resolve_relative(const ResolvedString& base, const ResolvedString& reference) {
+  const std::string& ref = reference.text;
+  if (ref.rfind("http://", 0) == 0 || ref.rfind("https://", 0) == 0 || ref.rfind(kWildcard, 0) == 0) return reference;
+  if (!ref.empty() && ref.front() == '/') return with_path(base, reference);
+  const std::string& text = base.text;
+  const size_t scheme = text.find("://");
+  const size_t host_end = scheme == std::string::npos ? std::string::npos : text.find_first_of("/?#", scheme + 3);
+  ResolvedString out;
+  if (host_end == std::string::npos) {
+    // "https://host": the path is "/". A base known only at run time ("{}") is taken to be a
+    // directory (`https://host/api/2.0/`): the reference goes under it.
+    out = base;
+    if (text.empty() || text.back() != '/') out.append(ResolvedString::constant("/"));
+  } else {
+    const size_t end = text.find_first_of("?#", host_end);
+    const size_t last = text.rfind('/', end == std::string::npos ? std::string::npos : end);
+    out = base.slice(0, last == std::string::npos || last < host_end ? host_end : last + 1);
+    out.known = base.known;
+  }
+  out.append(reference);
   out.literal.reset();
   return out;
 }

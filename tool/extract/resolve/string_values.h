@@ -29,6 +29,9 @@ ResolvedString append_query(const ResolvedString& base, const ResolvedString& ke
 // QUrl::setQuery / setPath on a URL value.
 ResolvedString with_query(const ResolvedString& url, const ResolvedString& query);
 ResolvedString with_path(const ResolvedString& url, const ResolvedString& path);
+// A URL reference resolved against a base URL (RFC 3986 5.2, without dot segments): an absolute
+// reference as is, "/p" replaces the base's path, "p" what follows the base path's last '/'.
+ResolvedString resolve_relative(const ResolvedString& base, const ResolvedString& reference);
 
 // The value of an integer constant expression (`0`, `sizeof a / sizeof a[0]`, a constexpr), as text.
 std::optional<std::string> evaluate_integer(CXCursor expr);

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "extract/clang/cursor_utils.h"
+#include "extract/clang/objc_cursors.h"
 #include "extract/resolve/parameter_slots.h"
 
 namespace scopelint::extract {
@@ -27,9 +28,14 @@ CXCursor direct_subject(CXCursor event) {
   const CXCursorKind kind = clang_getCursorKind(event);
   if (kind == CXCursor_BinaryOperator || kind == CXCursor_CompoundAssignOperator) {
     auto kids = children(event);
-    return kids.empty() ? clang_getNullCursor() : kids.front();
+    if (kids.empty()) return clang_getNullCursor();
+    // `req.HTTPMethod = m` calls the setter of `req`.
+    if (clang_getCursorKind(kids.front()) == CXCursor_MemberRefExpr) {
+      if (auto property = property_assignment(clang_Cursor_getTranslationUnit(event), event)) return property->object;
+    }
+    return kids.front();
   }
-  if (kind != CXCursor_CallExpr) return clang_getNullCursor();
+  if (!is_call(kind)) return clang_getNullCursor();
   if (!is_operator_call(event)) {
     CXCursor object = member_call_object(event);
     if (!is_null(object)) return object;
@@ -64,7 +70,7 @@ CXCursor TuContext::subject_variable(CXCursor event) {
     CXCursor var = referenced_variable(subject);
     if (!is_null(var)) return var;
     CXCursor inner = strip_wrappers(subject);
-    if (clang_getCursorKind(inner) != CXCursor_CallExpr || !returns_reference(inner)) break;
+    if (!is_call(clang_getCursorKind(inner)) || !returns_reference(inner)) break;
     subject = direct_subject(inner);
   }
   return clang_getNullCursor();
@@ -78,22 +84,22 @@ TuContext::TuContext(CXTranslationUnit tu, AstTree tree, const LibraryModels& mo
     if (is_function_like(node.kind) && clang_isCursorDefinition(node.cursor)) {
       definitions_.emplace(declaration_key(node.cursor), static_cast<int>(i));
     }
-    if (node.kind == CXCursor_CXXForRangeStmt) {
-      // for (declaration : range) body
-      auto kids = children(node.cursor);
+    if (is_range_loop(node.kind)) {
+      // for (declaration : range) body, for (declaration in range) body
+      auto kids = range_loop_parts(node.cursor);
       if (kids.size() >= 2 && clang_getCursorKind(kids[0]) == CXCursor_VarDecl) {
         loop_ranges_.emplace(declaration_key(kids[0]), kids[1]);
       } else if (kids.size() >= 2 && clang_getCursorKind(kids[0]) == CXCursor_UnexposedDecl) {
         record_binding_loop(kids[0], kids[1]);
       }
     }
-    if (node.kind != CXCursor_CallExpr && node.kind != CXCursor_BinaryOperator &&
+    if (!is_call(node.kind) && node.kind != CXCursor_BinaryOperator &&
         node.kind != CXCursor_CompoundAssignOperator) {
       continue;
     }
     CXCursor subject = subject_variable(node.cursor);
     // An out-encoder's subject is the string it appends to (Poco::URI::encode(str, reserved, out)).
-    if (node.kind == CXCursor_CallExpr) {
+    if (is_call(node.kind)) {
       if (const auto* encoder = out_encoder_called(models_.strings, node.cursor)) {
         const auto args = call_arguments(node.cursor);
         if (encoder->into < args.size()) subject = referenced_variable(args[encoder->into]);
@@ -104,7 +110,7 @@ TuContext::TuContext(CXTranslationUnit tu, AstTree tree, const LibraryModels& mo
       subject_key = declaration_key(subject);
       subject_events_[subject_key].push_back(static_cast<int>(i));
     }
-    if (node.kind != CXCursor_CallExpr) continue;
+    if (!is_call(node.kind)) continue;
     for (CXCursor arg : call_arguments(node.cursor)) {
       CXCursor var = referenced_variable(arg);
       if (is_null(var)) continue;
@@ -123,7 +129,7 @@ const std::vector<int>& TuContext::call_sites(CXCursor function) const {
   if (!call_sites_read_) {  // one pass over the calls, on first use
     call_sites_read_ = true;
     for (size_t i = 0; i < tree_.nodes.size(); ++i) {
-      if (tree_.nodes[i].kind != CXCursor_CallExpr) continue;
+      if (!is_call(tree_.nodes[i].kind)) continue;
       const CXCursor callee = callee_of(tree_.nodes[i].cursor);
       if (!is_null(callee)) call_sites_[function_key(callee)].push_back(static_cast<int>(i));
     }
@@ -280,6 +286,39 @@ int TuContext::node_index(CXCursor cursor) const {
 const std::vector<int>& TuContext::argument_uses(CXCursor variable) const {
   auto it = argument_uses_.find(declaration_key(variable));
   return it == argument_uses_.end() ? kNoEvents : it->second;
+}
+
+// One pass over the unit on first use: C and C++ units have none of these nodes.
+void TuContext::read_properties() const {
+  properties_read_ = true;
+  for (size_t i = 0; i < tree_.nodes.size(); ++i) {
+    const AstNode& node = tree_.nodes[i];
+    if (node.kind == CXCursor_BinaryOperator) {
+      if (auto assigned = property_assignment(tu_, node.cursor)) {
+        const auto kids = children(node.cursor);
+        const CXCursor property = clang_getCursorReferenced(strip_wrappers(kids[0]));
+        property_writes_[declaration_key(property)].push_back(static_cast<int>(i));
+      }
+    } else if (node.kind == CXCursor_MemberRefExpr) {
+      const CXCursor ref = clang_getCursorReferenced(node.cursor);
+      if (clang_getCursorKind(ref) == CXCursor_ObjCIvarDecl) ivars_.emplace(qualified_name(ref), ref);
+    }
+  }
+}
+
+const std::vector<int>& TuContext::property_writes(CXCursor property) const {
+  if (!properties_read_) read_properties();
+  auto it = property_writes_.find(declaration_key(property));
+  return it == property_writes_.end() ? kNoEvents : it->second;
+}
+
+CXCursor TuContext::synthesized_ivar(CXCursor property) const {
+  if (!properties_read_) read_properties();
+  const std::string name = qualified_name(property);
+  const size_t colons = name.rfind("::");
+  if (colons == std::string::npos) return clang_getNullCursor();
+  auto it = ivars_.find(name.substr(0, colons + 2) + "_" + name.substr(colons + 2));
+  return it == ivars_.end() ? clang_getNullCursor() : it->second;
 }
 
 }  // namespace scopelint::extract

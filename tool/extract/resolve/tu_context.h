@@ -58,6 +58,10 @@ class TuContext {
   // `send(req)`), as node indices.
   const std::vector<int>& call_sites(CXCursor function) const;
   const std::vector<int>& constructions(CXCursor constructor) const { return call_sites(constructor); }
+  // Objective-C: the dot-syntax sets of a property (`self.baseURL = url`), as node indices, and the
+  // instance variable its accessors use when synthesized (`_baseURL`), or null when none is used.
+  const std::vector<int>& property_writes(CXCursor property) const;
+  CXCursor synthesized_ivar(CXCursor property) const;
 
  private:
   void record_binding_loop(CXCursor binding, CXCursor range);
@@ -74,6 +78,10 @@ class TuContext {
   mutable std::unordered_multimap<size_t, int> nodes_by_extent_;  // built on first node_index()
   mutable std::unordered_map<std::string, std::vector<int>> call_sites_;  // by callee USR
   mutable bool call_sites_read_ = false;
+  void read_properties() const;
+  mutable std::unordered_map<std::string, std::vector<int>> property_writes_;  // by the property's key
+  mutable std::unordered_map<std::string, CXCursor> ivars_;  // used instance variables, by qualified name
+  mutable bool properties_read_ = false;
 };
 
 }  // namespace scopelint::extract

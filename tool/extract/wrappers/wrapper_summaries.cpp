@@ -34,7 +34,8 @@ std::optional<ParameterSlot> first_slot(const HttpCall& call, const std::optiona
 
 bool is_named_function(CXCursorKind kind) {
   return kind == CXCursor_FunctionDecl || kind == CXCursor_CXXMethod || kind == CXCursor_FunctionTemplate ||
-         kind == CXCursor_Constructor;
+         kind == CXCursor_Constructor || kind == CXCursor_ObjCInstanceMethodDecl ||
+         kind == CXCursor_ObjCClassMethodDecl;
 }
 
 std::string usr_of(CXCursor cursor) { return function_key(cursor); }
@@ -135,6 +136,7 @@ bool known_empty(const StringResolver& strings, CXCursor arg, const ResolvedStri
     case CXCursor_InitListExpr:
       return children(inner).empty();
     case CXCursor_CallExpr:
+    case CXCursor_ObjCMessageExpr:
       return clang_getCursorKind(callee_of(inner)) == CXCursor_Constructor && call_arguments(inner).empty();
     default:
       return false;
@@ -185,7 +187,7 @@ void collect_call_sites(const TuContext& context, const StringResolver& strings,
                         const std::vector<WrapperDeclaration>& declared, UnitWrappers& out) {
   const auto& nodes = context.tree().nodes;
   for (size_t i = 0; i < nodes.size(); ++i) {
-    if (nodes[i].kind != CXCursor_CallExpr) continue;
+    if (!is_call(nodes[i].kind)) continue;
     const CXCursor call = nodes[i].cursor;
     // The written arguments are read only for the calls that may be wrapper calls: tokenizing
     // every call's arguments is quadratic in a deep expression (a 50000-term sum).
