@@ -160,6 +160,28 @@ void upload(NSData *pdf) {
             (std::vector<std::string>{"5 POST https://app.elationemr.com/api/2.0/incoming_files/"}));
 }
 
+TEST(ObjcRequests, AFormOfQueryItemsAndATokenUnderABaseKnownAtRunTime) {
+  // NSURLComponents encodes a query item's space as %20 and keeps its '/'; a base URL known only
+  // at run time is a directory the relative reference goes under.
+  const std::string source = R"(#import <Foundation/Foundation.h>
+void token(NSURL *base, NSString *secret) {
+  NSArray<NSString *> *scopes = @[ @"system/patients.read", @"system/vitals.write" ];
+  NSURLComponents *form = [[NSURLComponents alloc] init];
+  form.queryItems = @[
+    [NSURLQueryItem queryItemWithName:@"grant_type" value:@"client_credentials"],
+    [NSURLQueryItem queryItemWithName:@"client_secret" value:secret],
+    [NSURLQueryItem queryItemWithName:@"scope" value:[scopes componentsJoinedByString:@" "]],
+  ];
+  NSMutableURLRequest *request = [NSMutableURLRequest requestWithURL:[NSURL URLWithString:@"oauth2/token/" relativeToURL:base]];
+  request.HTTPMethod = @"POST";
+  request.HTTPBody = [form.percentEncodedQuery dataUsingEncoding:NSUTF8StringEncoding];
+  [[NSURLSession sharedSession] dataTaskWithRequest:request];
+}
+)";
+  EXPECT_EQ(body_of(source), "grant_type=client_credentials&client_secret={}&scope=system/patients.read%20system/vitals.write");
+  EXPECT_EQ(requests_of(source), (std::vector<std::string>{"10 POST {}/oauth2/token/"}));
+}
+
 TEST(ObjcRequests, ObjectiveCPlusPlusReadsStdStringsIntoNSStrings) {
   EXPECT_EQ(requests_of(R"(#import <Foundation/Foundation.h>
 #include <string>

@@ -189,7 +189,7 @@ void parse_strings(const JsonNode& node, StringApis& strings) {
   node.only_keys({"passthrough", "encoders", "format_methods", "literal_macros", "path_appenders",
                   "query_appenders", "wildcards", "field_adders", "path_of_url", "path_only_of_url", "host_of_url", "query_of_url", "query_setters", "path_setters", "list_appenders",
                   "joiners", "sections", "out_encoders", "defaults", "option_defaults", "printf_formats",
-                  "appenders", "relative_urls", "mutating_appenders"});
+                  "appenders", "relative_urls", "mutating_appenders", "query_items"});
   auto append = [&](const char* key, std::vector<std::string>& target) {
     if (!node.has(key)) return;
     for (auto& s : node.member(key).strings()) target.push_back(std::move(s));
@@ -234,6 +234,13 @@ void parse_strings(const JsonNode& node, StringApis& strings) {
       item.only_keys({"option", "constructor_default", "setter"});
       strings.option_defaults.push_back({function, index_of(item.member("option")),
                                          index_of(item.member("constructor_default")), item.member("setter").string()});
+    }
+  }
+  if (node.has("query_items")) {
+    for (const auto& [reader, item] : node.member("query_items").members()) {
+      item.only_keys({"setter", "item", "encoded"});
+      strings.query_items.push_back({reader, item.member("setter").string(), item.member("item").string(),
+                                     item.member("encoded").boolean()});
     }
   }
   if (node.has("relative_urls")) {

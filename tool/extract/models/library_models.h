@@ -122,6 +122,14 @@ struct RelativeUrlModel {
   unsigned base = 1;
 };
 
+// `encoded`: the reader gives the values percent-encoded (NSURLComponents::percentEncodedQuery).
+struct QueryItemsModel {
+  std::string reader;  // "NSURLComponents::percentEncodedQuery"
+  std::string setter;  // the items' setter selector, "setQueryItems:"
+  std::string item;  // the selector making one item from a name and a value, "queryItemWithName:value:"
+  bool encoded = true;
+};
+
 // The declarations scopelint parses with when the library's real headers are missing
 // (stub_headers.h): a header text and the include names that reach it.
 struct StubModel {
@@ -166,6 +174,9 @@ struct StringApis {
   std::vector<RelativeUrlModel> relative_urls;  // URLWithString:relativeToURL:
   // Methods that append to their receiver (`[path appendString:p]`, `appendFormat:`).
   std::vector<std::string> mutating_appenders;
+  // A query made of items set on the object (`form.queryItems = @[[NSURLQueryItem
+  // queryItemWithName:k value:v], ...]`, read as `form.percentEncodedQuery`), by the reader's name.
+  std::vector<QueryItemsModel> query_items;
   std::vector<std::string> literal_macros;  // QStringLiteral("x"): the literal inside
   std::vector<std::string> path_appenders;  // uri_builder::append_path
   std::vector<std::string> query_appenders;  // uri_builder::append_query(k, v)

@@ -131,6 +131,9 @@ class StringResolver {
   // What an appending call adds: its printf format filled in (`appendFormat:@"%@/", p`), else
   // its argument 0 (`appendString:p`).
   ResolvedString appended_value(CXCursor call, int position, int depth) const;
+  // The query a reader of `object` gives from the items set on it before `position`
+  // (`form.percentEncodedQuery` after `form.queryItems = @[...]`); nullopt when none are known.
+  std::optional<ResolvedString> items_query(const QueryItemsModel& model, CXCursor object, int position, int depth) const;
   // A property read with dot syntax (`comps.URL`, `url.path`): as the getter's call.
   ResolvedString property_read(CXCursor expr, CXCursor property, int position, int depth) const;
   // `base` after a query appender call: (name, value[, encode = true]) or (query[, encode]).
