@@ -40,6 +40,52 @@ void run(QNetworkAccessManager& nam) {
                                             "10 https://app.elationemr.com/api/2.0/letters/"}));
 }
 
+TEST(WrittenValues, AQUrlResolvedAgainstABaseMember) {
+  // QUrl::resolved: a relative reference goes under the base's directory, an absolute path
+  // replaces its path.
+  const std::vector<std::string> urls = qt_urls_of(R"(#include <QtCore/QUrl>
+#include <QtNetwork/QNetworkAccessManager>
+#include <QtNetwork/QNetworkRequest>
+class Sync {
+ public:
+  explicit Sync(const QUrl& base) : base_(base) {}
+  void run() {
+    nam_.get(QNetworkRequest(base_.resolved(QUrl("physicians/"))));
+    nam_.get(QNetworkRequest(base_.resolved(QUrl("/api/2.0/service_locations/"))));
+  }
+  QNetworkAccessManager nam_;
+  QUrl base_;
+};
+int main() { Sync(QUrl("https://app.elationemr.com/api/2.0/")).run(); }
+)");
+  EXPECT_EQ(urls, (std::vector<std::string>{"8 https://app.elationemr.com/api/2.0/physicians/",
+                                            "9 https://app.elationemr.com/api/2.0/service_locations/"}));
+}
+
+TEST(WrittenValues, APocoUriMadeByAHelper) {
+  // Poco::URI is one of Poco's string types: a helper returning one is followed.
+  EXPECT_EQ(urls_of(R"(#include <Poco/Net/HTTPSClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/URI.h>
+#include <string>
+using Poco::Net::HTTPRequest;
+Poco::URI make(const std::string& path) {
+  Poco::URI u("https://app.elationemr.com");
+  u.setPath("/api/2.0" + path);
+  return u;
+}
+void get(const Poco::URI& u) {
+  Poco::Net::HTTPSClientSession session(u.getHost(), u.getPort());
+  HTTPRequest req(HTTPRequest::HTTP_GET, u.getPathAndQuery(), HTTPRequest::HTTP_1_1);
+  session.sendRequest(req);
+}
+int main() {
+  get(make("/appointments/"));
+}
+)"),
+            (std::vector<std::string>{"17 https://app.elationemr.com/api/2.0/appointments/"}));
+}
+
 TEST(WrittenValues, AnIntegerParameterTestedForTruthIsDecidedByItsArgument) {
   // `id ? path + id + "/" : path` with the default 0, with 42, and with a run-time id.
   EXPECT_EQ(urls_of(R"(#include <httplib.h>
@@ -55,6 +101,25 @@ void run(httplib::Client& cli, long given) {
 )"),
             (std::vector<std::string>{"7 /api/2.0/appointments/", "8 /api/2.0/appointments/{}/",
                                       "9 /api/2.0/letters/", "9 /api/2.0/letters/{}/"}));
+}
+
+TEST(WrittenValues, GnusConditionalWithoutAMiddleIsTheSettingOrItsDefault) {
+  // `getenv(...) ?: "https://..."` is the default; a known first operand is itself.
+  EXPECT_EQ(urls_of(R"(#include <curl/curl.h>
+#include <stdio.h>
+#include <stdlib.h>
+int main(void) {
+  char url[256];
+  const char *base = getenv("ELATION_BASE") ?: "https://app.elationemr.com/api/2.0";
+  const char *path = "/problems/" ?: "/allergies/";
+  snprintf(url, sizeof url, "%s%s", base, path);
+  CURL *c = curl_easy_init();
+  curl_easy_setopt(c, CURLOPT_URL, url);
+  curl_easy_perform(c);
+  return 0;
+}
+)", "client.c"),
+            (std::vector<std::string>{"10 https://app.elationemr.com/api/2.0/problems/"}));
 }
 
 TEST(WrittenValues, AnArgumentCountTestChoosesTheDefault) {

@@ -44,4 +44,15 @@ std::string binary_operator_token(CXTranslationUnit tu, CXCursor op) {
   return lhs_tokens < tokens.size() ? tokens[lhs_tokens] : "";
 }
 
+std::optional<std::pair<CXCursor, CXCursor>> binary_conditional(CXTranslationUnit tu, CXCursor expr) {
+  if (clang_getCursorKind(expr) != CXCursor_UnexposedExpr) return std::nullopt;
+  const auto kids = children(expr);
+  if (kids.size() < 2) return std::nullopt;
+  // Its children: the operand, its copies as condition and value, the second operand.
+  const size_t first = token_spellings(tu, kids.front()).size();
+  const auto tokens = token_spellings(tu, expr);
+  if (first == 0 || first + 1 >= tokens.size() || tokens[first] != "?" || tokens[first + 1] != ":") return std::nullopt;
+  return std::make_pair(kids.front(), kids.back());
+}
+
 }  // namespace scopelint::extract

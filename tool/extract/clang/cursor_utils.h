@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/source_location.h"
@@ -84,6 +85,9 @@ SourceLocation to_source_location(const FileLocation& location);
 // Token spellings of a cursor's extent.
 std::vector<std::string> token_spellings(CXTranslationUnit tu, CXCursor cursor);
 // The operator of a binary expression ("==", "+="): the token after its left operand's tokens.
+// GNU's `a ?: b` (libclang leaves it unexposed): its first operand, which is also its value when
+// true, and its second; nullopt for any other expression.
+std::optional<std::pair<CXCursor, CXCursor>> binary_conditional(CXTranslationUnit tu, CXCursor expr);
 std::string binary_operator_token(CXTranslationUnit tu, CXCursor op);
 // The source range of a cursor when its extent is exactly one string-literal token in a file.
 std::optional<SourceRange> single_literal_range(CXTranslationUnit tu, CXCursor cursor);

@@ -246,7 +246,10 @@ void parse_strings(const JsonNode& node, StringApis& strings) {
   if (node.has("relative_urls")) {
     for (const auto& [function, item] : node.member("relative_urls").members()) {
       item.only_keys({"reference", "base"});
-      strings.relative_urls.push_back({function, index_of(item.member("reference")), index_of(item.member("base"))});
+      const JsonNode base = item.member("base");
+      const bool receiver = base.value().is_string() && base.value() == "receiver";
+      strings.relative_urls.push_back({function, index_of(item.member("reference")),
+                                       receiver ? std::nullopt : std::optional<unsigned>(index_of(base))});
     }
   }
   if (node.has("sections")) {

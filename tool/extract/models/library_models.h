@@ -115,11 +115,11 @@ struct OutEncoderModel {
 };
 
 // A function resolving a URL reference against a base URL (`[NSURL URLWithString:ref
-// relativeToURL:base]`): both are arguments.
+// relativeToURL:base]`, `base.resolved(ref)`): the reference an argument, the base another or the receiver.
 struct RelativeUrlModel {
   std::string function;
   unsigned reference = 0;
-  unsigned base = 1;
+  std::optional<unsigned> base;  // none: the receiver (`base.resolved(QUrl("oauth2/token/"))`)
 };
 
 // `encoded`: the reader gives the values percent-encoded (NSURLComponents::percentEncodedQuery).

@@ -203,6 +203,14 @@ ResolvedString StringResolver::resolve_at(CXCursor expr, int position, int depth
       return ResolvedString::wildcard();
     }
     default: {
+      // `getenv("ELATION_BASE") ?: "https://..."`: the first operand when it is known, else the
+      // second, the deployment's usual value.
+      if (auto parts = binary_conditional(context_.tu(), expr)) {
+        ResolvedString set = resolve_at(parts->first, position, depth + 1);
+        if (set.known && set.text != kWildcard) return set;
+        ResolvedString fallback = resolve_at(parts->second, position, depth + 1);
+        return fallback.known && !fallback.text.empty() ? fallback : set;
+      }
       CXCursor inner = strip_wrappers(expr);
       if (!clang_equalCursors(inner, expr)) return resolve_at(inner, position, depth + 1);
     }
@@ -322,7 +330,9 @@ ResolvedString StringResolver::resolve_call(CXCursor call, int position, int dep
     return appended_value(call, position, depth);
   }
   for (const auto& relative : apis.relative_urls) {
-    if (relative.function == name) return resolve_relative(arg(relative.base), arg(relative.reference));
+    if (relative.function == name) {
+      return resolve_relative(relative.base ? arg(*relative.base) : receiver(), arg(relative.reference));
+    }
   }
   if (contains(apis.path_appenders, name)) return join_path(receiver(), arg(0));
   if (contains(apis.query_appenders, name)) return appended_query(receiver(), call, position, depth);
