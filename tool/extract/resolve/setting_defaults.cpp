@@ -246,4 +246,13 @@ std::optional<ResolvedString> StringResolver::default_of_choice(CXCursor test, C
   return chosen;
 }
 
+std::optional<ResolvedString> StringResolver::setting_or_default(CXCursor expr, int position, int depth) const {
+  const auto parts = binary_conditional(context_.tu(), expr);
+  if (!parts) return std::nullopt;
+  ResolvedString set = resolve_at(parts->first, position, depth);
+  if (!is_run_time(set)) return set;
+  ResolvedString fallback = resolve_at(parts->second, position, depth);
+  return fallback.known && !fallback.text.empty() ? fallback : set;
+}
+
 }  // namespace scopelint::extract

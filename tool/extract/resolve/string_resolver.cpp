@@ -203,14 +203,7 @@ ResolvedString StringResolver::resolve_at(CXCursor expr, int position, int depth
       return ResolvedString::wildcard();
     }
     default: {
-      // `getenv("ELATION_BASE") ?: "https://..."`: the first operand when it is known, else the
-      // second, the deployment's usual value.
-      if (auto parts = binary_conditional(context_.tu(), expr)) {
-        ResolvedString set = resolve_at(parts->first, position, depth + 1);
-        if (set.known && set.text != kWildcard) return set;
-        ResolvedString fallback = resolve_at(parts->second, position, depth + 1);
-        return fallback.known && !fallback.text.empty() ? fallback : set;
-      }
+      if (auto value = setting_or_default(expr, position, depth + 1)) return *value;  // `a ?: b`
       CXCursor inner = strip_wrappers(expr);
       if (!clang_equalCursors(inner, expr)) return resolve_at(inner, position, depth + 1);
     }

@@ -164,6 +164,9 @@ class StringResolver {
   // The braced list of element `index` of a container whose elements are known, or null.
   CXCursor braced_element(CXCursor container, long long index, int position, int depth) const;
   bool sets_default(CXCursor var, const ResolvedString& before, int event) const;
+  // GNU's `getenv("ELATION_BASE") ?: "https://..."`: the first operand when it is known, else the
+  // second, the deployment's usual value; nullopt when `expr` is not that operator.
+  std::optional<ResolvedString> setting_or_default(CXCursor expr, int position, int depth) const;
   std::optional<ResolvedString> default_of_choice(CXCursor test, CXCursor when_true, CXCursor when_false,
                                                   int position, int depth) const;
   ResolvedString apply_events(CXCursor var, ResolvedString value, int position, int depth) const;
