@@ -3,7 +3,6 @@
 
 #include <cctype>
 
-#include "extract/clang/clang_handles.h"
 #include "extract/clang/cursor_utils.h"
 
 namespace scopelint::extract {
@@ -32,27 +31,16 @@ CXCursor objc_receiver(CXCursor message) {
   if (kids.empty() || clang_getCursorKind(kids.front()) == CXCursor_ObjCClassRef) return clang_getNullCursor();
   // `[super init...]` has no receiver child: its first child is an argument. The receiver is
   // written right after the '['.
-  const CXTranslationUnit tu = clang_Cursor_getTranslationUnit(message);
-  CXToken* tokens = nullptr;
-  unsigned count = 0;
-  clang_tokenize(tu, clang_getCursorExtent(message), &tokens, &count);
-  const bool super = count >= 2 && to_string(clang_getTokenSpelling(tu, tokens[1])) == "super";
-  if (tokens) clang_disposeTokens(tu, tokens, count);
-  return super ? clang_getNullCursor() : kids.front();
+  const auto tokens = token_spellings(clang_Cursor_getTranslationUnit(message), message);
+  return tokens.size() >= 2 && tokens[1] == "super" ? clang_getNullCursor() : kids.front();
 }
 
 CXCursor objc_array_literal(CXCursor expr) {
   // libclang leaves the literal unexposed: an object-typed expression written "@[".
   for (int guard = 0; guard < 8 && clang_getCursorKind(expr) == CXCursor_UnexposedExpr; ++guard) {
     if (clang_getCursorType(expr).kind == CXType_ObjCObjectPointer) {
-      const CXTranslationUnit tu = clang_Cursor_getTranslationUnit(expr);
-      CXToken* tokens = nullptr;
-      unsigned count = 0;
-      clang_tokenize(tu, clang_getCursorExtent(expr), &tokens, &count);
-      const bool literal = count >= 2 && to_string(clang_getTokenSpelling(tu, tokens[0])) == "@" &&
-                           to_string(clang_getTokenSpelling(tu, tokens[1])) == "[";
-      if (tokens) clang_disposeTokens(tu, tokens, count);
-      if (literal) {
+      const auto tokens = token_spellings(clang_Cursor_getTranslationUnit(expr), expr);
+      if (tokens.size() >= 2 && tokens[0] == "@" && tokens[1] == "[") {
         // A conversion around it (`NSArray<NSString *> *s = @[...]`) has the same extent: the
         // literal is the innermost, whose children are the elements.
         for (auto kids = children(expr); kids.size() == 1 && clang_getCursorKind(kids[0]) == CXCursor_UnexposedExpr &&
@@ -100,9 +88,10 @@ std::optional<PropertyAssignment> property_assignment(CXTranslationUnit tu, CXCu
       binary_operator_token(tu, expr) != "=") {
     return std::nullopt;
   }
-  PropertyAssignment out{clang_getNullCursor(), "", kids[1], ""};
+  PropertyAssignment out{clang_getNullCursor(), referenced, "", kids[1], ""};
   const std::string name = spelling(referenced);
-  const std::string owner = qualified_name(referenced).substr(0, qualified_name(referenced).size() - name.size());
+  const std::string qualified = qualified_name(referenced);
+  const std::string owner = qualified.substr(0, qualified.size() - name.size());
   if (kind == CXCursor_ObjCPropertyDecl) {
     if (name.empty()) return std::nullopt;
     out.property = name;

@@ -34,6 +34,7 @@ std::vector<CXCursor> message_arguments(CXCursor message);
 // the object, the property's name and the value.
 struct PropertyAssignment {
   CXCursor object;
+  CXCursor declaration;  // the property, or the setter method used as one
   std::string property;
   CXCursor value;
   std::string setter;  // the setter's qualified name: "NSURLComponents::setPath:"

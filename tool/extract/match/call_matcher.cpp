@@ -8,6 +8,7 @@
 
 #include "extract/clang/cursor_utils.h"
 #include "extract/clang/macro_locations.h"
+#include "extract/clang/objc_cursors.h"
 #include "extract/match/ast_argument.h"
 #include "extract/match/matchers.h"
 #include "extract/match/request_parts.h"
@@ -22,13 +23,9 @@ bool contains(const std::vector<std::string>& list, const std::string& name) {
 }
 
 std::string class_of(CXCursor method) {
-  if (const CXCursorKind kind = clang_getCursorKind(method);
-      kind == CXCursor_ObjCInstanceMethodDecl || kind == CXCursor_ObjCClassMethodDecl) {
-    const std::string name = qualified_name(method);  // "NSURLSession::dataTaskWithRequest:"
-    const size_t colons = name.find("::");
-    return colons == std::string::npos ? "" : name.substr(0, colons);
-  }
   CXCursor parent = clang_getCursorSemanticParent(method);
+  // An Objective-C method's class: its interface's, or the class its category extends.
+  if (is_objc_container(clang_getCursorKind(parent))) return objc_class_name(parent);
   CXCursor tmpl = clang_getSpecializedCursorTemplate(parent);
   return qualified_name(is_null(tmpl) ? parent : tmpl);
 }

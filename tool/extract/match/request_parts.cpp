@@ -133,11 +133,7 @@ void RequestPartsBuilder::apply_constructor(const LibraryModel& library, const R
   if (clang_getCursorKind(construct) == CXCursor_ObjCMessageExpr) {
     // `[NSMutableURLRequest requestWithURL:u]`, `[[NSMutableURLRequest alloc] initWithURL:u]`
     auto factory = model.factories.find(spelling(construct));
-    if (factory == model.factories.end()) return;
-    const auto args = call_arguments(construct);
-    for (const auto& [role, index] : factory->second.args) {
-      if (index < args.size()) apply_role(library, role, args[index], at, position, parts);
-    }
+    if (factory != model.factories.end()) apply_form(library, factory->second, call_arguments(construct), at, position, parts);
     return;
   }
   if (!is_call(clang_getCursorKind(construct)) ||
@@ -154,10 +150,16 @@ void RequestPartsBuilder::apply_constructor(const LibraryModel& library, const R
   }
   for (const auto& form : model.constructors) {
     if (args.size() < form.min_args) continue;
-    for (const auto& [role, index] : form.args) {
-      if (index < args.size()) apply_role(library, role, args[index], at, position, parts);
-    }
+    apply_form(library, form, args, at, position, parts);
     return;
+  }
+}
+
+void RequestPartsBuilder::apply_form(const LibraryModel& library, const ConstructorForm& form,
+                                     const std::vector<CXCursor>& args, CXCursor at, int position,
+                                     RequestParts& parts) const {
+  for (const auto& [role, index] : form.args) {
+    if (index < args.size()) apply_role(library, role, args[index], at, position, parts);
   }
 }
 

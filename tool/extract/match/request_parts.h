@@ -51,6 +51,9 @@ class RequestPartsBuilder {
                   RequestParts& parts) const;
   void apply_constructor(const LibraryModel& library, const RequestObjectModel& model,
                          CXCursor construct, CXCursor at, int position, RequestParts& parts) const;
+  // The roles a constructor or factory form gives its arguments.
+  void apply_form(const LibraryModel& library, const ConstructorForm& form, const std::vector<CXCursor>& args,
+                  CXCursor at, int position, RequestParts& parts) const;
   // The request a project function returns (`QNetworkRequest authorized(QUrl u)`), with the
   // call's arguments for its parameters; nullopt when `call` is no such call.
   std::optional<RequestParts> returned_request(const LibraryModel& library, CXCursor call, int position) const;

@@ -351,4 +351,11 @@ const OutEncoderModel* StringApis::out_encoder(const std::string& function) cons
   return nullptr;
 }
 
+const EncoderModel* StringApis::printf_format(const std::string& function) const {
+  for (const auto& format : printf_formats) {
+    if (format.function == function) return &format;
+  }
+  return nullptr;
+}
+
 }  // namespace scopelint::extract

@@ -199,6 +199,7 @@ struct StringApis {
   std::vector<EncoderModel> defaults;
   std::vector<OptionDefaultModel> option_defaults;  // the default of a command-line option read
   const OutEncoderModel* out_encoder(const std::string& function) const;
+  const EncoderModel* printf_format(const std::string& function) const;
 };
 
 struct LibraryModels {

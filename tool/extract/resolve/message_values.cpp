@@ -27,7 +27,6 @@ ResolvedString query_encoded(ResolvedString value) {
   }
   if (text == encoded.text) return encoded;
   ResolvedString out = encoded.known ? ResolvedString::constant(text) : ResolvedString::wildcard();
-  if (encoded.known) return out;
   out.text = text;  // a run-time part stays one
   return out;
 }
@@ -40,13 +39,11 @@ ResolvedString StringResolver::appended_value(CXCursor call, int position, int d
   auto arg = [&](size_t i) {
     return i < args.size() ? resolve_at(args[i], position, depth) : ResolvedString::wildcard();
   };
-  for (const auto& format : context_.models().strings.printf_formats) {
-    if (format.function != name) continue;
-    std::vector<ResolvedString> values;
-    for (size_t i = format.arg + 1; i < args.size(); ++i) values.push_back(arg(i));
-    return format_printf(arg(format.arg), values);
-  }
-  return arg(0);
+  const EncoderModel* format = context_.models().strings.printf_format(name);
+  if (!format) return arg(0);
+  std::vector<ResolvedString> values;
+  for (size_t i = format->arg + 1; i < args.size(); ++i) values.push_back(arg(i));
+  return format_printf(arg(format->arg), values);
 }
 
 ResolvedString StringResolver::property_read(CXCursor expr, CXCursor property, int position, int depth) const {

@@ -318,10 +318,7 @@ ResolvedString StringResolver::resolve_call(CXCursor call, int position, int dep
     value.append(appended_value(call, position, depth));
     return value;
   }
-  if (std::any_of(apis.printf_formats.begin(), apis.printf_formats.end(),
-                  [&](const EncoderModel& format) { return format.function == name; })) {
-    return appended_value(call, position, depth);
-  }
+  if (apis.printf_format(name)) return appended_value(call, position, depth);
   for (const auto& relative : apis.relative_urls) {
     if (relative.function == name) {
       return resolve_relative(relative.base ? arg(*relative.base) : receiver(), arg(relative.reference));

@@ -295,9 +295,7 @@ void TuContext::read_properties() const {
     const AstNode& node = tree_.nodes[i];
     if (node.kind == CXCursor_BinaryOperator) {
       if (auto assigned = property_assignment(tu_, node.cursor)) {
-        const auto kids = children(node.cursor);
-        const CXCursor property = clang_getCursorReferenced(strip_wrappers(kids[0]));
-        property_writes_[declaration_key(property)].push_back(static_cast<int>(i));
+        property_writes_[declaration_key(assigned->declaration)].push_back(static_cast<int>(i));
       }
     } else if (node.kind == CXCursor_MemberRefExpr) {
       const CXCursor ref = clang_getCursorReferenced(node.cursor);
